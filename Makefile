@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make crawl` and `make test` (`make demo` works offline).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SCRAPY_ARGS ?=
+
+.PHONY: install crawl demo test lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+crawl: install
+	$(BIN)/scrapy crawl press_releases -O output/press_releases.jsonl $(SCRAPY_ARGS)
+
+demo: install
+	$(BIN)/python -m tests.site --variant drupal -- \
+	  $(BIN)/scrapy crawl press_releases -a base_url={base_url} -O output/demo.jsonl \
+	  -s AUTOTHROTTLE_ENABLED=0 -s DOWNLOAD_DELAY=0 -s CONCURRENT_REQUESTS_PER_DOMAIN=8 \
+	  -s OSCE_REJECTED_PATH=output/demo-rejected.jsonl $(SCRAPY_ARGS)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/python -m ruff check .
+
+clean:
+	rm -rf $(VENV) output/*.jsonl .pytest_cache

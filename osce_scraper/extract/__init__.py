@@ -1,0 +1,1 @@
+"""Pure parsing: HTML and text to values. Nothing here fetches or writes."""

@@ -1,0 +1,135 @@
+"""Datelines: the place-and-date prefix that opens a release ("TASHKENT, 29 March 2018 – ")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from osce_scraper.extract.dates import DAY_MONTH_YEAR_RE, MONTHS, infer_year, make_date
+from osce_scraper.extract.places import is_country_name
+
+_LETTER = r"[^\W\d_]"
+# One word of a place name: "TASHKENT", "D.C.", "Kamensk-Shakhtinskiy", "BËRNJESH".
+_WORD = rf"{_LETTER}[\w.'’‘-]*"
+_CONNECTOR = r"(?:am|an|de|del|der|di|la|le|na|nad|on|pod|sur|upon|of|i)"
+_NAME = rf"{_WORD}(?:\s(?:{_CONNECTOR}\s)?{_WORD}){{0,4}}"
+_PLACES = rf"(?P<places>{_NAME}(?:\s*/\s*{_NAME}){{0,5}})"
+_COUNTRY = rf"(?:,\s*(?P<country>{_WORD}(?:\s(?:and\s|of\s|the\s)?{_WORD}){{0,4}}))?"
+_DATE = rf"(?P<date>[0-3]?\d(?:st|nd|rd|th)?\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+(?:19|20)\d\d)?)"
+_DASH = r"(?:\s*(?:-{1,3}|[–—‒―−]{1,2})(?:\s+|(?=[\"“‘'A-Z])))"
+_OSCE = r"(?:\s*\(OSCE\))?"
+
+#: "VIENNA, 3 June 2002- ", "OSH, Kyrgyzstan, 14 March 2006 – ", "PRISTINA 9 January 2002 - "
+_PLACE_DATE_RE = re.compile(rf"^{_PLACES}{_COUNTRY},?\s+{_DATE}{_OSCE}{_DASH}", re.I)
+#: "TIRANA / BRUSSELS / GENEVA – 6 October 2020. "
+_PLACE_DASH_DATE_RE = re.compile(rf"^{_PLACES}{_COUNTRY}{_DASH}{_DATE}{_OSCE}\s*[.,:]?(?:\s+|$)", re.I)
+#: "12 June 2025, Sarajevo – "
+_DATE_PLACE_RE = re.compile(rf"^{_DATE},?\s+{_PLACES}{_COUNTRY}{_OSCE}{_DASH}", re.I)
+#: "Kamensk-Shakhtinskiy, Russian Federation. " (place only; the country must be known)
+_PLACE_COUNTRY_RE = re.compile(rf"^{_PLACES}{_COUNTRY}\s*[.:]\s+", re.I)
+#: "VIENNA – " (an upper-case place and a dash, no date)
+_PLACE_ONLY_RE = re.compile(rf"^{_PLACES}{_OSCE}{_DASH}")
+#: "HELSINKI 22 February 2008": a line with nothing but place and date, above some bodies.
+_STANDALONE_RE = re.compile(rf"^{_PLACES}{_COUNTRY},?\s+{_DATE}\.?$", re.I)
+
+# Words that open an ordinary sentence, never a dateline's place.
+_SENTENCE_OPENERS = frozenset(
+    """a about according after against all also although an and as at before between both but by
+    during each every following for from further he her his however if in it its last later many
+    most more new next on once one our over since she some summary that the their there these they
+    this those through to today together under until we when where while with within yesterday""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline as printed, and its parts."""
+
+    raw: str
+    place_names: tuple[str, ...]
+    country: str | None
+    date_text: str | None
+
+    def date(self, near: dt.date | None = None) -> dt.date | None:
+        """The dateline's date; a date without a year takes the year that puts it nearest ``near``."""
+        if not self.date_text:
+            return None
+        match = DAY_MONTH_YEAR_RE.search(self.date_text)
+        if not match:
+            return None
+        day, month = int(match["day"]), MONTHS[match["month"].lower()]
+        if match["year"]:
+            return make_date(int(match["year"]), month, day)
+        return infer_year(day, month, near) if near else None
+
+
+def _plausible_places(text: str, *, strict_case: bool) -> bool:
+    words = re.findall(_WORD, text)
+    if not words or words[0].lower() in _SENTENCE_OPENERS:
+        return False
+    capitalised = [w for w in words if not re.fullmatch(_CONNECTOR, w, re.I)]
+    if not all(w[0].isupper() for w in capitalised):
+        return False
+    if strict_case:
+        return all(w.isupper() or len(w) <= 2 for w in capitalised)
+    return True
+
+
+def _make(match: re.Match[str], text: str) -> Dateline | None:
+    places = match["places"]
+    country = match["country"] if "country" in match.re.groupindex else None
+    if country and not is_country_name(country):
+        # "WARSAW, VIENNA, ..." style: the second name is another place, not a country.
+        if not _plausible_places(country, strict_case=False):
+            return None
+        places = f"{places}/{country}"
+        country = None
+    names = tuple(n.strip() for n in re.split(r"\s*/\s*", places) if n.strip())
+    date_text = match["date"] if "date" in match.re.groupindex else None
+    raw = text[: match.end()].strip()
+    return Dateline(raw=raw, place_names=names, country=country, date_text=date_text)
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text``, or None.
+
+    >>> parse_dateline("OSH, Kyrgyzstan, 14 March 2006- The OSCE Centre ...")
+    Dateline(raw='OSH, Kyrgyzstan, 14 March 2006-', place_names=('OSH',), country='Kyrgyzstan', date_text='14 March 2006')
+    >>> parse_dateline("On 22 July 2022, the OSCE held ...") is None
+    True
+    """
+    text = text.lstrip(" \t\"“")[:300]
+    match = _DATE_PLACE_RE.match(text)
+    if match and _plausible_places(match["places"], strict_case=False):
+        return _make(match, text)
+    for pattern in (_PLACE_DATE_RE, _PLACE_DASH_DATE_RE):
+        match = pattern.match(text)
+        if match and _plausible_places(match["places"], strict_case=False):
+            return _make(match, text)
+    match = _PLACE_COUNTRY_RE.match(text)
+    if match and match["country"] and is_country_name(match["country"]):
+        if _plausible_places(match["places"], strict_case=False):
+            return _make(match, text)
+    match = _PLACE_ONLY_RE.match(text)
+    if match and _plausible_places(match["places"], strict_case=True):
+        return _make(match, text)
+    return None
+
+
+def is_standalone_dateline(text: str) -> bool:
+    """True for a line holding only a place and a date ("HELSINKI 22 February 2008").
+
+    >>> is_standalone_dateline("HELSINKI 22 February 2008"), is_standalone_dateline("22 February 2008")
+    (True, False)
+    """
+    match = _STANDALONE_RE.match(text.strip())
+    return bool(match) and _plausible_places(match["places"], strict_case=True)
+
+
+def standalone_dateline(text: str) -> Dateline | None:
+    """A standalone place-and-date line read as a dateline, or None."""
+    match = _STANDALONE_RE.match(text.strip())
+    if not match or not _plausible_places(match["places"], strict_case=True):
+        return None
+    return _make(match, text.strip())

@@ -1,0 +1,117 @@
+"""Dates as OSCE pages print them, to ISO ``YYYY-MM-DD``.
+
+The common shapes ("29 March 2018", "9 Apr 2012", "30 August, 2002") are read
+by a regular expression; anything else goes to dateparser, restricted to
+English and day-month-year order so that it is fast and does not guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: "29 March 2018", "9 Apr. 2012", "30 August, 2002", "12 July" (no year).
+DAY_MONTH_YEAR_RE = re.compile(
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{MONTH_PATTERN})\.?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+#: "March 29, 2018" (rare, in American-style copies).
+MONTH_DAY_YEAR_RE = re.compile(
+    rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+)
+ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+_DATEPARSER_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_LOCALE_DATE_ORDER": False,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the calendar has no such day.
+
+    >>> make_date(2018, 2, 31) is None
+    True
+    """
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The date printed in ``text``, or None when there is none or it is impossible.
+
+    >>> parse_date("Publishing date: 25 April 2015")
+    datetime.date(2015, 4, 25)
+    >>> parse_date("2018-03-29T10:00:00+02:00")
+    datetime.date(2018, 3, 29)
+    >>> parse_date("31 February 2018") is None
+    True
+    """
+    if not text:
+        return None
+    return _parse_date_cached(text.strip()[:200])
+
+
+@lru_cache(maxsize=8192)
+def _parse_date_cached(text: str) -> dt.date | None:
+    match = ISO_RE.search(text)
+    if match:
+        return make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    for pattern in (DAY_MONTH_YEAR_RE, MONTH_DAY_YEAR_RE):
+        match = pattern.search(text)
+        if match and match["year"]:
+            return make_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+        if match:
+            return None  # a day and month without a year: not a full date
+    if not re.search(r"\d", text) or len(text) > 60:
+        return None
+    return _dateparser(text)
+
+
+def _dateparser(text: str) -> dt.date | None:
+    import dateparser  # imported late: it is slow to load and rarely needed
+
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def infer_year(day: int, month: int, near: dt.date) -> dt.date | None:
+    """The date with ``day`` and ``month`` closest to ``near`` (a year-less dateline).
+
+    >>> infer_year(31, 12, dt.date(2020, 1, 2))
+    datetime.date(2019, 12, 31)
+    >>> infer_year(12, 7, dt.date(2019, 7, 13))
+    datetime.date(2019, 7, 12)
+    """
+    candidates = [d for year in (near.year - 1, near.year, near.year + 1) if (d := make_date(year, month, day))]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs((d - near).days))

@@ -1,0 +1,216 @@
+"""Turn an HTML page into the lines a reader sees.
+
+Every extractor in this package works on these lines rather than on CSS
+classes or tag paths: osce.org's markup is unknown and may change, but the
+visible text (labels such as ``Place:``, titles, datelines) is stable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+
+#: Elements that start a new line of visible text.
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body caption dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main menu nav ol p pre
+    section summary table tbody td tfoot th thead tr ul""".split()
+)
+#: Elements whose text a reader never sees as part of the article.
+HIDDEN_TAGS = frozenset(
+    "script style noscript template nav button select option svg iframe head object embed".split()
+)
+#: Page furniture, skipped unless it sits inside the article itself.
+FURNITURE_TAGS = frozenset({"header", "footer", "aside"})
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space (including no-break spaces) into one space.
+
+    >>> normalise_space("  OSCE\\u00a0Mission \\n to  Skopje ")
+    'OSCE Mission to Skopje'
+    """
+    return _SPACE_RE.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink: absolute URL, visible text and ``rel`` attribute."""
+
+    url: str
+    text: str
+    rel: str = ""
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of visible text and the block element that holds it."""
+
+    text: str
+    element: etree._Element
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def link_text_share(self) -> float:
+        """Share of the line's characters that are link text (0.0 to 1.0)."""
+        if not self.text:
+            return 0.0
+        return min(1.0, sum(len(link.text) for link in self.links) / len(self.text))
+
+
+def parse_html(page: str | bytes) -> etree._Element:
+    """Parse HTML leniently; an empty or unparsable page gives an empty document."""
+    if isinstance(page, bytes):
+        page = page.decode("utf-8", errors="replace")
+    # lxml rejects str input that carries an XML encoding declaration.
+    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)
+    if not page.strip():
+        return lxml_html.fromstring("<html><body></body></html>")
+    try:
+        parser = lxml_html.HTMLParser(huge_tree=True, recover=True)
+        root = lxml_html.document_fromstring(page, parser=parser)
+    except (etree.ParserError, ValueError):
+        return lxml_html.fromstring("<html><body></body></html>")
+    return root
+
+
+def base_url_of(root: etree._Element, url: str) -> str:
+    """The URL that relative links resolve against (``<base href>`` wins)."""
+    for href in root.xpath("//base/@href"):
+        return urljoin(url, str(href).strip())
+    return url
+
+
+def _is_hidden(el: etree._Element, inside_article: bool) -> bool:
+    tag = el.tag
+    if tag in HIDDEN_TAGS:
+        return True
+    if tag in FURNITURE_TAGS and not inside_article:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if el.get("role") in {"navigation", "banner", "contentinfo"}:
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style
+
+
+def visible_lines(root: etree._Element, url: str = "") -> list[Line]:
+    """The page's visible text, one :class:`Line` per block of text, in reading order.
+
+    Navigation, scripts, page header and footer are left out.
+
+    >>> root = parse_html("<nav>Menu</nav><ul><li>Place:</li><li><a href='/x'>VIENNA</a></li></ul>")
+    >>> [line.text for line in visible_lines(root, "https://www.osce.org/")]
+    ['Place:', 'VIENNA']
+    """
+    base = base_url_of(root, url)
+    lines: list[Line] = []
+    parts: list[str] = []
+    links: list[Link] = []
+    blocks: list[etree._Element] = [root]
+    article_depth = 0
+
+    def flush() -> None:
+        text = normalise_space("".join(parts))
+        if text:
+            lines.append(Line(text=text, element=blocks[-1], links=list(links)))
+        parts.clear()
+        links.clear()
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    skipped: set[etree._Element] = set()
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or _is_hidden(el, article_depth > 0):
+                if tag:
+                    skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if tag in {"article", "main"}:
+                article_depth += 1
+            if tag in BLOCK_TAGS:
+                flush()
+                blocks.append(el)
+            elif tag == "br":
+                flush()
+            if tag == "a" and el.get("href"):
+                text = normalise_space(el.text_content())
+                links.append(Link(urljoin(base, el.get("href", "").strip()), text, el.get("rel", "")))
+            if el.text and tag not in {"br"}:
+                parts.append(el.text)
+        else:
+            if el in skipped:
+                skipped.discard(el)
+            elif tag:
+                if tag in {"article", "main"}:
+                    article_depth -= 1
+                if tag in BLOCK_TAGS:
+                    flush()
+                    blocks.pop()
+            if el.tail and el is not root:
+                parts.append(el.tail)
+    flush()
+    return lines
+
+
+def all_links(root: etree._Element, url: str = "") -> list[Link]:
+    """Every ``<a href>`` and ``<link href>`` of the page, navigation included."""
+    base = base_url_of(root, url)
+    found: list[Link] = []
+    for el in root.iter("a", "link"):
+        href = el.get("href")
+        if not href:
+            continue
+        text = normalise_space(el.text_content()) if el.tag == "a" else ""
+        rel = " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip()
+        found.append(Link(urljoin(base, href.strip()), text, rel))
+    return found
+
+
+def heading_texts(root: etree._Element, tag: str = "h1") -> list[str]:
+    """Visible texts of the page's headings of one level, in document order."""
+    return [
+        text
+        for el in root.iter(tag)
+        if not any(a.tag in HIDDEN_TAGS for a in el.iterancestors())
+        and (text := normalise_space(el.text_content()))
+    ]
+
+
+def meta_content(root: etree._Element, *names: str) -> str | None:
+    """The first ``<meta>`` content whose ``name``/``property``/``itemprop`` is in ``names``."""
+    wanted = {name.lower() for name in names}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in wanted and (content := normalise_space(el.get("content") or "")):
+            return content
+    return None
+
+
+def json_ld_values(root: etree._Element, key: str) -> Iterator[str]:
+    """String values of ``key`` anywhere in the page's JSON-LD blocks."""
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                value = node.get(key)
+                if isinstance(value, str):
+                    yield value
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)

@@ -1,0 +1,166 @@
+"""Find labelled values (``Place: VIENNA``) in a page's visible lines.
+
+A label is recognised by its visible text, whatever element holds it: one
+element (``<p>Place: VIENNA</p>``), a term and its description (``dt``/``dd``),
+a list whose items alternate labels and values (osce.org's own release pages),
+table cells, or a bold label followed by text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from osce_scraper.extract.html import Line
+
+#: Labels on release pages: field name -> visible label texts.
+PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
+    "date": ("Date",),
+    "place": ("Place",),
+    "source": ("Source", "Sources"),
+    "fields_of_work": ("Fields of work", "Field of work"),
+    "content_type": ("Content type",),
+}
+#: Labels on listing items: field name -> visible label texts.
+LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
+    "publishing_date": ("Publishing date", "Published", "Publication date"),
+    "content_type": ("Content type", "Report type"),
+    "collections": ("Collections", "Collection"),
+    "where_we_are": ("Where we are",),
+    "what_we_do": ("What we do",),
+    "location": ("Location",),
+}
+
+_BULLET = r"^[\s\-–•·*]*"
+# A value line is short and list-like; a sentence or a dateline ends the values.
+_MAX_VALUE_CHARS = 160
+_MAX_VALUE_WORDS = 22
+_DATELINE_START_RE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'/-]+,? \d{1,2} [A-Z][a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A label found in the lines: its values as printed and where it stands."""
+
+    values: tuple[str, ...]
+    first_line: int
+    last_line: int
+
+    @property
+    def text(self) -> str:
+        """The values joined as one string, as a reader would read them."""
+        return ", ".join(self.values)
+
+
+def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
+    alternatives = "|".join(
+        re.escape(text) for texts in labels.values() for text in sorted(texts, key=len, reverse=True)
+    )
+    return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
+
+
+_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    key = id(labels)
+    if key not in _PATTERNS:
+        by_text = {text.lower(): name for name, texts in labels.items() for text in texts}
+        _PATTERNS[key] = (_label_pattern(labels), by_text)
+    return _PATTERNS[key]
+
+
+def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """``(field, rest of the line)`` when ``text`` opens with one of ``labels``.
+
+    A label needs its colon, unless it stands alone on its line.
+
+    >>> match_label("Place: TASHKENT", PAGE_LABELS)
+    ('place', 'TASHKENT')
+    >>> match_label("Fields of work", PAGE_LABELS)
+    ('fields_of_work', '')
+    >>> match_label("Date of the next meeting is unknown", PAGE_LABELS) is None
+    True
+    """
+    pattern, by_text = _compiled(labels)
+    match = pattern.match(text)
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    if not match.group("colon") and rest:
+        return None
+    return by_text[match.group("label").lower()], rest
+
+
+def _is_value_line(line: Line) -> bool:
+    text = line.text
+    if len(text) > _MAX_VALUE_CHARS or len(text.split()) > _MAX_VALUE_WORDS:
+        return False
+    if (_DATELINE_START_RE.match(text) and " – " in text) or re.search(r"\d{4}\s*[-–—]{1,2}\s", text):
+        return False
+    # A full sentence (ends with a full stop after a lower-case word) is body text.
+    return not re.search(r"[a-z]{3}[.!?][\"”’]?$", text)
+
+
+def _within(el: etree._Element, group: etree._Element | None) -> bool:
+    if group is None:
+        return False
+    return el is group or any(ancestor is group for ancestor in el.iterancestors())
+
+
+def find_labels(
+    lines: Sequence[Line],
+    labels: Mapping[str, tuple[str, ...]],
+    start: int = 0,
+    end: int | None = None,
+) -> dict[str, Labelled]:
+    """Every label of ``labels`` in ``lines[start:end]`` with its values; the first occurrence wins.
+
+    Values are the rest of the label's own line, or else the value-like lines
+    that follow inside the label's parent element, up to the next label.
+    """
+    end = len(lines) if end is None else end
+    found: dict[str, Labelled] = {}
+    index = start
+    while index < end:
+        matched = match_label(lines[index].text, labels)
+        if not matched:
+            index += 1
+            continue
+        name, rest = matched
+        values: list[str] = [rest] if rest else []
+        last = index
+        if not rest:
+            label_el = lines[index].element
+            group = label_el.getparent()
+            probe = index + 1
+            while probe < end and not match_label(lines[probe].text, labels):
+                line = lines[probe]
+                if line.element is label_el or (_within(line.element, group) and _is_value_line(line)):
+                    values.append(line.text)
+                    last = probe
+                    probe += 1
+                else:
+                    break
+        if name not in found:
+            found[name] = Labelled(tuple(values), index, last)
+        index = last + 1
+    return found
+
+
+def split_values(values: Sequence[str]) -> list[str]:
+    """Comma-separated values as a clean list, without empties or repeats.
+
+    >>> split_values(["Policing, Human rights,", "Policing"])
+    ['Policing', 'Human rights']
+    """
+    seen: dict[str, None] = {}
+    for value in values:
+        for part in re.split(r"\s*[,;]\s*(?![^()]*\))", value):
+            part = part.strip(" \t\n-–•·|")
+            if part and part.lower() not in {p.lower() for p in seen}:
+                seen[part] = None
+    return list(seen)

@@ -1,0 +1,160 @@
+"""A release page as values: title, content type, labelled metadata, body text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from osce_scraper.extract.datelines import is_standalone_dateline
+from osce_scraper.extract.html import (
+    Line,
+    all_links,
+    heading_texts,
+    json_ld_values,
+    meta_content,
+    parse_html,
+    visible_lines,
+)
+from osce_scraper.extract.labels import PAGE_LABELS, find_labels, split_values
+from osce_scraper.extract.urls import node_id_of, release_url
+
+#: Content types shown above a release's title (lower case).
+CONTENT_TYPES = {
+    name.lower(): name
+    for name in (
+        "Press release",
+        "News",
+        "Press statement",
+        "Statement",
+        "Daily report",
+        "Spot report",
+        "Weekly report",
+        "Report",
+        "Stories",
+        "Story",
+        "Resources",
+        "Feature",
+        "Interview",
+        "Op-ed",
+        "Speech",
+        "Media advisory",
+        "Event",
+    )
+}
+_CAPTION_RE = re.compile(r"photo details\s*$", re.I)
+# Headings after which the page no longer speaks of the release.
+_END_OF_ARTICLE_RE = re.compile(
+    r"^(related( content| stories| news| items| resources| publications)?|share( this)?( page| article)?|"
+    r"see also|more news|latest news|follow us|subscribe)\s*:?$",
+    re.I,
+)
+_FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
+
+
+@dataclass(slots=True)
+class ReleasePage:
+    """What a release page shows, before any field is interpreted."""
+
+    url: str
+    node_id: str | None
+    title: str | None
+    content_type: str | None
+    date_raw: str | None
+    place_raw: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    fields_of_work: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    standalone_dateline: str | None = None
+    meta_date: str | None = None
+    canonical_url: str | None = None
+
+
+def _title(root, lines: list[Line]) -> tuple[str | None, int]:
+    candidates = heading_texts(root, "h1")
+    candidates += [t for t in [meta_content(root, "og:title", "dcterms.title", "twitter:title")] if t]
+    page_title = root.findtext(".//title")
+    if page_title:
+        candidates.append(re.split(r"\s+[|–—]\s+", page_title.strip())[0].strip())
+    texts = [line.text for line in lines]
+    for candidate in candidates:
+        if candidate in texts:
+            return candidate, texts.index(candidate)
+    return (candidates[0] if candidates else None), -1
+
+
+def _canonical(root, url: str) -> str | None:
+    for link in all_links(root, url):
+        if "canonical" in link.rel.split() and node_id_of(link.url) == node_id_of(url):
+            return release_url(link.url)
+    return None
+
+
+def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
+    """Read a release page by its visible text.
+
+    >>> html = '''<h1>OSCE trains border guards</h1><ul><li>Date:</li><li>Place:</li>
+    ... <li>DUSHANBE</li><li>Source:</li><li>OSCE Programme Office in Dushanbe</li></ul>
+    ... <p>DUSHANBE, 2 June 2016 – The OSCE today trained ...</p>'''
+    >>> page = parse_release_page(html, "https://www.osce.org/programme-office-in-dushanbe/244381")
+    >>> page.node_id, page.title, page.place_raw, page.source, page.date_raw
+    ('244381', 'OSCE trains border guards', ['DUSHANBE'], ['OSCE Programme Office in Dushanbe'], None)
+    """
+    root = parse_html(page)
+    lines = visible_lines(root, url)
+    title, title_index = _title(root, lines)
+    labels = find_labels(lines, PAGE_LABELS)
+    consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
+
+    content_type = None
+    if "content_type" in labels and labels["content_type"].values:
+        content_type = labels["content_type"].values[0]
+    if title_index > 0:
+        for index in range(title_index - 1, max(-1, title_index - 4), -1):
+            known = CONTENT_TYPES.get(lines[index].text.lower().rstrip(":"))
+            if known:
+                consumed.add(index)
+                content_type = content_type or known
+                break
+
+    paragraphs: list[str] = []
+    standalone = None
+    for index in range(title_index + 1, len(lines)):
+        if index in consumed:
+            continue
+        line = lines[index]
+        text = line.text
+        if _END_OF_ARTICLE_RE.match(text) and paragraphs:
+            break
+        if _FURNITURE_RE.match(text) or _CAPTION_RE.search(text):
+            continue
+        if line.links and line.link_text_share > 0.6 and len(text) < 120:
+            continue  # tags, share buttons, "read more"
+        if not paragraphs and is_standalone_dateline(text):
+            standalone = standalone or text
+            continue
+        if not paragraphs and re.fullmatch(r"[0-3]?\d \w+ (19|20)\d\d", text):
+            continue  # the date printed under the title
+        if paragraphs and paragraphs[-1] == text:
+            continue  # a paragraph printed twice
+        paragraphs.append(text)
+
+    date = labels.get("date")
+    meta_date = (
+        meta_content(root, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
+        or next(json_ld_values(root, "datePublished"), None)
+        or next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None)
+    )
+    return ReleasePage(
+        url=url,
+        node_id=node_id_of(url),
+        title=title,
+        content_type=content_type,
+        date_raw=date.text if date and date.values else None,
+        place_raw=list(labels["place"].values) if "place" in labels else [],
+        source=split_values(labels["source"].values) if "source" in labels else [],
+        fields_of_work=split_values(labels["fields_of_work"].values) if "fields_of_work" in labels else [],
+        paragraphs=paragraphs,
+        standalone_dateline=standalone,
+        meta_date=meta_date,
+        canonical_url=_canonical(root, url),
+    )

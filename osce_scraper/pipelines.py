@@ -1,0 +1,151 @@
+"""Item pipelines: a raw release through extract/ into a record; validate; deduplicate.
+
+Every field is derived by a pure function of ``osce_scraper.extract``, the
+same functions ``benchmarks/score_corpus.py`` measures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from osce_scraper.extract.datelines import Dateline, parse_dateline, standalone_dateline
+from osce_scraper.extract.dates import parse_date
+from osce_scraper.extract.officials import find_officials
+from osce_scraper.extract.page import CONTENT_TYPES
+from osce_scraper.extract.places import Place, normal_case, resolve_places, unique_places
+from osce_scraper.extract.urls import language_of, release_url
+from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
+
+logger = logging.getLogger(__name__)
+
+
+def choose_date(raw: RawRelease, dateline: Dateline | None) -> tuple[dt.date | None, str | None]:
+    """The publication date and the text it was read from.
+
+    Order: the page's ``Date:``, the listing's publishing date, the dateline,
+    then machine-readable metadata.
+    """
+    listing = raw.listing
+    candidates = [raw.page.date_raw, listing.publishing_date if listing else None]
+    for text in candidates:
+        if (date := parse_date(text)) is not None:
+            return date, text
+    if dateline and (date := dateline.date()) is not None:
+        return date, dateline.date_text
+    if (date := parse_date(raw.page.meta_date)) is not None:
+        return date, raw.page.meta_date
+    return None, next((text for text in candidates if text), None)
+
+
+def find_dateline(raw: RawRelease) -> Dateline | None:
+    """The body's dateline, else the listing lead's, else a standalone place-date line."""
+    texts = raw.page.paragraphs[:1] + ([raw.listing.lead] if raw.listing and raw.listing.lead else [])
+    for text in texts:
+        if dateline := parse_dateline(text):
+            return dateline
+    if raw.page.standalone_dateline:
+        return standalone_dateline(raw.page.standalone_dateline)
+    return None
+
+
+def choose_places(raw: RawRelease, dateline: Dateline | None) -> list[Place]:
+    """Every place of the dateline and of ``Place:`` (the listing's ``Location:`` last)."""
+    places: list[Place] = []
+    if dateline:
+        places += resolve_places(dateline.place_names, dateline.country)
+    labelled = list(raw.page.place_raw)
+    if raw.listing and raw.listing.location:
+        labelled.append(raw.listing.location)
+    for value in labelled:
+        places += resolve_places([p for p in value.replace(" / ", "/").split("/") if p.strip()])
+    return unique_places(places)
+
+
+def choose_content_type(raw: RawRelease) -> str | None:
+    """The page's content type, else the listing's; known types in their usual spelling."""
+    value = raw.page.content_type or (raw.listing.content_type if raw.listing else None)
+    if not value:
+        return None
+    return CONTENT_TYPES.get(value.strip().lower(), value.strip())
+
+
+def build_record(raw: RawRelease) -> dict[str, Any]:
+    """The record of one release: every field of the schema, in order."""
+    page, listing = raw.page, raw.listing
+    dateline = find_dateline(raw)
+    date, date_raw = choose_date(raw, dateline)
+    places = choose_places(raw, dateline)
+    labelled_place = normal_case(page.place_raw[0]) if page.place_raw else None
+    text = "\n\n".join(page.paragraphs)
+    title = page.title or (listing.title if listing else None)
+    record = {
+        "url": page.canonical_url or release_url(page.url),
+        "node_id": page.node_id or (listing.node_id if listing else None),
+        "content_type": choose_content_type(raw),
+        "title": title,
+        "date": date.isoformat() if date else None,
+        "date_raw": date_raw,
+        "dateline": dateline.raw if dateline else None,
+        "place": labelled_place or (places[0].name if places else None),
+        "places": [p.to_dict() for p in places],
+        "source": page.source or (listing.where_we_are if listing else []),
+        "fields_of_work": page.fields_of_work or (listing.what_we_do if listing else []),
+        "officials": [o.to_dict() for o in find_officials(text or (listing.lead if listing else "") or "")],
+        "text": text,
+        "language": language_of(page.url),
+        "crawled_at": raw.crawled_at,
+    }
+    assert tuple(record) == RECORD_FIELDS
+    return record
+
+
+class BuildRecordPipeline:
+    """Turns each :class:`RawRelease` into a record."""
+
+    def process_item(self, item: Any) -> Any:
+        return build_record(item) if isinstance(item, RawRelease) else item
+
+
+class DeduplicatePipeline:
+    """Drops a second record of a node id already exported in this run."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        node_id = item.get("node_id")
+        if node_id in self.seen:
+            raise DropItem(f"duplicate of node {node_id}: {item.get('url')}")
+        if node_id:
+            self.seen.add(node_id)
+        return item
+
+
+class ValidatePipeline:
+    """Exports only records that satisfy the schema; the others go, with reasons, to the rejected file."""
+
+    def __init__(self, rejected_path: Path, crawler: Crawler | None = None) -> None:
+        self.rejected_path = rejected_path
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+        return cls(Path(crawler.settings.get("OSCE_REJECTED_PATH", "output/rejected.jsonl")), crawler)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        errors = schema_errors(item)
+        if not errors:
+            return item
+        self.rejected_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.rejected_path.open("a", encoding="utf-8") as out:
+            out.write(json.dumps({"reasons": errors, "record": item}, ensure_ascii=False, default=str) + "\n")
+        if self.crawler and self.crawler.stats:
+            self.crawler.stats.inc_value("osce/rejected")
+        raise DropItem(f"invalid record {item.get('url')}: {'; '.join(errors)}")

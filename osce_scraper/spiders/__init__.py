@@ -1,0 +1,1 @@
+"""Spiders: crawling only (which URLs, in what order, when to stop)."""

@@ -30,12 +30,16 @@ ITEM_PIPELINES = {
     "osce_scraper.pipelines.DeduplicatePipeline": 200,
     "osce_scraper.pipelines.ValidatePipeline": 300,
 }
-FEEDS = {"output/press_releases.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}}
+# No FEEDS here: the spider adds output/press_releases.jsonl when the command line names none
+# (a FEEDS setting would be written in addition to `-O`, not instead of it).
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = None
 
 #: Where records that fail the schema go, with their reasons.
 OSCE_REJECTED_PATH = "output/rejected.jsonl"
+
+#: The dataset written when the command line names no feed.
+OSCE_DATASET_PATH = "output/press_releases.jsonl"
 
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

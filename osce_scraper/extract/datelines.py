@@ -66,8 +66,8 @@ class Dateline:
 
 def _plausible_places(text: str, *, strict_case: bool) -> bool:
     words = re.findall(_WORD, text)
-    if not words or words[0].lower() in _SENTENCE_OPENERS:
-        return False
+    if not words or (words[0].lower() in _SENTENCE_OPENERS and not words[0].isupper()):
+        return False  # "On 22 July 2022, ..." opens a sentence; "THE HAGUE, ..." a dateline
     capitalised = [w for w in words if not re.fullmatch(_CONNECTOR, w, re.I)]
     if not all(w[0].isupper() for w in capitalised):
         return False

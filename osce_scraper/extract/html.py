@@ -66,6 +66,13 @@ class Line:
         return min(1.0, sum(len(link.text) for link in self.links) / len(self.text))
 
 
+def is_within(el: etree._Element, ancestor: etree._Element | None) -> bool:
+    """True when ``el`` is ``ancestor`` or lies inside it."""
+    if ancestor is None:
+        return False
+    return el is ancestor or any(a is ancestor for a in el.iterancestors())
+
+
 def parse_html(page: str | bytes) -> etree._Element:
     """Parse HTML leniently; an empty or unparsable page gives an empty document."""
     if isinstance(page, bytes):

@@ -12,9 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from lxml import etree
-
-from osce_scraper.extract.html import Line
+from osce_scraper.extract.html import Line, is_within
 
 #: Labels on release pages: field name -> visible label texts.
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
@@ -76,23 +74,20 @@ def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], d
 def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str] | None:
     """``(field, rest of the line)`` when ``text`` opens with one of ``labels``.
 
-    A label needs its colon, unless it stands alone on its line.
+    A label needs its colon: menus print "Fields of work" as a heading too.
 
     >>> match_label("Place: TASHKENT", PAGE_LABELS)
     ('place', 'TASHKENT')
-    >>> match_label("Fields of work", PAGE_LABELS)
-    ('fields_of_work', '')
+    >>> match_label("Fields of work", PAGE_LABELS) is None
+    True
     >>> match_label("Date of the next meeting is unknown", PAGE_LABELS) is None
     True
     """
     pattern, by_text = _compiled(labels)
     match = pattern.match(text)
-    if not match:
+    if not match or not match.group("colon"):
         return None
-    rest = match.group("rest").strip()
-    if not match.group("colon") and rest:
-        return None
-    return by_text[match.group("label").lower()], rest
+    return by_text[match.group("label").lower()], match.group("rest").strip()
 
 
 def _is_value_line(line: Line) -> bool:
@@ -103,12 +98,6 @@ def _is_value_line(line: Line) -> bool:
         return False
     # A full sentence (ends with a full stop after a lower-case word) is body text.
     return not re.search(r"[a-z]{3}[.!?][\"”’]?$", text)
-
-
-def _within(el: etree._Element, group: etree._Element | None) -> bool:
-    if group is None:
-        return False
-    return el is group or any(ancestor is group for ancestor in el.iterancestors())
 
 
 def find_labels(
@@ -139,7 +128,7 @@ def find_labels(
             probe = index + 1
             while probe < end and not match_label(lines[probe].text, labels):
                 line = lines[probe]
-                if line.element is label_el or (_within(line.element, group) and _is_value_line(line)):
+                if line.element is label_el or (is_within(line.element, group) and _is_value_line(line)):
                     values.append(line.text)
                     last = probe
                     probe += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
-_NAME_WORD = rf"{_UP}[\w'’.-]*\w\.?|{_UP}\."
+_NAME_WORD = rf"{_UP}[\w'’-]*\w|{_UP}\."  # a word, or an initial such as "P."
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|al|el|bin|ibn|ter|zu|dos|das)"
 #: A personal name: two to four capitalised words, name particles allowed between them.
 NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
@@ -116,9 +116,11 @@ def _title_before(text: str, end: int) -> str:
     start = end
     for word in reversed(words):
         gap = text[offset + word.end() : start]
-        if any(ch in gap for ch in ",;:\"“”()") or "\n" in gap:
+        if any(ch in gap for ch in ",;:\"“”()–—-") or "\n" in gap:
             break
         token = word.group()
+        if start < end and token.endswith(".") and len(token) > 3:
+            break  # the previous sentence ends here
         if token[0].isupper() or token.lower() in _CONNECTORS:
             start = offset + word.start()
             continue

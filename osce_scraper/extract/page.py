@@ -10,6 +10,7 @@ from osce_scraper.extract.html import (
     Line,
     all_links,
     heading_texts,
+    is_within,
     json_ld_values,
     meta_content,
     parse_html,
@@ -89,6 +90,23 @@ def _canonical(root, url: str) -> str | None:
     return None
 
 
+def _article_body(lines: list[Line], body: list[int]) -> list[int]:
+    """The body lines that share the article's container: page furniture after it is left out.
+
+    The container is the nearest ancestor of the first body line that holds at
+    least 80% of the body's text.
+    """
+    if not body:
+        return body
+    total = sum(len(lines[i].text) for i in body)
+    first = lines[body[0]].element
+    for ancestor in [first, *first.iterancestors()]:
+        inside = [i for i in body if is_within(lines[i].element, ancestor)]
+        if sum(len(lines[i].text) for i in inside) >= 0.8 * total:
+            return inside
+    return body
+
+
 def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
     """Read a release page by its visible text.
 
@@ -105,38 +123,39 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
     labels = find_labels(lines, PAGE_LABELS)
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
-    content_type = None
-    if "content_type" in labels and labels["content_type"].values:
-        content_type = labels["content_type"].values[0]
-    if title_index > 0:
-        for index in range(title_index - 1, max(-1, title_index - 4), -1):
+    content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None
+    # The content type is printed just above the title, or just below it.
+    for index in [*range(title_index - 1, max(-1, title_index - 4), -1), title_index + 1]:
+        if 0 <= index < len(lines) and index != title_index and index not in consumed:
             known = CONTENT_TYPES.get(lines[index].text.lower().rstrip(":"))
             if known:
                 consumed.add(index)
                 content_type = content_type or known
                 break
 
-    paragraphs: list[str] = []
+    body: list[int] = []
     standalone = None
     for index in range(title_index + 1, len(lines)):
         if index in consumed:
             continue
         line = lines[index]
         text = line.text
-        if _END_OF_ARTICLE_RE.match(text) and paragraphs:
+        if _END_OF_ARTICLE_RE.match(text) and body:
             break
         if _FURNITURE_RE.match(text) or _CAPTION_RE.search(text):
             continue
         if line.links and line.link_text_share > 0.6 and len(text) < 120:
             continue  # tags, share buttons, "read more"
-        if not paragraphs and is_standalone_dateline(text):
+        if not body and is_standalone_dateline(text):
             standalone = standalone or text
             continue
-        if not paragraphs and re.fullmatch(r"[0-3]?\d \w+ (19|20)\d\d", text):
+        if not body and re.fullmatch(r"[0-3]?\d \w+ (19|20)\d\d", text):
             continue  # the date printed under the title
-        if paragraphs and paragraphs[-1] == text:
-            continue  # a paragraph printed twice
-        paragraphs.append(text)
+        body.append(index)
+    paragraphs: list[str] = []
+    for index in _article_body(lines, body):
+        if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
+            paragraphs.append(lines[index].text)
 
     date = labels.get("date")
     meta_date = (

@@ -12,6 +12,12 @@ OSCE_DOMAIN = "osce.org"
 # language prefix (/hr/node/123); the last segment is the numeric node id.
 _RELEASE_PATH_RE = re.compile(r"^(?:/[\w.~%-]+)+?/(?P<node>\d{2,10})/?$")
 _LANGUAGE_PREFIX_RE = re.compile(r"^/(?P<lang>[a-z]{2})(?:-[a-z]{2,4})?/")
+# Languages osce.org publishes in. Two-letter sections such as /pa/ (Parliamentary
+# Assembly), /pc/ (Permanent Council) and /mc/ (Ministerial Council) are not languages.
+SITE_LANGUAGES = frozenset(
+    """ru fr de it es hr sq mk sr uk ky kk tg uz tk hy ka az ro bs sl bg el tr pl cs sk hu lt lv et fi sv
+    no da nl pt mn be""".split()
+)
 _FILE_RE = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif|svg|webp|mp[34]|avi|mov|txt|csv|xml|json)$", re.I
 )
@@ -60,12 +66,11 @@ def node_id_of(url: str) -> str | None:
 def language_of(url: str) -> str:
     """The language of a page from its path prefix; English when there is none.
 
-    >>> language_of("https://www.osce.org/hr/node/52569"), language_of("https://www.osce.org/cio/49486")
+    >>> language_of("https://www.osce.org/hr/node/52569"), language_of("https://www.osce.org/pa/49486")
     ('hr', 'en')
     """
     match = _LANGUAGE_PREFIX_RE.match(urlsplit(url).path)
-    if match and node_id_of(url) and match.group("lang") != "en":
-        # Only a two-letter first segment followed by more path counts as a prefix.
+    if match and node_id_of(url) and match.group("lang") in SITE_LANGUAGES:
         return match.group("lang")
     return "en"
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.listing import ListingItem, parse_listing
@@ -61,6 +62,13 @@ class PressReleasesSpider(scrapy.Spider):
     """Arguments: ``base_url``, ``start_url`` (a listing or one release), ``max_pages``, ``since``."""
 
     name = "press_releases"
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        if not settings.getdict("FEEDS"):
+            path = settings.get("OSCE_DATASET_PATH", "output/press_releases.jsonl")
+            settings.set("FEEDS", {path: {"format": "jsonlines", "encoding": "utf-8"}}, priority="spider")
 
     def __init__(
         self,

@@ -1,0 +1,35 @@
+"""Serve the mock osce.org, alone or while a command runs against it.
+
+    python -m tests.site --variant drupal --port 8000
+    python -m tests.site --variant flat -- scrapy crawl press_releases -a base_url={base_url} -O out.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from tests.site.render import VARIANTS
+from tests.site.server import MockSite
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.site", description=__doc__.splitlines()[0])
+    parser.add_argument("--variant", choices=VARIANTS, default="drupal")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="run this with {base_url} filled in, then stop")
+    args = parser.parse_args(argv)
+    command = [part for part in args.command if part != "--"]
+    with MockSite(args.variant, port=args.port) as site:
+        print(f"mock osce.org ({args.variant}) at {site.base_url}", file=sys.stderr, flush=True)
+        if not command:
+            try:
+                site._thread.join()
+            except KeyboardInterrupt:
+                return 0
+        return subprocess.call([part.replace("{base_url}", site.base_url) for part in command])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

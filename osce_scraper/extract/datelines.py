@@ -16,7 +16,8 @@ _CONNECTOR = r"(?:am|an|de|del|der|di|la|le|na|nad|on|pod|sur|upon|of|i)"
 _NAME = rf"{_WORD}(?:\s(?:{_CONNECTOR}\s)?{_WORD}){{0,4}}"
 _PLACES = rf"(?P<places>{_NAME}(?:\s*/\s*{_NAME}){{0,5}})"
 _COUNTRY = rf"(?:,\s*(?P<country>{_WORD}(?:\s(?:and\s|of\s|the\s)?{_WORD}){{0,4}}))?"
-_DATE = rf"(?P<date>[0-3]?\d(?:st|nd|rd|th)?\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:,?\s+(?:19|20)\d\d)?)"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = rf"(?P<date>[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?(?:,?\s+(?:19|20)\d\d)?)"
 _DASH = r"(?:\s*(?:-{1,3}|[–—‒―−]{1,2})(?:\s+|(?=[\"“‘'A-Z])))"
 _OSCE = r"(?:\s*\(OSCE\))?"
 
@@ -94,8 +95,9 @@ def _make(match: re.Match[str], text: str) -> Dateline | None:
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline that opens ``text``, or None.
 
-    >>> parse_dateline("OSH, Kyrgyzstan, 14 March 2006- The OSCE Centre ...")
-    Dateline(raw='OSH, Kyrgyzstan, 14 March 2006-', place_names=('OSH',), country='Kyrgyzstan', date_text='14 March 2006')
+    >>> dateline = parse_dateline("OSH, Kyrgyzstan, 14 March 2006- The OSCE Centre ...")
+    >>> dateline.raw, dateline.place_names, dateline.country, dateline.date_text
+    ('OSH, Kyrgyzstan, 14 March 2006-', ('OSH',), 'Kyrgyzstan', '14 March 2006')
     >>> parse_dateline("On 22 July 2022, the OSCE held ...") is None
     True
     """
@@ -108,9 +110,13 @@ def parse_dateline(text: str) -> Dateline | None:
         if match and _plausible_places(match["places"], strict_case=False):
             return _make(match, text)
     match = _PLACE_COUNTRY_RE.match(text)
-    if match and match["country"] and is_country_name(match["country"]):
-        if _plausible_places(match["places"], strict_case=False):
-            return _make(match, text)
+    if (
+        match
+        and match["country"]
+        and is_country_name(match["country"])
+        and _plausible_places(match["places"], strict_case=False)
+    ):
+        return _make(match, text)
     match = _PLACE_ONLY_RE.match(text)
     if match and _plausible_places(match["places"], strict_case=True):
         return _make(match, text)

@@ -91,9 +91,8 @@ def next_page_number(links, url: str) -> int | None:
         if node_id_of(link.url) or "page=" not in link.url:
             continue
         number = page_number(link.url)
-        if "next" in link.rel.lower().split() or _NEXT_RE.match(link.text) or "next" in link.rel.lower():
-            if number > current:
-                return number
+        if number > current and ("next" in link.rel.lower() or _NEXT_RE.match(link.text)):
+            return number
         numbered.append(number)
     later = [n for n in numbered if n > current]
     return current + 1 if later else None

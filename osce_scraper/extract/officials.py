@@ -75,6 +75,18 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+_NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
+_TITLE_COMMA_NAME_RE = re.compile(
+    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+(?:said|says|today|and|who|has|will)\b)"
+)
+_NAME_COMMA_TITLE_RE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern}),\s+"
+    rf"(?=(?:the\s+|an?\s+)?(?:OSCE|{TITLE_HEADS}|[A-Z]\w+(?:'s|’s)?\s+(?:{TITLE_HEADS})))"
+)
+_TITLE_NAME_RE = re.compile(rf"\b(?P<head>{TITLE_HEADS})\s+(?P<name>{NAME_RE.pattern}|{_UP}[\w'’-]+\b)")
+_SURNAME_ONLY_RE = re.compile(rf"{_UP}[a-zà-ÿ'’-]{{2,}}")
+
+
 @dataclass(slots=True)
 class Official:
     """A named person given a title in a release."""
@@ -187,32 +199,31 @@ def find_officials(text: str) -> list[Official]:
             if title not in found[key].titles:
                 found[key].titles.append(title)
 
-    name_or_rank = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
     # "Title, Name," and chained "Title, Title Name"
-    for match in re.finditer(rf",\s+(?P<name>{name_or_rank})(?=\s*[,.;)]|\s+(?:said|says|today|and|who|has|will)\b)", text):
+    for match in _TITLE_COMMA_NAME_RE.finditer(text):
         before = _title_before(text, match.start())
         name_part = match.group("name")
         if before and _HEAD_RE.search(before):
             add(name_part, [before])
     # "Name, Title"
-    for match in re.finditer(rf"(?P<name>{NAME_RE.pattern}),\s+(?=(?:the\s+|an?\s+)?(?:OSCE|{TITLE_HEADS}|[A-Z]\w+(?:'s|’s)?\s+(?:{TITLE_HEADS})))", text):
+    for match in _NAME_COMMA_TITLE_RE.finditer(text):
         title = _title_after(text, match.end())
         if title and _HEAD_RE.search(title):
             add(match.group("name"), [title])
     # "Title Name": the title's last word stands right before the name.
-    for match in re.finditer(rf"\b(?P<head>{TITLE_HEADS})\s+(?P<name>{NAME_RE.pattern}|{_UP}[\w'’-]+\b)", text):
+    for match in _TITLE_NAME_RE.finditer(text):
         title = _title_before(text, match.end("head"))
         name = match.group("name")
-        if len(name.split()) == 1 and not any(k.split()[-1] == name for k in found):
-            if name in _NOT_NAME_WORDS or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name):
-                continue
+        lone_surname = len(name.split()) == 1 and not any(k.split()[-1] == name for k in found)
+        if lone_surname and (name in _NOT_NAME_WORDS or not _SURNAME_ONLY_RE.fullmatch(name)):
+            continue
         chained = []
         prefix = text[: match.start("head") - len(title) + len(match.group("head"))].rstrip()
         if prefix.endswith(","):
             earlier = _title_before(text, len(prefix) - 1)
             if earlier and _HEAD_RE.search(earlier):
                 chained.append(earlier)
-        add(name, chained + [title])
+        add(name, [*chained, title])
 
     for name in order:
         surname = re.escape(name.split()[-1])

@@ -118,7 +118,11 @@ def normal_case(name: str) -> str:
             return token.upper()
         if not first and token.lower() in _LOWER_WORDS:
             return token.lower()
-        return "-".join(part[:1].upper() + part[1:].lower() for part in token.split("-"))
+        parts = token.split("-")
+        return "-".join(
+            part.lower() if i and part.lower() in _LOWER_WORDS else part[:1].upper() + part[1:].lower()
+            for i, part in enumerate(parts)
+        )
 
     def phrase(part: str) -> str:
         tokens = part.split(" ")

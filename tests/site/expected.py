@@ -22,9 +22,7 @@ def _dateline_date_text(release: MockRelease) -> str | None:
 
 def expected_record(release: MockRelease, base_url: str, variant: str) -> dict[str, Any]:
     """Every field of the record except ``crawled_at``; places as (name, country code) pairs."""
-    if release.show_date_value:
-        date_raw = release.printed_date
-    elif release.listing_has_date:
+    if release.show_date_value or release.listing_has_date:
         date_raw = release.printed_date
     elif release.meta_date_only:
         date_raw = meta_date_raw(release, variant)

@@ -14,8 +14,18 @@ from tests.site.releases import MockRelease
 VARIANTS = ("drupal", "definition", "flat")
 
 MENU = (
-    ("Fields of work", ["Arms control", "Border management", "Combating trafficking in human beings",
-                        "Conflict prevention and resolution", "Elections", "Policing", "Youth"]),
+    (
+        "Fields of work",
+        [
+            "Arms control",
+            "Border management",
+            "Combating trafficking in human beings",
+            "Conflict prevention and resolution",
+            "Elections",
+            "Policing",
+            "Youth",
+        ],
+    ),
     ("Participating States", ["Albania", "Kyrgyzstan", "North Macedonia", "Uzbekistan"]),
     ("Structures", ["OSCE Secretariat", "Permanent Council", "Forum for Security Co-operation"]),
     ("Field operations", ["OSCE Mission to Skopje", "OSCE Programme Office in Bishkek"]),
@@ -51,7 +61,7 @@ def _meta_date(release: MockRelease, variant: str) -> tuple[str, str]:
         return f"<meta property='article:published_time' content='{iso}T09:00:00+01:00'>", ""
     if variant == "definition":
         return "", f"<time datetime='{iso}'></time>"
-    return f"<script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \"datePublished\": \"{iso}\"}}</script>", ""
+    return f'<script type=\'application/ld+json\'>{{"@type": "NewsArticle", "datePublished": "{iso}"}}</script>', ""
 
 
 def meta_date_raw(release: MockRelease, variant: str) -> str:
@@ -61,8 +71,10 @@ def meta_date_raw(release: MockRelease, variant: str) -> str:
 
 
 def _page(title: str, head: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)} | OSCE</title>"
-            f"{head}</head><body>{body}</body></html>")
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)} | OSCE</title>"
+        f"{head}</head><body>{body}</body></html>"
+    )
 
 
 def _body_paragraphs(release: MockRelease) -> str:
@@ -84,18 +96,22 @@ def render_release(release: MockRelease, variant: str, base_url: str) -> str:
         meta = ["<li>Date:</li>"] + ([f"<li>{date_value}</li>"] if date_value else [])
         if release.label_place:
             meta += ["<li>Place:</li>", f"<li>{escape(release.label_place)}</li>"]
-        meta += ["<li>Source:</li>"] + [f"<li><a href='/structure/{i}'>{escape(s)}</a></li>"
-                                        for i, s in enumerate(release.sources)]
+        meta += ["<li>Source:</li>"] + [
+            f"<li><a href='/structure/{i}'>{escape(s)}</a></li>" for i, s in enumerate(release.sources)
+        ]
         if release.fields:
-            meta += ["<li>Fields of work:</li>"] + [f"<li><a href='/topic/{i}'>{escape(f)}</a></li>"
-                                                    for i, f in enumerate(release.fields)]
+            meta += ["<li>Fields of work:</li>"] + [
+                f"<li><a href='/topic/{i}'>{escape(f)}</a></li>" for i, f in enumerate(release.fields)
+            ]
         kind = f"<div class='node-type'>{escape(release.content_type)}</div>" if release.content_type else ""
-        body = (f"<header class='site'><a href='/'>OSCE</a>{_menu('nav')}</header><main><article>{kind}"
-                f"<h1 class='title'>{title}</h1><ul class='meta'>{''.join(meta)}</ul>"
-                f"<div class='body'>{_body_paragraphs(release)}</div>{extra}"
-                "<div class='share'><a href='https://facebook.example/share'>Facebook</a> "
-                "<a href='https://x.example/share'>X</a></div></article></main>"
-                "<footer><p>© OSCE</p><a href='/contacts'>Contacts</a></footer>")
+        body = (
+            f"<header class='site'><a href='/'>OSCE</a>{_menu('nav')}</header><main><article>{kind}"
+            f"<h1 class='title'>{title}</h1><ul class='meta'>{''.join(meta)}</ul>"
+            f"<div class='body'>{_body_paragraphs(release)}</div>{extra}"
+            "<div class='share'><a href='https://facebook.example/share'>Facebook</a> "
+            "<a href='https://x.example/share'>X</a></div></article></main>"
+            "<footer><p>© OSCE</p><a href='/contacts'>Contacts</a></footer>"
+        )
         return _page(release.title, head, body)
     if variant == "definition":
         sources = "".join(f"<dd><a href='/structure/{i}'>{escape(s)}</a></dd>" for i, s in enumerate(release.sources))
@@ -103,23 +119,29 @@ def render_release(release: MockRelease, variant: str, base_url: str) -> str:
         fields = f"<dt>Fields of work:</dt><dd>{escape(', '.join(release.fields))}</dd>" if release.fields else ""
         kind = f"<p class='kind'>{escape(release.content_type)}</p>" if release.content_type else ""
         canonical = f"<link rel='canonical' href='{base_url}{release.path}'>"
-        body = (f"<div class='top'>{_menu('nav')}</div><div class='wrap'><article><header><h1>{title}</h1>{kind}"
-                f"</header><section class='text'>{_body_paragraphs(release)}</section>{extra}"
-                f"<aside class='facts'><dl><dt>Date:</dt><dd>{date_value}</dd>{place}<dt>Source:</dt>{sources}"
-                f"{fields}</dl></aside></article><section><h3>Related content</h3><ul><li><a href='/cio/1234'>"
-                "Another release</a></li></ul></section></div>")
+        body = (
+            f"<div class='top'>{_menu('nav')}</div><div class='wrap'><article><header><h1>{title}</h1>{kind}"
+            f"</header><section class='text'>{_body_paragraphs(release)}</section>{extra}"
+            f"<aside class='facts'><dl><dt>Date:</dt><dd>{date_value}</dd>{place}<dt>Source:</dt>{sources}"
+            f"{fields}</dl></aside></article><section><h3>Related content</h3><ul><li><a href='/cio/1234'>"
+            "Another release</a></li></ul></section></div>"
+        )
         return _page(release.title, head + canonical, body)
     rows = [f"<tr><td>Date:</td><td>{date_value}</td></tr>"]
     if release.label_place:
         rows.append(f"<tr><td>Place:</td><td>{escape(release.label_place)}</td></tr>")
-    rows.append("<tr><td>Source:</td><td>" + "<br>".join(f"<a href='/s/{i}'>{escape(s)}</a>"
-                                                        for i, s in enumerate(release.sources)) + "</td></tr>")
-    fields = (f"<p><strong>Fields of work:</strong> {escape(', '.join(release.fields))},</p>"
-              if release.fields else "")
+    rows.append(
+        "<tr><td>Source:</td><td>"
+        + "<br>".join(f"<a href='/s/{i}'>{escape(s)}</a>" for i, s in enumerate(release.sources))
+        + "</td></tr>"
+    )
+    fields = f"<p><strong>Fields of work:</strong> {escape(', '.join(release.fields))},</p>" if release.fields else ""
     kind = f"<h2 class='type'>{escape(release.content_type)}</h2>" if release.content_type else ""
-    body = (f"<div id='page'>{_menu('div')}<div class='content'>{kind}<h1>{title}</h1>"
-            f"<table class='meta'>{''.join(rows)}</table>{fields}{_body_paragraphs(release)}{extra}</div>"
-            "<div class='bottom'><p>Organization for Security and Co-operation in Europe</p></div></div>")
+    body = (
+        f"<div id='page'>{_menu('div')}<div class='content'>{kind}<h1>{title}</h1>"
+        f"<table class='meta'>{''.join(rows)}</table>{fields}{_body_paragraphs(release)}{extra}</div>"
+        "<div class='bottom'><p>Organization for Security and Co-operation in Europe</p></div></div>"
+    )
     return _page(release.title, head, body)
 
 
@@ -146,8 +168,11 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
         if variant == "drupal":
             fields = "".join(
                 f"<div class='field'><span class='label'>{name}:</span> "
-                + (", ".join(f"<a href='/t/{i}'>{escape(v)}</a>" for i, v in enumerate(values))
-                   if name == "Where we are" else escape(", ".join(values)) + ("," if name == "What we do" else ""))
+                + (
+                    ", ".join(f"<a href='/t/{i}'>{escape(v)}</a>" for i, v in enumerate(values))
+                    if name == "Where we are"
+                    else escape(", ".join(values)) + ("," if name == "What we do" else "")
+                )
                 + "</div>"
                 for name, values in labels
             )
@@ -156,8 +181,10 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
             fields = "".join(
                 f"<dt>{name}:</dt>" + "".join(f"<dd>{escape(v)}</dd>" for v in values) for name, values in labels
             )
-            items.append(f"<article class='teaser'><h2><a href='{base_url}{href}'>{title}</a></h2><dl>{fields}</dl>"
-                         f"<div class='lead'><p>{lead}</p></div><a href='{href}'>Read more</a></article>")
+            items.append(
+                f"<article class='teaser'><h2><a href='{base_url}{href}'>{title}</a></h2><dl>{fields}</dl>"
+                f"<div class='lead'><p>{lead}</p></div><a href='{href}'>Read more</a></article>"
+            )
         else:
             fields = "".join(f"<p><b>{name}:</b> {escape(', '.join(values))}</p>" for name, values in labels)
             items.append(f"<h4><a href='{href}'>{title}</a></h4>{fields}<p>{lead}</p>")
@@ -165,13 +192,22 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
     if variant == "drupal":
         numbers = "".join(
             f"<li><a href='/press-releases?page={n}&amp%3Bsolrsort=ds_date%20desc'>{n + 1}</a></li>"
-            for n in range(max(0, page - 2), min(last_page, page + 2) + 1) if n != page
+            for n in range(max(0, page - 2), min(last_page, page + 2) + 1)
+            if n != page
         )
-        more = (f"<li><a href='/press-releases?page={page + 1}'>next ›</a></li>"
-                f"<li><a href='/press-releases?page={last_page}'>last »</a></li>") if page < last_page else ""
+        more = (
+            (
+                f"<li><a href='/press-releases?page={page + 1}'>next ›</a></li>"
+                f"<li><a href='/press-releases?page={last_page}'>last »</a></li>"
+            )
+            if page < last_page
+            else ""
+        )
         pager = f"<nav class='pager'><ul>{numbers}{more}</ul></nav>"
-        body = (f"<header>{_menu('nav')}</header><main><h1>Newsroom</h1><div class='view-content'>{''.join(items)}"
-                f"</div>{pager}</main><footer>© OSCE</footer>")
+        body = (
+            f"<header>{_menu('nav')}</header><main><h1>Newsroom</h1><div class='view-content'>{''.join(items)}"
+            f"</div>{pager}</main><footer>© OSCE</footer>"
+        )
     elif variant == "definition":
         if page < last_page:
             head = f"<link rel='next' href='{base_url}/press-releases?page={page + 1}'>"
@@ -180,8 +216,9 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
             pager = ""
         body = f"{_menu('nav')}<div class='list'>{''.join(items)}</div>{pager}"
     else:
-        links = " ".join(f"<a href='/press-releases/free?page={n}'>{n + 1}</a>"
-                         for n in range(last_page + 1) if n != page)
+        links = " ".join(
+            f"<a href='/press-releases/free?page={n}'>{n + 1}</a>" for n in range(last_page + 1) if n != page
+        )
         nxt = f" <a href='/press-releases?page={page + 1}&amp;rows=10'>Next page</a>" if page < last_page else ""
         body = f"{_menu('div')}<div id='results'>{''.join(items)}</div><div class='pages'>Pages: {links}{nxt}</div>"
     return _page("Press releases", head, body)

@@ -47,6 +47,7 @@ class MockSite:
         self.last_page = (len(self.entries) - 1) // PER_PAGE
         self.by_path = {path: r for r in self.releases for path in [r.path, *r.aliases, f"/node/{r.node_id}"]}
         self.requests: list[str] = []
+        self.user_agents: set[str] = set()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._server.daemon_threads = True
@@ -66,6 +67,9 @@ class MockSite:
         path = parts.path.rstrip("/") or "/"
         if path == "/robots.txt":
             return 200, "text/plain", ROBOTS_TXT
+        if path == "/fom/statements":
+            statements = [e for e in self.entries if e.release.section == "fom"]
+            return 200, "text/html; charset=utf-8", render_listing(statements, 0, 0, self.variant, self.base_url)
         if path == "/press-releases" or path.startswith("/press-releases/"):
             query = dict(parse_qsl(parts.query.replace("&amp;", "&").replace("&amp%3B", "&")))
             try:
@@ -88,6 +92,7 @@ class MockSite:
             def do_GET(self) -> None:
                 with site._lock:
                     site.requests.append(self.path)
+                    site.user_agents.add(self.headers.get("User-Agent", ""))
                 status, content_type, body = site.respond(self.path)
                 data = body.encode("utf-8")
                 self.send_response(status)

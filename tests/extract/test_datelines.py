@@ -1,0 +1,78 @@
+import datetime as dt
+
+import pytest
+
+from osce_scraper.extract.datelines import is_standalone_dateline, parse_dateline
+
+# (lead, raw dateline, place names, country, date)
+SHAPES = [
+    ("VIENNA, 3 June 2002- The Chairman said ...", "VIENNA, 3 June 2002-", ("VIENNA",), None, "2002-06-03"),
+    ("OSLO, 24 June 1999-- Ministers met ...", "OSLO, 24 June 1999--", ("OSLO",), None, "1999-06-24"),
+    ("VIENNA, 27 August 2001 (OSCE)-- The Council ...", "VIENNA, 27 August 2001 (OSCE)--", ("VIENNA",), None,
+     "2001-08-27"),
+    ("OSH, Kyrgyzstan, 14 March 2006- A centre opened ...", "OSH, Kyrgyzstan, 14 March 2006-", ("OSH",),
+     "Kyrgyzstan", "2006-03-14"),
+    ("WARSAW/VIENNA, 13 September 2022 – ODIHR and ...", "WARSAW/VIENNA, 13 September 2022 –", ("WARSAW", "VIENNA"),
+     None, "2022-09-13"),
+    ("VIENNA / SARAJEVO, 25 October 2019 – Experts ...", "VIENNA / SARAJEVO, 25 October 2019 –",
+     ("VIENNA", "SARAJEVO"), None, "2019-10-25"),
+    ("TIRANA / BRUSSELS / GENEVA – 6 October 2020. The Co-Chairs ...", "TIRANA / BRUSSELS / GENEVA – 6 October 2020.",
+     ("TIRANA", "BRUSSELS", "GENEVA"), None, "2020-10-06"),
+    ("Brussels/Geneva/Tirana, 18 April 2020- We, the ...", "Brussels/Geneva/Tirana, 18 April 2020-",
+     ("Brussels", "Geneva", "Tirana"), None, "2020-04-18"),
+    ("PRISHTINË/PRIŠTINA, 9 Apr 2012- The Mission ...", "PRISHTINË/PRIŠTINA, 9 Apr 2012-", ("PRISHTINË", "PRIŠTINA"),
+     None, "2012-04-09"),
+    ("12 June 2025, Sarajevo – The Mission ...", "12 June 2025, Sarajevo –", ("Sarajevo",), None, "2025-06-12"),
+    ("SKOPE, 30 August, 2002-- A statement ...", "SKOPE, 30 August, 2002--", ("SKOPE",), None, "2002-08-30"),
+    ("PRISTINA, 8 July 2021 — Police officers ...", "PRISTINA, 8 July 2021 —", ("PRISTINA",), None, "2021-07-08"),
+    ("WASHINGTON D.C., 23 October 2002- The Helsinki ...", "WASHINGTON D.C., 23 October 2002-", ("WASHINGTON D.C.",),
+     None, "2002-10-23"),
+    ("BRNJEŠ/BËRNJESH, 5 September 2013 – Villagers ...", "BRNJEŠ/BËRNJESH, 5 September 2013 –",
+     ("BRNJEŠ", "BËRNJESH"), None, "2013-09-05"),
+    ("THE HAGUE, 14 April 2009- The High Commissioner ...", "THE HAGUE, 14 April 2009-", ("THE HAGUE",), None,
+     "2009-04-14"),
+    ("MITROVO POLJE, 19 October 2001 (OSCE)- Cadets ...", "MITROVO POLJE, 19 October 2001 (OSCE)-",
+     ("MITROVO POLJE",), None, "2001-10-19"),
+]
+
+
+@pytest.mark.parametrize(("lead", "raw", "places", "country", "iso"), SHAPES, ids=[s[1] for s in SHAPES])
+def test_dateline_shapes(lead, raw, places, country, iso):
+    dateline = parse_dateline(lead)
+    assert dateline is not None
+    assert (dateline.raw, dateline.place_names, dateline.country) == (raw, places, country)
+    assert dateline.date() == dt.date.fromisoformat(iso)
+
+
+def test_a_dateline_without_year_takes_the_year_nearest_the_publication():
+    dateline = parse_dateline("VALLETTA/VIENNA, 12 July – The Chairmanship ...")
+    assert dateline.place_names == ("VALLETTA", "VIENNA")
+    assert dateline.date() is None
+    assert dateline.date(near=dt.date(2017, 7, 13)) == dt.date(2017, 7, 12)
+
+
+def test_a_place_with_its_country_and_no_date():
+    dateline = parse_dateline("Kamensk-Shakhtinskiy, Russian Federation. Observers visited the checkpoint ...")
+    assert (dateline.place_names, dateline.country, dateline.date_text) == (
+        ("Kamensk-Shakhtinskiy",), "Russian Federation", None)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On 22 July 2022, the OSCE Presence in Albania organized ...",
+        "From 24 to 28 August 2022, twenty young people gathered in Tirana ...",
+        "Summary Compared with the previous reporting period, the SMM recorded ...",
+        "The OSCE Mission to Skopje, 3 May 2019 – not a dateline because it is a sentence",
+        "In Donetsk region, the SMM recorded more ceasefire violations on 2 July ...",
+        "Georgia’s presidential election on 27 October 2013 was efficiently administered ...",
+        "",
+    ],
+)
+def test_sentences_are_not_datelines(lead):
+    assert parse_dateline(lead) is None
+
+
+def test_standalone_place_and_date_lines():
+    assert is_standalone_dateline("PRISTINA 9 January 2002")
+    assert not is_standalone_dateline("PRISTINA, 9 January 2002 - The Mission ...")

@@ -1,0 +1,62 @@
+import pytest
+
+from osce_scraper.extract.html import parse_html, visible_lines
+from osce_scraper.extract.labels import LISTING_LABELS, PAGE_LABELS, find_labels, split_values
+
+
+def labels_of(html: str, labels=PAGE_LABELS) -> dict[str, list[str]]:
+    lines = visible_lines(parse_html(html), "https://www.osce.org/")
+    return {name: split_values(found.values) for name, found in find_labels(lines, labels).items()}
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>Source:</li><li>OSCE Secretariat</li><li>OSCE Mission to Skopje</li><li>Fields of work:</li>"
+        "<li>Policing</li></ul><p>SKOPJE, 3 May 2019 – The Mission today ...</p>",
+        "<dl><dt>Source:</dt><dd><a href='/a'>OSCE Secretariat</a></dd><dd><a href='/b'>OSCE Mission to Skopje</a>"
+        "</dd><dt>Fields of work:</dt><dd>Policing</dd></dl><p>The Mission today opened ...</p>",
+        "<table><tr><th>Source:</th><td>OSCE Secretariat<br>OSCE Mission to Skopje</td></tr>"
+        "<tr><th>Fields of work:</th><td>Policing</td></tr></table>",
+        "<p><strong>Source:</strong> OSCE Secretariat, OSCE Mission to Skopje</p>"
+        "<p><b>Fields of work:</b> Policing,</p>",
+        "<div><span>Source:</span><div><div>OSCE Secretariat</div><div>OSCE Mission to Skopje</div></div></div>"
+        "<div>Fields of work: Policing</div>",
+    ],
+    ids=["list-items", "definition-list", "table", "inline-bold", "nested-divs"],
+)
+def test_labels_are_read_whatever_holds_them(html):
+    found = labels_of(html)
+    assert found["source"] == ["OSCE Secretariat", "OSCE Mission to Skopje"]
+    assert found["fields_of_work"] == ["Policing"]
+
+
+def test_a_label_with_no_value_stays_empty():
+    found = labels_of("<ul><li>Date:</li><li>Place:</li><li>TASHKENT</li></ul>")
+    assert found["date"] == []
+    assert found["place"] == ["TASHKENT"]
+
+
+def test_the_body_after_the_last_label_is_not_a_value():
+    html = (
+        "<div><p>Fields of work:</p><p>Border management</p><p>DUSHANBE, 2 June 2016 – A five-day course for "
+        "border officers from the region ended today.</p></div>"
+    )
+    assert labels_of(html)["fields_of_work"] == ["Border management"]
+
+
+def test_menu_headings_without_colon_are_not_labels():
+    html = "<ul><li>Fields of work</li><li>Arms control</li></ul><p>Fields of work: Elections</p>"
+    assert labels_of(html)["fields_of_work"] == ["Elections"]
+
+
+def test_listing_labels_do_not_take_page_labels():
+    found = labels_of("<p>Publishing date: 25 April 2015</p><p>Content type: News</p>", LISTING_LABELS)
+    assert found == {"publishing_date": ["25 April 2015"], "content_type": ["News"]}
+
+
+def test_split_values_keeps_parentheses_and_drops_dangling_commas():
+    assert split_values(["OSCE Mission to Croatia (closed), Policing,"]) == [
+        "OSCE Mission to Croatia (closed)",
+        "Policing",
+    ]

@@ -1,0 +1,51 @@
+from osce_scraper.extract.html import Link
+from osce_scraper.extract.listing import next_page_number, parse_listing
+
+URL = "https://www.osce.org/press-releases?page=4"
+
+
+def make_listing_item(node: int, title: str, extra: str = "") -> str:
+    return (f"<div class='row'><h3><a href='/secretariat/{node}'>{title}</a></h3>"
+            f"<div>Publishing date: 25 April 2015</div>{extra}<p>The Secretary General today ...</p></div>")
+
+
+def test_items_carry_their_labels_and_lead():
+    html = make_listing_item(
+        376582, "COVID-19: OSCE adapts its field work",
+        "<div>Content type: News</div><div>Where we are: OSCE Secretariat, OSCE Mission to Skopje,</div>"
+        "<div>What we do: Policing, Human rights,</div>")
+    [item] = parse_listing(html, URL).items
+    assert (item.node_id, item.title, item.publishing_date) == ("376582", "COVID-19: OSCE adapts its field work",
+                                                                "25 April 2015")
+    assert item.content_type == "News"
+    assert item.where_we_are == ["OSCE Secretariat", "OSCE Mission to Skopje"]
+    assert item.what_we_do == ["Policing", "Human rights"]
+    assert item.lead == "The Secretary General today ..."
+
+
+def test_titles_with_quotes_digits_and_colons_are_titles():
+    titles = ["“Dialogue is essential,” says Chairperson", "2020 Annual Report: policing", "Note: label-like title"]
+    html = "".join(make_listing_item(100 + i, t) for i, t in enumerate(titles))
+    assert [item.title for item in parse_listing(html, URL).items] == titles
+
+
+def test_read_more_links_and_repeats_do_not_make_items():
+    html = make_listing_item(101, "First", "<a href='/secretariat/101'>Read more</a>") + make_listing_item(102, "Two")
+    assert [item.node_id for item in parse_listing(html, URL).items] == ["101", "102"]
+
+
+def test_flat_items_without_a_wrapper_are_split_by_their_titles():
+    html = ("<h4><a href='/cio/11'>One</a></h4><p><b>Publishing date:</b> 1 May 2020</p><p>Lead one.</p>"
+            "<h4><a href='/cio/12'>Two</a></h4><p><b>Publishing date:</b> 2 May 2020</p><p>Lead two.</p>")
+    items = parse_listing(html, URL).items
+    assert [(i.title, i.publishing_date, i.lead) for i in items] == [("One", "1 May 2020", "Lead one."),
+                                                                     ("Two", "2 May 2020", "Lead two.")]
+
+
+def test_pager_forms():
+    base = "https://www.osce.org/press-releases"
+    assert next_page_number([Link(f"{base}?page=5", "Older", "next")], URL) == 5
+    assert next_page_number([Link(f"{base}?page=5", "next ›"), Link(f"{base}?page=3400", "last »")], URL) == 5
+    assert next_page_number([Link(f"{base}?page=3", "4"), Link(f"{base}?page=7", "8")], URL) == 5
+    assert next_page_number([Link(f"{base}?page=3", "‹ previous")], URL) is None
+    assert next_page_number([], URL) is None

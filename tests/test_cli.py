@@ -1,0 +1,29 @@
+import json
+import subprocess
+import sys
+
+from tests.conftest import REPO, make_release_html
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "osce_scraper.cli", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_parse_prints_the_record_of_a_saved_page(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(make_release_html(), "utf-8")
+    process = run_cli("parse", str(page), "--url", "https://www.osce.org/programme-office-in-bishkek/488612")
+    assert process.returncode == 0, process.stderr
+    record = json.loads(process.stdout)
+    assert (record["node_id"], record["place"], record["source"]) == ("488612", "Bishkek",
+                                                                      ["OSCE Programme Office in Bishkek"])
+
+
+def test_parse_names_what_is_wrong(tmp_path):
+    process = run_cli("parse", str(tmp_path / "missing.html"), "--url", "https://www.osce.org/cio/1234")
+    assert process.returncode == 2 and "no such file" in process.stderr
+    page = tmp_path / "page.html"
+    page.write_text("<h1>T</h1>", "utf-8")
+    process = run_cli("parse", str(page), "--url", "file:///x")
+    assert process.returncode == 2 and "--url must be" in process.stderr

@@ -1,0 +1,77 @@
+import json
+
+import pytest
+from scrapy.exceptions import DropItem
+
+from osce_scraper.extract.listing import ListingItem
+from osce_scraper.extract.page import parse_release_page
+from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
+from osce_scraper.pipelines import DeduplicatePipeline, ValidatePipeline, build_record
+from tests.conftest import make_release_html
+
+URL = "https://www.osce.org/programme-office-in-bishkek/488612"
+
+
+def make_raw(html: str | None = None, listing: ListingItem | None = None, url: str = URL) -> RawRelease:
+    page = parse_release_page(html if html is not None else make_release_html(), url)
+    return RawRelease(page=page, listing=listing, crawled_at="2026-01-01T00:00:00Z")
+
+
+def make_listing_item(**values) -> ListingItem:
+    return ListingItem(**{"url": URL, "node_id": "488612", "title": "Listing title", **values})
+
+
+def test_a_record_has_every_field_in_order_and_is_valid():
+    record = build_record(make_raw())
+    assert tuple(record) == RECORD_FIELDS
+    assert schema_errors(record) == []
+    assert (record["place"], record["dateline"], record["date"]) == ("Bishkek", "BISHKEK, 12 May 2021 –", "2021-05-12")
+    assert record["places"][0]["country_code"] == "KG"
+
+
+def test_date_order_page_then_listing_then_dateline_then_metadata():
+    meta = "<ul><li>Date:</li><li>11 May 2021</li></ul>"
+    listing = make_listing_item(publishing_date="10 May 2021")
+    head = "<meta property='article:published_time' content='2021-05-09T10:00:00Z'>"
+    assert build_record(make_raw(make_release_html(meta=meta, head=head), listing))["date"] == "2021-05-11"
+    assert build_record(make_raw(make_release_html(head=head), listing))["date"] == "2021-05-10"
+    record = build_record(make_raw(make_release_html(head=head)))
+    assert (record["date"], record["date_raw"]) == ("2021-05-12", "12 May 2021")
+    no_dateline = make_release_html(head=head, body="<p>The Office handed over equipment.</p>")
+    record = build_record(make_raw(no_dateline))
+    assert (record["date"], record["date_raw"]) == ("2021-05-09", "2021-05-09T10:00:00Z")
+
+
+def test_an_impossible_date_gives_null_not_a_guess():
+    meta = "<ul><li>Date:</li><li>31 February 2018</li></ul>"
+    record = build_record(make_raw(make_release_html(meta=meta, body="<p>No dateline.</p>")))
+    assert (record["date"], record["date_raw"]) == (None, "31 February 2018")
+
+
+def test_listing_values_fill_what_the_page_lacks():
+    listing = make_listing_item(content_type="News", where_we_are=["OSCE Secretariat"], what_we_do=["Youth"],
+                                publishing_date="12 May 2021")
+    record = build_record(make_raw(make_release_html(meta="", kind=""), listing))
+    assert (record["content_type"], record["source"], record["fields_of_work"]) == ("News", ["OSCE Secretariat"],
+                                                                                    ["Youth"])
+
+
+def test_duplicates_are_dropped():
+    pipeline = DeduplicatePipeline()
+    record = build_record(make_raw())
+    pipeline.process_item(record)
+    with pytest.raises(DropItem, match="duplicate"):
+        pipeline.process_item(dict(record))
+
+
+def test_invalid_records_go_to_the_rejected_file_with_reasons(tmp_path):
+    rejected = tmp_path / "rejected.jsonl"
+    pipeline = ValidatePipeline(rejected)
+    record = build_record(make_raw(make_release_html(title="")))
+    record["title"] = ""
+    with pytest.raises(DropItem, match="title"):
+        pipeline.process_item(record)
+    [line] = rejected.read_text("utf-8").splitlines()
+    entry = json.loads(line)
+    assert entry["record"]["node_id"] == "488612"
+    assert any(reason.startswith("title:") for reason in entry["reasons"])

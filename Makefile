@@ -26,6 +26,7 @@ demo: install
 	  -s OSCE_REJECTED_PATH=output/demo-rejected.jsonl $(SCRAPY_ARGS)
 
 test: install
+	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

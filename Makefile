@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 SCRAPY_ARGS ?=
+# The gold corpus, where it lies beside the repository: its score floors are then checked.
+export OSCE_CORPUS_DIR ?= $(abspath $(wildcard ../shared/osce_corpus))
 
 .PHONY: install crawl demo test lint clean
 

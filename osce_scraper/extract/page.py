@@ -49,6 +49,7 @@ _END_OF_ARTICLE_RE = re.compile(
     r"see also|more news|latest news|follow us|subscribe)\s*:?$",
     re.I,
 )
+_PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
 
 
@@ -135,6 +136,7 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
 
     body: list[int] = []
     standalone = None
+    printed_date = None
     for index in range(title_index + 1, len(lines)):
         if index in consumed:
             continue
@@ -149,8 +151,9 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
             continue
-        if not body and re.fullmatch(r"[0-3]?\d \w+ (19|20)\d\d", text):
-            continue  # the date printed under the title
+        if not body and _PRINTED_DATE_RE.fullmatch(text):
+            printed_date = printed_date or text  # the date printed under the title
+            continue
         body.append(index)
     paragraphs: list[str] = []
     for index in _article_body(lines, body):
@@ -168,7 +171,7 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
         node_id=node_id_of(url),
         title=title,
         content_type=content_type,
-        date_raw=date.text if date and date.values else None,
+        date_raw=date.text if date and date.values else printed_date,
         place_raw=list(labels["place"].values) if "place" in labels else [],
         source=split_values(labels["source"].values) if "source" in labels else [],
         fields_of_work=split_values(labels["fields_of_work"].values) if "fields_of_work" in labels else [],

@@ -9,7 +9,7 @@ table cells, or a bold label followed by text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from osce_scraper.extract.html import Line, is_within
@@ -33,6 +33,7 @@ LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
 }
 
 _BULLET = r"^[\s\-–•·*]*"
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A value line is short and list-like; a sentence or a dateline ends the values.
 _MAX_VALUE_CHARS = 160
 _MAX_VALUE_WORDS = 22
@@ -100,19 +101,19 @@ def _is_value_line(line: Line) -> bool:
     return not re.search(r"[a-z]{3}[.!?][\"”’]?$", text)
 
 
-def find_labels(
+def iter_labels(
     lines: Sequence[Line],
     labels: Mapping[str, tuple[str, ...]],
     start: int = 0,
     end: int | None = None,
-) -> dict[str, Labelled]:
-    """Every label of ``labels`` in ``lines[start:end]`` with its values; the first occurrence wins.
+) -> Iterator[tuple[str, Labelled]]:
+    """Every occurrence of a label of ``labels`` in ``lines[start:end]``, with its values.
 
     Values are the rest of the label's own line, or else the value-like lines
-    that follow inside the label's parent element, up to the next label.
+    that follow inside the label's parent element, up to the next label or
+    heading.
     """
     end = len(lines) if end is None else end
-    found: dict[str, Labelled] = {}
     index = start
     while index < end:
         matched = match_label(lines[index].text, labels)
@@ -128,16 +129,38 @@ def find_labels(
             probe = index + 1
             while probe < end and not match_label(lines[probe].text, labels):
                 line = lines[probe]
+                if line.element.tag in _HEADING_TAGS:
+                    break  # a heading is never a value: the next item or section starts
                 if line.element is label_el or (is_within(line.element, group) and _is_value_line(line)):
                     values.append(line.text)
                     last = probe
                     probe += 1
                 else:
                     break
-        if name not in found:
-            found[name] = Labelled(tuple(values), index, last)
+        yield name, Labelled(tuple(values), index, last)
         index = last + 1
+
+
+def find_labels(
+    lines: Sequence[Line],
+    labels: Mapping[str, tuple[str, ...]],
+    start: int = 0,
+    end: int | None = None,
+) -> dict[str, Labelled]:
+    """Each label of ``labels`` in ``lines[start:end]`` with its values; the first occurrence wins."""
+    found: dict[str, Labelled] = {}
+    for name, labelled in iter_labels(lines, labels, start, end):
+        found.setdefault(name, labelled)
     return found
+
+
+def labelled_line_indices(lines: Sequence[Line], labels: Mapping[str, tuple[str, ...]]) -> set[int]:
+    """Indices of every line that is a label or one of its values."""
+    return {
+        index
+        for _, labelled in iter_labels(lines, labels)
+        for index in range(labelled.first_line, labelled.last_line + 1)
+    }
 
 
 def split_values(values: Sequence[str]) -> list[str]:

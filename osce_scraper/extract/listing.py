@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from osce_scraper.extract.html import Line, all_links, parse_html, visible_lines
-from osce_scraper.extract.labels import LISTING_LABELS, find_labels, split_values
+from osce_scraper.extract.labels import LISTING_LABELS, find_labels, labelled_line_indices, split_values
 from osce_scraper.extract.urls import listing_url, node_id_of, page_number, release_url
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more)$", re.I)
@@ -111,10 +111,12 @@ def parse_listing(page: str | bytes, url: str) -> ListingPage:
     """
     root = parse_html(page)
     lines = visible_lines(root, url)
+    # A value of a label is never a title, even when it links to a numbered page.
+    values = labelled_line_indices(lines, LISTING_LABELS)
     starts: list[tuple[int, object, str]] = []
     current: str | None = None
     for index, line in enumerate(lines):
-        found = _title_link(line, current)
+        found = None if index in values else _title_link(line, current)
         if found:
             link, node = found
             starts.append((index, link, node))

@@ -49,3 +49,18 @@ def test_pager_forms():
     assert next_page_number([Link(f"{base}?page=3", "4"), Link(f"{base}?page=7", "8")], URL) == 5
     assert next_page_number([Link(f"{base}?page=3", "‹ previous")], URL) is None
     assert next_page_number([], URL) is None
+
+
+def test_label_values_linking_to_numbered_pages_are_not_titles():
+    html = ("<div><h3><a href='/cio/11'>One</a></h3><ul><li>Where we are:</li><li><a href='/taxonomy/term/4512'>"
+            "OSCE Secretariat</a></li><li>What we do:</li><li><a href='/what-we-do/4601'>Policing</a></li></ul>"
+            "<p>Lead one.</p></div>")
+    [item] = parse_listing(html, URL).items
+    assert (item.where_we_are, item.what_we_do) == (["OSCE Secretariat"], ["Policing"])
+
+
+def test_a_heading_ends_the_values_of_the_last_label():
+    html = ("<div><h3><a href='/cio/11'>One</a></h3><div>What we do:</div><div>Policing</div>"
+            "<h3><a href='/cio/12'>Two</a></h3><div>What we do:</div><div>Youth</div></div>")
+    items = parse_listing(html, URL).items
+    assert [(i.title, i.what_we_do) for i in items] == [("One", ["Policing"]), ("Two", ["Youth"])]

@@ -97,7 +97,7 @@ def render_release(release: MockRelease, variant: str, base_url: str) -> str:
         if release.label_place:
             meta += ["<li>Place:</li>", f"<li>{escape(release.label_place)}</li>"]
         meta += ["<li>Source:</li>"] + [
-            f"<li><a href='/structure/{i}'>{escape(s)}</a></li>" for i, s in enumerate(release.sources)
+            f"<li><a href='/taxonomy/term/{4600 + i}'>{escape(s)}</a></li>" for i, s in enumerate(release.sources)
         ]
         if release.fields:
             meta += ["<li>Fields of work:</li>"] + [
@@ -169,7 +169,7 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
             fields = "".join(
                 f"<div class='field'><span class='label'>{name}:</span> "
                 + (
-                    ", ".join(f"<a href='/t/{i}'>{escape(v)}</a>" for i, v in enumerate(values))
+                    ", ".join(f"<a href='/taxonomy/term/{4500 + i}'>{escape(v)}</a>" for i, v in enumerate(values))
                     if name == "Where we are"
                     else escape(", ".join(values)) + ("," if name == "What we do" else "")
                 )

@@ -1,51 +1,83 @@
 """Named officials and their titles, by the patterns of OSCE press releases.
 
-Shapes: "Title, Name," · "Name, Title," · "Title Name" · chained titles
-("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Ivica Dačić") ·
-later mentions by surname alone. A person counts only when the text gives
-them a title; precision comes first.
+Shapes: "Title, Name," · "Name, Title," · "Title Name" (also when the title is
+long: "OSCE Representative on Freedom of the Media Harlem Désir") · chained
+titles ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Ivica
+Dačić") · lists after a plural title ("Senators A, B and C") · later mentions
+by surname alone. A person counts only when the text gives them a title:
+precision comes first.
+
+Where a title and a name run together, a lexicon of given names (the one
+gender-guesser ships, 37,000 names from every European and Central Asian
+country) tells where the name starts.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
+
+from osce_scraper.extract.places import fold
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
 _NAME_WORD = rf"{_UP}[\w'’-]*\w|{_UP}\."  # a word, or an initial such as "P."
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|al|el|bin|ibn|ter|zu|dos|das)"
 #: A personal name: two to four capitalised words, name particles allowed between them.
 NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
-SURNAME_RE = re.compile(rf"{_UP}[\w'’-]+")
 
 #: Words that end a title phrase and stand right before a name ("Foreign Minister Ilkka Kanerva").
 TITLE_HEADS = (
     "Secretary General|Secretary-General|Chairperson-in-Office|Chairman-in-Office|Chairwoman-in-Office|"
     "Chairperson|Chairman|Chairwoman|Chair|Co-Chair|President|Vice-President|Vice President|"
     "Prime Minister|Minister|Deputy|Ambassador|Head|Director|Director General|Director-General|"
-    "Representative|Co-ordinator|Coordinator|Commissioner|High Commissioner|Mayor|Governor|"
+    "Representative|Co-ordinator|Coordinator|Co-Ordinator|Commissioner|High Commissioner|Mayor|Governor|"
     "Member of Parliament|MP|Senator|Parliamentarian|Judge|Prosecutor|Prosecutor General|General|"
     "Colonel|Lieutenant|Major|Commander|Chief|Professor|Prof\\.|Dr\\.|Rapporteur|Envoy|Spokesperson|"
     "Spokesman|King|Queen|Prince|Princess|Officer|Adviser|Advisor|Secretary|Speaker|Ombudsperson|"
-    "Ombudsman|Patriarch|Mufti|Bishop|Archbishop|Sheikh|Lord|Baroness|Baron|Count|Emir|Premier|"
+    "Ombudsman|Patriarch|Mufti|Bishop|Archbishop|Sheikh|Lord|Baroness|Baron|Emir|Premier|"
     "Chancellor|Counsellor|Counselor|Attache|Attaché|Consul|Consul General|Vice-Chair|Vice-Chairperson|"
     "Under-Secretary-General|Assistant Secretary-General|Deputy Head|Acting Head|Head of Mission|Leader|"
-    "Founder|Executive Director|Manager|Expert|Officer-in-Charge|Chargé d'Affaires|Charge d'Affaires"
+    "Founder|Executive Director|Manager|Officer-in-Charge|Chargé d'Affaires|Charge d'Affaires|Auditor|"
+    "Inspector|Superintendent|Captain|Admiral|Marshal|Sergeant|Rector|Dean|Registrar|Editor-in-Chief|"
+    "Ombudswoman|Chairmanship|Member"
 )
 _HEAD_RE = re.compile(rf"\b(?:{TITLE_HEADS})\b")
+_HEADS_START_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
+#: Plural titles before a list of names ("Senators A, B and C").
+_PLURAL_HEADS = (
+    "Senators|Ministers|Foreign Ministers|Ambassadors|Presidents|Members of Parliament|Parliamentarians|"
+    "Mayors|Judges|Prosecutors|Co-Chairs|Governors|Professors|Generals|Representatives|Commissioners"
+)
+_PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 _RANKS = (
     "Ambassador|Amb\\.|Minister|President|General|Gen\\.|Colonel|Col\\.|Lieutenant|Major|Professor|"
     "Prof\\.|Dr\\.|Dr|Judge|Mayor|Governor|Senator|Commander|Chief|King|Queen|Prince|Princess|"
-    "Lord|Baroness|Baron|Sir|Dame|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Madam|Mme"
+    "Lord|Baroness|Baron|Sir|Dame|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Madam|Mme|Captain|Admiral"
 )
 _RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
 _HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Madam Mme Sir Dame".split())
-_CONNECTORS = frozenset("of for on in the and to at with de du".split())
+_CONNECTORS = frozenset("of for on in the and to at with de du there".split())
+# Words that end a name in a run of title and name words.
+_NAME_STOPS = frozenset("of for on in the and to at with there".split())
+#: Lower-case words that may stand in a title ("the former Serbian leader, ...").
+_LOWER_TITLE_WORDS = frozenset(
+    """former new newly appointed acting outgoing incoming current late then deputy chief senior first vice
+    leader president minister ambassador mayor chairman chairperson director head representative governor
+    prosecutor judge commander secretary adviser advisor spokesperson spokesman co-ordinator coordinator
+    envoy rapporteur commissioner officer expert""".split()
+)
+_LOWER_HEAD_RE = re.compile(
+    r"\b(?:leader|president|minister|ambassador|mayor|chairman|chairperson|director|head|representative|"
+    r"governor|prosecutor|judge|commander|secretary|adviser|advisor|spokesperson|spokesman|co-ordinator|"
+    r"coordinator|envoy|rapporteur|commissioner)\b"
+)
 _LEADING_WORDS_RE = re.compile(r"^(?:the|his|her|its|their|our|a|an|and|as|by|with)\s+", re.I)
 
-# Capitalised words that are never part of a person's name.
+# Capitalised words that are never part of a person's name: structures, offices, places, months.
 _NOT_NAME_WORDS = frozenset(
     """OSCE ODIHR HCNM RFoM SMM UN UNDP UNHCR UNICEF EU NATO PA OSCE's Organization Organisation
     Office Mission Missions Council Centre Center Ministry Committee Commission Assembly Parliament
@@ -53,16 +85,16 @@ _NOT_NAME_WORDS = frozenset(
     Police Rights Watch Forum Conference Programme Program Project Academy Secretariat Presence
     Department Bureau Service Foundation Association Network Law Act Day Week Declaration Strategy
     Plan Report Group Board Party Bank Fund Alliance Council's Chairmanship Chairpersonship Mr Mrs Ms
-    January February March April May June July August September October November December Monday
+    January February March April May July August September October November December Monday
     Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those In On At For From With
     By As After Before During Under Today He She His Her They We It Its Our Their Special Deputy
     Human Security Co-operation Cooperation National International Regional European Permanent
     High Commissioner Representative Minister Ambassador Secretary General President Head Director
-    Chairperson-in-Office Chairman-in-Office Chairperson Chairman Chair Media Freedom Democratic
+    Chairperson-in-Office Chairman-in-Office Chairperson Chairman Chair Media Democratic
     Institutions Elections Election Observation Border Management Staff College Supreme Justice
     Constitutional Interior Foreign Affairs Defence Defense Education Health Economy Finance
     Prosecutor Prosecutor's Street Square Hall Palace House Building Region Province District City
-    Municipality Town Village Province Oblast Rayon Highway Airport Lake River Mount Sea Balkans
+    Municipality Town Village Oblast Rayon Highway Airport Lake River Mount Sea Balkans
     Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West
     Roma Sinti Ukraine Russia Serbia Kosovo Albania Moldova Georgia Armenia Azerbaijan Kazakhstan
     Kyrgyzstan Tajikistan Turkmenistan Uzbekistan Belarus Bosnia Herzegovina Montenegro Macedonia
@@ -71,20 +103,18 @@ _NOT_NAME_WORDS = frozenset(
     Tbilisi Yerevan Baku Astana Almaty Bishkek Dushanbe Ashgabat Tashkent Kyiv Kiev Minsk Moscow
     Helsinki Copenhagen Madrid Rome Ljubljana Zagreb Podgorica Bucharest Sofia Athens Ankara
     Washington Paris London Berlin Bratislava Budapest Riga Vilnius Tallinn Oslo Stockholm Dublin
-    Lisbon Luxembourg Valletta Nicosia Reykjava Ohrid Osh Mitrovica""".split()
+    Lisbon Luxembourg Valletta Nicosia Ohrid Osh Mitrovica Issues Policy Negotiations Enlargement
+    Neighbourhood Minorities Delegation Trade Development Affairs Gender Equality Trafficking Beings
+    Combating Countering Terrorism Freedom Assembly's Dimension Economic Environmental Activities
+    Transnational Threats Operations Cyber Migration Youth Tolerance Non-discrimination Languages
+    Co-ordinator Coordinator Co-Ordinator Officer Adviser Advisor Spokesperson Envoy Rapporteur
+    Senior Acting Executive Vice Chief Assistant Mayor Governor Judge Senator Member Members
+    Parliamentarian Speaker Leader Prime Premier Chancellor Counsellor Consul Commander Colonel
+    Lieutenant Major Professor King Queen Prince Princess Lord Baroness Baron Captain Admiral
+    State Federal Republican Kingdom's United Resident Coordinator's Nations' Heads Holy See Administration
+    Training Network Initiative Unit Division Section Team Secretariat's Office's Mission's Partners
+    Co-Chair Co-Chairs Chairs Observer Observers Monitoring Monitors Special""".split()
 )
-
-
-_NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
-_TITLE_COMMA_NAME_RE = re.compile(
-    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+(?:said|says|today|and|who|has|will)\b)"
-)
-_NAME_COMMA_TITLE_RE = re.compile(
-    rf"(?P<name>{NAME_RE.pattern}),\s+"
-    rf"(?=(?:the\s+|an?\s+)?(?:OSCE|{TITLE_HEADS}|[A-Z]\w+(?:'s|’s)?\s+(?:{TITLE_HEADS})))"
-)
-_TITLE_NAME_RE = re.compile(rf"\b(?P<head>{TITLE_HEADS})\s+(?P<name>{NAME_RE.pattern}|{_UP}[\w'’-]+\b)")
-_SURNAME_ONLY_RE = re.compile(rf"{_UP}[a-zà-ÿ'’-]{{2,}}")
 
 
 @dataclass(slots=True)
@@ -105,11 +135,47 @@ class Official:
         return {"name": self.name, "title": self.title, "titles": list(self.titles), "mentions": self.mentions}
 
 
-def _is_name(candidate: str) -> bool:
-    words = [w for w in candidate.split() if not re.fullmatch(_PARTICLE, w)]
-    if not words or any(w.rstrip(".,'’s") in _NOT_NAME_WORDS or w in _NOT_NAME_WORDS for w in words):
+@cache
+def given_names() -> frozenset[str]:
+    """Given names from gender-guesser's lexicon, folded (lower case, no diacritics)."""
+    names: set[str] = set()
+    data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(("#", "=")) or len(line) < 30:
+                continue
+            name = line[3:29].strip()
+            if name:
+                names.add(fold(name.replace("+", " ")))
+                names.add(fold(name.replace("+", "-")))
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    """True for a known given name (not one that is usually an ordinary word).
+
+    >>> is_given_name("Kairat"), is_given_name("Mission"), is_given_name("Ivana")
+    (True, False, True)
+    """
+    return fold(word) in given_names() and word not in _NOT_NAME_WORDS
+
+
+def _is_name_word(word: str) -> bool:
+    if re.fullmatch(_PARTICLE, word):
+        return True
+    if not re.fullmatch(_NAME_WORD, word) or word.rstrip("'’s") in _NOT_NAME_WORDS or word in _NOT_NAME_WORDS:
         return False
-    return not any(w.isupper() and len(w) > 2 for w in words)  # acronyms are organisations
+    return not (word.isupper() and len(word) > 2)  # acronyms are organisations
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.split()
+    if not words or re.fullmatch(_PARTICLE, words[0]) or re.fullmatch(_PARTICLE, words[-1]):
+        return False
+    if len(words) >= 3:  # a middle name may be an ordinary word ("Ruth Freedom Pojman")
+        middle_ok = all(re.fullmatch(_NAME_WORD, w) or re.fullmatch(_PARTICLE, w) for w in words[1:-1])
+        return middle_ok and _is_name_word(words[0]) and _is_name_word(words[-1])
+    return all(_is_name_word(w) for w in words)
 
 
 def _clean_title(title: str) -> str:
@@ -121,23 +187,35 @@ def _clean_title(title: str) -> str:
         title = stripped
 
 
-def _title_before(text: str, end: int) -> str:
-    """The capitalised title phrase that ends at ``end`` (walking back over words)."""
-    words = list(re.finditer(r"[\w'’.()-]+", text[max(0, end - 160) : end]))
-    offset = max(0, end - 160)
+def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, str]:
+    """(start, title) of the title phrase that ends at ``end``, walking back over its words.
+
+    Capitalised words and connectors belong to it; with ``lower_case``, also the
+    lower-case title words of phrases such as "the former Serbian leader".
+    """
+    window = max(0, end - 200)
+    words = list(re.finditer(r"[\w'’.()-]+", text[window:end]))
     start = end
-    for word in reversed(words):
-        gap = text[offset + word.end() : start]
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        gap = text[window + word.end() : start]
         if any(ch in gap for ch in ",;:\"“”()–—-") or "\n" in gap:
             break
         token = word.group()
         if start < end and token.endswith(".") and len(token) > 3:
             break  # the previous sentence ends here
-        if token[0].isupper() or token.lower() in _CONNECTORS:
-            start = offset + word.start()
+        if token == "and" and position and _is_name(words[position - 1].group()):
+            break  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
+        if token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in _LOWER_TITLE_WORDS):
+            start = window + word.start()
             continue
         break
-    return _clean_title(text[start:end])
+    return start, _clean_title(text[start:end])
+
+
+def _title_before(text: str, end: int, *, lower_case: bool = False) -> str:
+    """The title phrase that ends at ``end``."""
+    return _title_span(text, end, lower_case=lower_case)[1]
 
 
 def _title_after(text: str, start: int) -> str:
@@ -146,7 +224,11 @@ def _title_after(text: str, start: int) -> str:
     if not match:
         return ""
     phrase = match.group(1)
-    cut = re.search(r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|will|was|is)\b", phrase)
+    cut = re.search(
+        r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|had|will|was|is|were|are|"
+        r"signed|met|opened|visited|called|welcomed|presented|attended)\b",
+        phrase,
+    )
     if cut:
         phrase = phrase[: cut.start()]
     return _clean_title(phrase)
@@ -162,6 +244,49 @@ def _split_rank(name: str) -> tuple[str, list[str]]:
     return name, ranks
 
 
+_NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
+_TITLE_COMMA_NAME_RE = re.compile(
+    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+(?:said|says|today|and|who|has|have|will)\b)"
+)
+_NAME_COMMA_TITLE_RE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern}),\s+"
+    rf"(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
+)
+# A run of title and name words: capitalised words, initials and connectors, up to punctuation.
+_RUN_WORD = rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|de|du|van|von|der|den)(?![\w'’-])"
+_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
+_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}})")
+_LIST_RE = re.compile(
+    rf"\b(?P<title>(?:{_UP}[\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS}))\s+(?P<names>{NAME_RE.pattern}"
+    rf"(?:,\s+{NAME_RE.pattern})*,?\s+and\s+{NAME_RE.pattern})"
+)
+
+
+def _name_in_run(words: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the person's name among the words that follow a title head, or None."""
+    stops = [i for i, word in enumerate(words) if word in _NAME_STOPS]
+
+    def name_end(start: int) -> int:
+        return next((i for i in stops if i >= start), len(words))
+
+    # A known given name starts the name: "... on Gender Issues June Zeitlin".
+    for start, word in enumerate(words):
+        end = name_end(start)
+        if is_given_name(word) and 2 <= end - start <= 4 and _is_name(" ".join(words[start:end])):
+            return start, end
+    # The name follows the head directly: "Director Link", "Ambassador Radojko Bogojević".
+    end = name_end(0)
+    if 1 <= end <= 4 and _is_name(" ".join(words[:end])):
+        return 0, end
+    # The name follows a title word: "... of the Media Harlem Désir".
+    first = stops[-1] + 1 if stops else 0
+    for k in range(first, len(words) - 2):
+        tail = words[k + 1 :]
+        if not _is_name_word(words[k]) and len(tail) <= 3 and _is_name(" ".join(tail)):
+            return k + 1, len(words)
+    return None
+
+
 def find_officials(text: str) -> list[Official]:
     """The named officials of a release, one entry per person.
 
@@ -174,58 +299,76 @@ def find_officials(text: str) -> list[Official]:
      {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
     """
     found: dict[str, Official] = {}
-    order: list[str] = []
 
     def add(raw_name: str, titles: list[str]) -> None:
         name, ranks = _split_rank(raw_name.strip())
         name = name.strip(" ,.")
         if not name or not _is_name(name):
             return
-        titles = [t for t in (_clean_title(t) for t in titles + ranks) if (t and _HEAD_RE.search(t)) or t in ranks]
-        if not titles:
+        if len(name.split()) == 1 and (name in _NOT_NAME_WORDS or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
+            return
+        cleaned = [_clean_title(t) for t in titles]
+        kept = [t for t in cleaned if t and (_HEAD_RE.search(t) or _LOWER_HEAD_RE.search(t) or _PLURAL_RE.search(t))]
+        kept += ranks
+        if not kept:
             return
         surname = name.split()[-1]
         key = next((k for k in found if k.split()[-1] == surname), None)
         if key is None:
             found[name] = Official(name, [])
-            order.append(name)
             key = name
         elif len(name) > len(key):
             found[name] = found.pop(key)
             found[name].name = name
-            order[order.index(key)] = name
             key = name
-        for title in titles:
+        for title in kept:
             if title not in found[key].titles:
                 found[key].titles.append(title)
 
     # "Title, Name," and chained "Title, Title Name"
     for match in _TITLE_COMMA_NAME_RE.finditer(text):
-        before = _title_before(text, match.start())
-        name_part = match.group("name")
-        if before and _HEAD_RE.search(before):
-            add(name_part, [before])
+        before = _title_before(text, match.start(), lower_case=True)
+        if before and (_HEAD_RE.search(before) or _LOWER_HEAD_RE.search(before)):
+            add(match.group("name"), [before])
     # "Name, Title"
     for match in _NAME_COMMA_TITLE_RE.finditer(text):
         title = _title_after(text, match.end())
         if title and _HEAD_RE.search(title):
             add(match.group("name"), [title])
-    # "Title Name": the title's last word stands right before the name.
-    for match in _TITLE_NAME_RE.finditer(text):
-        title = _title_before(text, match.end("head"))
-        name = match.group("name")
-        lone_surname = len(name.split()) == 1 and not any(k.split()[-1] == name for k in found)
-        if lone_surname and (name in _NOT_NAME_WORDS or not _SURNAME_ONLY_RE.fullmatch(name)):
+    # "Title Name", where a long title and the name run together.
+    for head in _HEAD_RE.finditer(text):
+        run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
+        if not run:
             continue
-        chained = []
-        prefix = text[: match.start("head") - len(title) + len(match.group("head"))].rstrip()
+        spans = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group())]
+        found_span = _name_in_run([text[s:e] for s, e in spans])
+        if not found_span:
+            continue
+        start, end = found_span
+        name = text[spans[start][0] : spans[end - 1][1]]
+        title_end = spans[start - 1][1] if start else head.end()
+        title_start, title = _title_span(text, title_end)
+        titles = [title]
+        prefix = text[:title_start].rstrip()
         if prefix.endswith(","):
             earlier = _title_before(text, len(prefix) - 1)
             if earlier and _HEAD_RE.search(earlier):
-                chained.append(earlier)
-        add(name, [*chained, title])
+                titles.insert(0, earlier)
+        if start == 0 and (country := _OF_COUNTRY_RE.match(text, spans[end - 1][1])):
+            titles.append(f"{title} of {country.group('country')}")
+        add(name, titles)
+    # "Senators A, B and C"
+    for match in _LIST_RE.finditer(text):
+        title = _clean_title(match.group("title"))
+        for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("names")):
+            add(name, [title])
 
-    for name in order:
-        surname = re.escape(name.split()[-1])
-        found[name].mentions = max(1, len(re.findall(rf"(?<![\w-]){surname}(?![\w-])", text)))
-    return [found[name] for name in order]
+    for official in found.values():
+        surname = re.escape(official.name.split()[-1])
+        official.mentions = max(1, len(re.findall(rf"(?<![\w-]){surname}(?![\w-])", text)))
+    return sorted(found.values(), key=lambda o: _first_position(text, o.name))
+
+
+def _first_position(text: str, name: str) -> int:
+    position = text.find(name)
+    return position if position >= 0 else text.find(name.split()[-1])

@@ -67,3 +67,55 @@ def test_traps_give_no_official(text):
 def test_people_without_a_position_are_not_officials():
     text = "The journalist Anna Petrova was detained. Her colleague Ivan Ivanov described the arrest."
     assert officials(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("VIENNA, 2 May 2016 – OSCE Representative on Freedom of the Media Dunja Mijatović today welcomed the law.",
+         "Dunja Mijatović", "OSCE Representative on Freedom of the Media"),
+        ("The Special Representative of the OSCE Chairperson-in-Office on Gender Issues Melanne Verveer visited Baku.",
+         "Melanne Verveer", "Special Representative of the OSCE Chairperson-in-Office on Gender Issues"),
+        ("Acting Head of the OSCE Mission in Kosovo Peter J. Morris issued a statement.", "Peter J. Morris",
+         "Acting Head of the OSCE Mission in Kosovo"),
+        ("The Minister for Foreign Affairs and Trade Simon Coveney chaired the meeting.", "Simon Coveney",
+         "Minister for Foreign Affairs and Trade"),
+        ("Dominique Waag, Head of the OSCE Mission to Montenegro, and Ivana Novak, Acting Supreme State Prosecutor, "
+         "signed the memorandum.", "Ivana Novak", "Acting Supreme State Prosecutor"),
+        ("“Ammunition must be destroyed,” said Ambassador Anna Kristín Jónsdóttir of Iceland.",
+         "Anna Kristín Jónsdóttir", "Ambassador of Iceland"),
+        ("The Head of the OSCE Mission there, Robert Smith, welcomed the progress.", "Robert Smith",
+         "Head of the OSCE Mission there"),
+        ("He regretted that the former Serbian leader, Slobodan Milosevic, had died.", "Slobodan Milosevic",
+         "former Serbian leader"),
+    ],
+)
+def test_long_and_run_together_titles(text, name, title):
+    found = officials(text)
+    assert name in found, found
+    assert title in found[name]
+
+
+def test_two_officials_joined_by_and_are_two_people():
+    found = officials("OSCE Secretary General Lamberto Zannier and EU Commissioner for Enlargement Negotiations "
+                      "Johannes Hahn met in Vienna.")
+    assert found == {"Lamberto Zannier": ["OSCE Secretary General"],
+                     "Johannes Hahn": ["EU Commissioner for Enlargement Negotiations"]}
+
+
+def test_a_list_after_a_plural_title():
+    found = officials("The delegation included Senators Jeanne Shaheen, Roger Wicker, and Ben Cardin.")
+    assert found == {"Jeanne Shaheen": ["Senators"], "Roger Wicker": ["Senators"], "Ben Cardin": ["Senators"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The event marked Nelson Mandela International Day in Tashkent.",
+        "The conference was organized with the Commissioner for Human Rights of the Oliy Majlis.",
+        "The OSCE Deputy Co-ordinator of the Office of the Special Representative attended.",
+        "Head of Mission Offices in Osh and Bishkek were renovated.",
+    ],
+)
+def test_more_traps_give_no_official(text):
+    assert officials(text) == {}

@@ -19,7 +19,7 @@ from osce_scraper.extract.datelines import Dateline, parse_dateline, standalone_
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.officials import find_officials
 from osce_scraper.extract.page import CONTENT_TYPES
-from osce_scraper.extract.places import Place, normal_case, resolve_places, unique_places
+from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
 
@@ -56,7 +56,10 @@ def find_dateline(raw: RawRelease) -> Dateline | None:
 
 
 def choose_places(raw: RawRelease, dateline: Dateline | None) -> list[Place]:
-    """Every place of the dateline and of ``Place:`` (the listing's ``Location:`` last)."""
+    """Every place of the dateline, then of ``Place:``, then of the listing's ``Location:``.
+
+    The first is the record's main ``place``.
+    """
     places: list[Place] = []
     if dateline:
         places += resolve_places(dateline.place_names, dateline.country)
@@ -82,7 +85,6 @@ def build_record(raw: RawRelease) -> dict[str, Any]:
     dateline = find_dateline(raw)
     date, date_raw = choose_date(raw, dateline)
     places = choose_places(raw, dateline)
-    labelled_place = normal_case(page.place_raw[0]) if page.place_raw else None
     text = "\n\n".join(page.paragraphs)
     title = page.title or (listing.title if listing else None)
     record = {
@@ -93,7 +95,7 @@ def build_record(raw: RawRelease) -> dict[str, Any]:
         "date": date.isoformat() if date else None,
         "date_raw": date_raw,
         "dateline": dateline.raw if dateline else None,
-        "place": labelled_place or (places[0].name if places else None),
+        "place": places[0].name if places else None,
         "places": [p.to_dict() for p in places],
         "source": page.source or (listing.where_we_are if listing else []),
         "fields_of_work": page.fields_of_work or (listing.what_we_do if listing else []),

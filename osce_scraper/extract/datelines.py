@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from osce_scraper.extract.dates import DAY_MONTH_YEAR_RE, MONTHS, infer_year, make_date
+from osce_scraper.extract.dates import DAY_MONTH_YEAR_RE, MONTHS, infer_year, make_date, parse_date
 from osce_scraper.extract.places import is_country_name
 
 _LETTER = r"[^\W\d_]"
@@ -17,7 +17,12 @@ _NAME = rf"{_WORD}(?:\s(?:{_CONNECTOR}\s)?{_WORD}){{0,4}}"
 _PLACES = rf"(?P<places>{_NAME}(?:\s*/\s*{_NAME}){{0,5}})"
 _COUNTRY = rf"(?:,\s*(?P<country>{_WORD}(?:\s(?:and\s|of\s|the\s)?{_WORD}){{0,4}}))?"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = rf"(?P<date>[0-3]?\d(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?(?:,?\s+(?:19|20)\d\d)?)"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+# "29 March 2018", "12-13 May 2003", "12 July" (no year), "June 3, 2002"
+_DATE = (
+    rf"(?P<date>{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:{_MONTH})\.?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:{_MONTH})\.?\s+{_DAY},?\s+(?:19|20)\d\d)"
+)
 _DASH = r"(?:\s*(?:-{1,3}|[–—‒―−]{1,2})(?:\s+|(?=[\"“‘'A-Z])))"
 _OSCE = r"(?:\s*\(OSCE\))?"
 
@@ -56,6 +61,8 @@ class Dateline:
         """The dateline's date; a date without a year takes the year that puts it nearest ``near``."""
         if not self.date_text:
             return None
+        if full := parse_date(self.date_text):
+            return full
         match = DAY_MONTH_YEAR_RE.search(self.date_text)
         if not match:
             return None

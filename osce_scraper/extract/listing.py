@@ -9,7 +9,7 @@ from osce_scraper.extract.html import Line, all_links, parse_html, visible_lines
 from osce_scraper.extract.labels import LISTING_LABELS, find_labels, labelled_line_indices, split_values
 from osce_scraper.extract.urls import listing_url, node_id_of, page_number, release_url
 
-_NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more)$", re.I)
+_NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
 _READ_MORE_RE = re.compile(r"^(read more|more|continue reading|details)\b", re.I)
 
 

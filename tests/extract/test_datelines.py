@@ -44,6 +44,11 @@ def test_dateline_shapes(lead, raw, places, country, iso):
     assert dateline.date() == dt.date.fromisoformat(iso)
 
 
+def test_date_ranges_and_month_first_dates():
+    assert parse_dateline("VIENNA, 12-13 May 2003 – The seminar ...").date() == dt.date(2003, 5, 13)
+    assert parse_dateline("WASHINGTON D.C., June 3, 2002 – The Commission ...").date() == dt.date(2002, 6, 3)
+
+
 def test_a_dateline_without_year_takes_the_year_nearest_the_publication():
     dateline = parse_dateline("VALLETTA/VIENNA, 12 July – The Chairmanship ...")
     assert dateline.place_names == ("VALLETTA", "VIENNA")

@@ -31,7 +31,7 @@ def expected_record(release: MockRelease, base_url: str, variant: str) -> dict[s
     places = list(zip(release.places, release.country_codes, strict=True))
     if release.label_place and not places:
         places = [(release.label_place.title(), None)]
-    place = release.label_place.title() if release.label_place else (release.places[0] if release.places else None)
+    place = release.places[0] if release.places else (release.label_place.title() if release.label_place else None)
     return {
         "url": base_url + release.path,
         "node_id": release.node_id,

@@ -8,10 +8,13 @@ import json
 import sys
 from pathlib import Path
 
+from osce_scraper.dataset import DatasetError, validate_file
+from osce_scraper.export import FORMATS, check_output_path, export_csv, export_parquet
 from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.urls import is_web_url
 from osce_scraper.items import RawRelease, schema_errors
 from osce_scraper.pipelines import build_record
+from osce_scraper.report import write_report
 
 
 def parse_command(args: argparse.Namespace) -> int:
@@ -33,6 +36,48 @@ def parse_command(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def validate_command(args: argparse.Namespace) -> int:
+    """Check every line of a dataset file against the record's schema."""
+    try:
+        problems = 0
+        for problem in validate_file(args.file):
+            problems += 1
+            print(f"{args.file}: {problem}")
+    except DatasetError as error:
+        print(f"osce-scraper validate: {error}", file=sys.stderr)
+        return 2
+    if problems:
+        print(f"osce-scraper validate: {problems} invalid line(s) in {args.file}", file=sys.stderr)
+        return 1
+    print(f"{args.file}: every record is valid")
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write a dataset file as Parquet or CSV."""
+    try:
+        output = check_output_path(args.output, args.file)
+        writer = export_parquet if args.format == "parquet" else export_csv
+        count = writer(args.file, output)
+    except (ValueError, OSError) as error:
+        print(f"osce-scraper export: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote {count} records to {output}", file=sys.stderr)
+    return 0
+
+
+def report_command(args: argparse.Namespace) -> int:
+    """Write a one-file HTML report of a dataset file."""
+    try:
+        output = check_output_path(args.output, args.file)
+        count = write_report(args.file, output)
+    except (ValueError, OSError) as error:
+        print(f"osce-scraper report: {error}", file=sys.stderr)
+        return 2
+    print(f"wrote the report of {count} records to {output}", file=sys.stderr)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="osce-scraper", description="osce.org's newsroom as a JSONL dataset.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -41,6 +86,21 @@ def make_parser() -> argparse.ArgumentParser:
     parse.add_argument("--url", required=True, help="the address the page was saved from")
     parse.add_argument("--pretty", action="store_true", help="indent the JSON")
     parse.set_defaults(run=parse_command)
+
+    validate = commands.add_parser("validate", help="check every line of a dataset against the schema")
+    validate.add_argument("file", help="a JSONL dataset")
+    validate.set_defaults(run=validate_command)
+
+    export = commands.add_parser("export", help="write a dataset as Parquet or CSV")
+    export.add_argument("file", help="a JSONL dataset")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("-o", "--output", required=True, help="the file to write")
+    export.set_defaults(run=export_command)
+
+    report = commands.add_parser("report", help="write a one-file HTML report with charts")
+    report.add_argument("file", help="a JSONL dataset")
+    report.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    report.set_defaults(run=report_command)
     return parser
 
 

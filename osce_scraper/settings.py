@@ -25,6 +25,9 @@ HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
+EXTENSIONS = {"osce_scraper.extensions.Progress": 500}
+OSCE_PROGRESS_INTERVAL = 2.0
+
 ITEM_PIPELINES = {
     "osce_scraper.pipelines.BuildRecordPipeline": 100,
     "osce_scraper.pipelines.DeduplicatePipeline": 200,

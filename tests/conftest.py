@@ -54,6 +54,16 @@ def make_crawl(
     return records, process
 
 
+@pytest.fixture(scope="session")
+def demo_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo crawl's output (the mock site, drupal variant), made once per test session."""
+    out = tmp_path_factory.mktemp("demo") / "demo.jsonl"
+    with MockSite("drupal") as site:
+        records, process = make_crawl(site.base_url, out)
+    assert process.returncode == 0 and records, process.stderr[-3000:]
+    return out
+
+
 @pytest.fixture
 def mock_site(request: pytest.FixtureRequest) -> Iterator[MockSite]:
     """The mock osce.org in the variant named by indirect parametrisation (default: drupal)."""

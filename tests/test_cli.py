@@ -27,3 +27,21 @@ def test_parse_names_what_is_wrong(tmp_path):
     page.write_text("<h1>T</h1>", "utf-8")
     process = run_cli("parse", str(page), "--url", "file:///x")
     assert process.returncode == 2 and "--url must be" in process.stderr
+
+
+def test_validate_export_and_report_commands(demo_dataset, tmp_path):
+    process = run_cli("validate", str(demo_dataset))
+    assert process.returncode == 0 and "every record is valid" in process.stdout
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": ""}\n', "utf-8")
+    process = run_cli("validate", str(bad))
+    assert process.returncode == 1 and "line 1:" in process.stdout
+    assert run_cli("validate", str(tmp_path / "none.jsonl")).returncode == 2
+    for fmt in ("csv", "parquet"):
+        out = tmp_path / f"out.{fmt}"
+        process = run_cli("export", str(demo_dataset), "--format", fmt, "-o", str(out))
+        assert process.returncode == 0 and out.stat().st_size > 0, process.stderr
+    process = run_cli("export", str(demo_dataset), "--format", "csv", "-o", str(demo_dataset))
+    assert process.returncode == 2 and "input file" in process.stderr
+    process = run_cli("report", str(demo_dataset), "-o", str(tmp_path / "r.html"))
+    assert process.returncode == 0 and (tmp_path / "r.html").is_file()

@@ -35,6 +35,7 @@ class ListingPage:
     items: list[ListingItem]
     page: int
     next_page: int | None
+    last_page: int | None = None
 
 
 def _title_link(line: Line, current_node: str | None):
@@ -125,7 +126,14 @@ def parse_listing(page: str | bytes, url: str) -> ListingPage:
     for number, (index, link, node) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         items.append(_item(lines[index:end], link, node))
-    return ListingPage(items=items, page=page_number(url), next_page=next_page_number(all_links(root, url), url))
+    links = all_links(root, url)
+    numbers = [page_number(link.url) for link in links if "page=" in link.url and not node_id_of(link.url)]
+    return ListingPage(
+        items=items,
+        page=page_number(url),
+        next_page=next_page_number(links, url),
+        last_page=max([page_number(url), *numbers]),
+    )
 
 
 __all__ = ["ListingItem", "ListingPage", "listing_url", "next_page_number", "parse_listing"]

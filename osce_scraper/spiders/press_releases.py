@@ -88,6 +88,7 @@ class PressReleasesSpider(scrapy.Spider):
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
         self.requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
+        self.listing_pages_total: int | None = None
 
     async def start(self) -> Any:
         if node_id_of(self.start_url):
@@ -112,6 +113,10 @@ class PressReleasesSpider(scrapy.Spider):
         """Requests for the listing's new releases, then for the next listing page."""
         self.listing_pages_seen += 1
         listing = parse_listing(response.text, response.url)
+        if listing.last_page is not None:
+            # Pages still to come (numbered from 0), for the progress display's ETA.
+            total = listing.last_page - page_number(self.start_url) + 1
+            self.listing_pages_total = min(total, self.max_pages) if self.max_pages else total
         too_old = False
         for item in listing.items:
             if not host_allowed(item.url, self.extra_hosts):

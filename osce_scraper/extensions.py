@@ -1,0 +1,78 @@
+"""Scrapy extensions: progress on a terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any, TextIO
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from twisted.internet import task
+
+
+def progress_line(pages: int, records: int, elapsed: float, listing_seen: int, listing_total: int | None) -> str:
+    """One line of progress: pages, records, rate and, when the listing's length is known, ETA.
+
+    >>> progress_line(120, 98, 60.0, 10, 40)
+    'pages 120 · records 98 · 2.0 pages/s · listing 10/40 · ETA 3m00s'
+    >>> progress_line(5, 0, 0.0, 1, None)
+    'pages 5 · records 0 · 0.0 pages/s'
+    """
+    rate = pages / elapsed if elapsed > 0 else 0.0
+    line = f"pages {pages} · records {records} · {rate:.1f} pages/s"
+    if listing_total and listing_seen:
+        remaining = elapsed / listing_seen * max(0, listing_total - listing_seen)
+        minutes, seconds = divmod(int(remaining), 60)
+        line += f" · listing {listing_seen}/{listing_total} · ETA {minutes}m{seconds:02d}s"
+    return line
+
+
+class Progress:
+    """Prints progress to a terminal every ``OSCE_PROGRESS_INTERVAL`` seconds; silent when not a terminal."""
+
+    def __init__(self, crawler: Crawler, stream: TextIO | None = None, interval: float = 2.0) -> None:
+        self.crawler = crawler
+        self.stream = stream or sys.stderr
+        self.interval = interval
+        self.started = time.monotonic()
+        self.loop: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Progress:
+        extension = cls(crawler, interval=crawler.settings.getfloat("OSCE_PROGRESS_INTERVAL", 2.0))
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    @property
+    def enabled(self) -> bool:
+        return bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def spider_opened(self, spider: Any) -> None:
+        self.started = time.monotonic()
+        if self.enabled:
+            self.loop = task.LoopingCall(self.show)
+            self.loop.start(self.interval, now=False)
+
+    def current_line(self) -> str:
+        stats = self.crawler.stats
+        spider = self.crawler.spider
+        return progress_line(
+            pages=stats.get_value("response_received_count", 0) if stats else 0,
+            records=stats.get_value("item_scraped_count", 0) if stats else 0,
+            elapsed=time.monotonic() - self.started,
+            listing_seen=getattr(spider, "listing_pages_seen", 0),
+            listing_total=getattr(spider, "listing_pages_total", None),
+        )
+
+    def show(self) -> None:
+        self.stream.write("\r" + self.current_line() + "\033[K")
+        self.stream.flush()
+
+    def spider_closed(self, spider: Any) -> None:
+        if self.loop and self.loop.running:
+            self.loop.stop()
+        if self.enabled:
+            self.stream.write("\r" + self.current_line() + "\033[K\n")
+            self.stream.flush()

@@ -10,6 +10,7 @@ import argparse
 import subprocess
 import sys
 
+from tests.site.releases import make_releases
 from tests.site.render import VARIANTS
 from tests.site.server import MockSite
 
@@ -18,10 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.site", description=__doc__.splitlines()[0])
     parser.add_argument("--variant", choices=VARIANTS, default="drupal")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--releases", type=int, default=64, help="how many releases the newsroom holds")
+    parser.add_argument("--extra-paragraphs", type=int, default=0, help="lengthen every body by this many")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="run this with {base_url} filled in, then stop")
     args = parser.parse_args(argv)
     command = [part for part in args.command if part != "--"]
-    with MockSite(args.variant, port=args.port) as site:
+    releases = make_releases(args.releases, extra_paragraphs=args.extra_paragraphs)
+    with MockSite(args.variant, releases=releases, port=args.port) as site:
         print(f"mock osce.org ({args.variant}) at {site.base_url}", file=sys.stderr, flush=True)
         if not command:
             try:

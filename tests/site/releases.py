@@ -138,6 +138,20 @@ SECOND_PARAGRAPHS = (
     "\u201cCo-operation across borders is the only answer to threats that know no borders,\u201d the "
     "organizers said in closing.",
 )
+# Sentences for longer bodies (benchmarks ask for releases of 600 to 1,200 words).
+FILLER_SENTENCES = (
+    "The training combined lectures with practical exercises based on cases from the region.",
+    "Experts from several participating States shared how their institutions handle similar challenges.",
+    "Representatives of civil society stressed the importance of involving local communities from the start.",
+    "The participants visited a border crossing point to observe risk analysis procedures in practice.",
+    "A follow-up meeting is planned for the autumn to review how the recommendations have been implemented.",
+    "The OSCE has supported reforms in this area for more than a decade, in close co-operation with the host "
+    "country's authorities.",
+    "Discussions focused on data protection, the rights of victims and the co-ordination between agencies.",
+    "The handbook will be distributed to all municipalities and made available online in three languages.",
+    "Young people from both sides of the border took part in workshops on media literacy and dialogue.",
+    "The event was organized within the framework of an extra-budgetary project funded by several donors.",
+)
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 
@@ -180,11 +194,14 @@ def _printed(shape: DatelineShape, date: dt.date) -> str:
     return shape.date_format.format(day=date.day, month=month, mon=month[:3], year=date.year)
 
 
-def make_releases(count: int = 64) -> list[MockRelease]:
-    """The mock newsroom, newest first: ``count`` releases over several years."""
+def make_releases(count: int = 64, extra_paragraphs: int = 0) -> list[MockRelease]:
+    """The mock newsroom, newest first: ``count`` releases over several years.
+
+    ``extra_paragraphs`` lengthens every body (benchmarks use about ten, for 600 to 1,200 words).
+    """
     releases: list[MockRelease] = []
     for i in range(count):
-        date = dt.date(2025, 6, 30) - dt.timedelta(days=23 * i)
+        date = dt.date(2025, 6, 30) - dt.timedelta(days=23 * i % 11000)
         shape = DATELINE_SHAPES[i % len(DATELINE_SHAPES)]
         phrase, name, title, later = OFFICIALS[i % len(OFFICIALS)]
         topic_title, topic_lead = TOPICS[i % len(TOPICS)]
@@ -203,9 +220,11 @@ def make_releases(count: int = 64) -> list[MockRelease]:
         paragraphs = [lead, SECOND_PARAGRAPHS[i % len(SECOND_PARAGRAPHS)]]
         if later:
             paragraphs.append(later)
+        for k in range(extra_paragraphs + (i % 5 if extra_paragraphs else 0)):
+            paragraphs.append(" ".join(FILLER_SENTENCES[(i + k + j) % len(FILLER_SENTENCES)] for j in range(6)))
         structure_title = title.removeprefix("OSCE ").split(" of ")[0]
         release = MockRelease(
-            node_id=str(560000 - i * 137),
+            node_id=str(560000 - i * 37),
             section=SECTIONS[i % len(SECTIONS)],
             title=f"{structure_title} {topic_title.format(country=country)}",
             date=date,

@@ -1,0 +1,102 @@
+"""The full spider against a fetch-only spider, on the local mock site: speed and memory.
+
+    python benchmarks/crawl_speed.py [--releases 5000]
+
+Both run with politeness off (16 concurrent requests, no delay, no AutoThrottle)
+against the same mock newsroom, served by a separate process. Prints pages per
+second of each and their ratio, the peak RSS of each, and the full spider's RSS
+at 1,000 and at 5,000 releases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.site.releases import make_releases  # noqa: E402
+from tests.site.server import PER_PAGE, make_entries  # noqa: E402
+
+FAST = ["-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "DOWNLOAD_DELAY=0",
+        "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=0",
+        "-s", 'EXTENSIONS={"benchmarks.rss_probe.RssProbe": 0}']
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_site(releases: int, port: int) -> subprocess.Popen:
+    process = subprocess.Popen([sys.executable, "-m", "tests.site", "--variant", "drupal", "--port", str(port),
+                                "--releases", str(releases), "--extra-paragraphs", "7"], cwd=REPO,
+                               stderr=subprocess.PIPE)
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("the mock site did not start")
+
+
+def run(command: list[str], rss_path: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    subprocess.run(command, cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    result = json.loads(rss_path.read_text())
+    result["seconds"] = elapsed
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, default=5000)
+    args = parser.parse_args(argv)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    site = start_site(args.releases, port)
+    releases = make_releases(args.releases)
+    pages = (len(make_entries(releases)) - 1) // PER_PAGE + 1
+    work = Path(tempfile.mkdtemp(prefix="crawl-bench-"))
+    try:
+        urls = [f"{base}/press-releases" + (f"?page={n}" if n else "") for n in range(pages)]
+        urls += [base + r.path for r in releases]
+        (work / "urls.txt").write_text("\n".join(urls))
+        fetch = run([sys.executable, "-m", "scrapy", "runspider", "benchmarks/fetch_only.py", "-a",
+                     f"urls={work / 'urls.txt'}", *FAST, "-s", f"BENCH_RSS_PATH={work / 'fetch.json'}",
+                     "-s", "BENCH_COUNT_RESPONSES=1"], work / "fetch.json")
+        full = run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}", "-O",
+                    str(work / "out.jsonl"), *FAST, "-s", f"BENCH_RSS_PATH={work / 'full.json'}",
+                    "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}"], work / "full.json")
+    finally:
+        site.terminate()
+    records = sum(1 for _ in (work / "out.jsonl").open())
+    requests = len(urls)
+    print(f"mock newsroom: {args.releases} releases on {pages} listing pages ({requests} pages to fetch)")
+    print(f"records written by the full spider: {records}")
+    for name, result in (("fetch-only", fetch), ("full spider", full)):
+        print(f"{name:12} {result['seconds']:7.1f} s  {requests / result['seconds']:7.1f} pages/s  "
+              f"peak RSS {result['peak_rss_mb']:6.1f} MB  RSS at {result['rss_at']}")
+    ratio = full["seconds"] / fetch["seconds"]
+    at = {int(k): v for k, v in full["rss_at"].items()}
+    growth = (at[5000] / at[1000] - 1) if 1000 in at and 5000 in at else float("nan")
+    print(f"time full/fetch-only = {ratio:.2f} (target <= 1.3); peak RSS {full['peak_rss_mb']:.0f} MB "
+          f"(target <= 300); RSS growth 1,000 -> 5,000 releases = {growth:+.1%} (target <= 20%)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,14 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import lxml.html  # noqa: E402
+import lxml.html
 
-from osce_scraper.extract.listing import ListingItem  # noqa: E402
-from osce_scraper.extract.page import parse_release_page  # noqa: E402
-from osce_scraper.items import RawRelease  # noqa: E402
-from osce_scraper.pipelines import build_record  # noqa: E402
-from tests.site.releases import make_releases  # noqa: E402
-from tests.site.render import VARIANTS, render_release  # noqa: E402
+from osce_scraper.extract.listing import ListingItem
+from osce_scraper.extract.page import parse_release_page
+from osce_scraper.items import RawRelease
+from osce_scraper.pipelines import build_record
+from tests.site.releases import make_releases
+from tests.site.render import VARIANTS, render_release
 
 BASE_URL = "http://127.0.0.1:8000"
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import scrapy
 
 
 class FetchOnlySpider(scrapy.Spider):
     name = "fetch_only"
-    custom_settings = {"ITEM_PIPELINES": {}, "FEEDS": {}}
+    custom_settings: ClassVar[dict[str, Any]] = {"ITEM_PIPELINES": {}, "FEEDS": {}}
 
     def __init__(self, urls: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)

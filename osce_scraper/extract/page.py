@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from osce_scraper.extract.datelines import is_standalone_dateline
 from osce_scraper.extract.html import (
     Line,
-    all_links,
+    base_url_of,
     heading_texts,
     is_within,
     json_ld_values,
@@ -85,9 +86,10 @@ def _title(root, lines: list[Line]) -> tuple[str | None, int]:
 
 
 def _canonical(root, url: str) -> str | None:
-    for link in all_links(root, url):
-        if "canonical" in link.rel.split() and node_id_of(link.url) == node_id_of(url):
-            return release_url(link.url)
+    for href in root.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"):
+        canonical = urljoin(base_url_of(root, url), str(href).strip())
+        if node_id_of(canonical) == node_id_of(url):
+            return release_url(canonical)
     return None
 
 

@@ -89,6 +89,7 @@ class Place:
         return asdict(self)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics, for matching names.
 
@@ -236,6 +237,11 @@ def resolve_places(names: Sequence[str], country: str | None = None) -> list[Pla
     >>> [p.name for p in resolve_places(["PRISHTINË", "PRIŠTINA"])]
     ['Prishtinë/Priština']
     """
+    return list(_resolve_places(tuple(names), country))
+
+
+@lru_cache(maxsize=4096)
+def _resolve_places(names: tuple[str, ...], country: str | None) -> tuple[Place, ...]:
     groups: list[list[str]] = []
     for raw in names:
         name = normal_case(raw.strip())
@@ -254,7 +260,7 @@ def resolve_places(names: Sequence[str], country: str | None = None) -> list[Pla
         places.append(
             Place("/".join(group), found.country, found.country_code, found.latitude, found.longitude)
         )
-    return places
+    return tuple(places)
 
 
 def unique_places(places: Iterable[Place]) -> list[Place]:

@@ -18,8 +18,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Incremental: fetches only what is new and appends it to output/press_releases.jsonl.
 crawl: install
-	$(BIN)/scrapy crawl press_releases -O output/press_releases.jsonl $(SCRAPY_ARGS)
+	$(BIN)/scrapy crawl press_releases -a incremental=1 $(SCRAPY_ARGS)
 
 demo: install
 	$(BIN)/python -m tests.site --variant drupal -- \

@@ -1,14 +1,19 @@
-"""Scrapy extensions: progress on a terminal."""
+"""Scrapy extensions: progress on a terminal, and a summary of every run."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sys
 import time
+from pathlib import Path
 from typing import Any, TextIO
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
+
+from osce_scraper.items import RECORD_FIELDS
 
 
 def progress_line(pages: int, records: int, elapsed: float, listing_seen: int, listing_total: int | None) -> str:
@@ -76,3 +81,62 @@ class Progress:
         if self.enabled:
             self.stream.write("\r" + self.current_line() + "\033[K\n")
             self.stream.flush()
+
+
+class RunSummary:
+    """At the end of each run: a summary on stderr, and one JSON line appended to ``OSCE_RUNS_PATH``."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.path = Path(crawler.settings.get("OSCE_RUNS_PATH", "output/runs.jsonl"))
+        self.started = _utc_now()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunSummary:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider: Any) -> None:
+        self.started = _utc_now()
+
+    def summary(self, reason: str) -> dict[str, Any]:
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        records = stats.get("item_scraped_count", 0)
+        coverage = {
+            name: round(stats.get(f"spidermon_item_scraped_count/dict/{name}", 0) / records, 4) if records else None
+            for name in RECORD_FIELDS
+        }
+        return {
+            "start": self.started,
+            "end": _utc_now(),
+            "spider": getattr(self.crawler.spider, "name", None),
+            "finish_reason": reason,
+            "pages_fetched": stats.get("response_received_count", 0),
+            "new_records": records,
+            "rejected": stats.get("osce/rejected", 0),
+            "failed_pages": stats.get("osce/failed_pages", 0),
+            "errors": stats.get("log_count/ERROR", 0),
+            "retries": stats.get("retry/count", 0),
+            "coverage": coverage,
+            "checks_passed": not stats.get("osce/checks_failed"),
+            "checks_failed": stats.get("osce/checks_failed", []),
+        }
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        summary = self.summary(reason)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        checks = "all checks passed" if summary["checks_passed"] else f"{len(summary['checks_failed'])} check(s) failed"
+        print(
+            f"run {summary['finish_reason']}: {summary['pages_fetched']} pages fetched, {summary['new_records']} new "
+            f"records, {summary['rejected']} rejected, {summary['failed_pages']} failed pages, "
+            f"{summary['errors']} errors; {checks}",
+            file=sys.stderr,
+        )
+
+
+def _utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
@@ -22,6 +24,8 @@ from osce_scraper.extract.page import CONTENT_TYPES
 from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
+from osce_scraper.monitors import PAGE_LABEL_STATS
+from osce_scraper.state import CrawlState, DatasetAppender
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +113,24 @@ def build_record(raw: RawRelease) -> dict[str, Any]:
 
 
 class BuildRecordPipeline:
-    """Turns each :class:`RawRelease` into a record."""
+    """Turns each :class:`RawRelease` into a record, counting which labels the page showed."""
+
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.stats = crawler.stats if crawler else None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BuildRecordPipeline:
+        return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        return build_record(item) if isinstance(item, RawRelease) else item
+        if not isinstance(item, RawRelease):
+            return item
+        if self.stats:
+            self.stats.inc_value("osce/release_pages")
+            for name, label in PAGE_LABEL_STATS.items():
+                if getattr(item.page, f"{name}_raw" if name == "place" else name):
+                    self.stats.inc_value(f"osce/page_label/{label}")
+        return build_record(item)
 
 
 class DeduplicatePipeline:
@@ -151,3 +169,68 @@ class ValidatePipeline:
         if self.crawler and self.crawler.stats:
             self.crawler.stats.inc_value("osce/rejected")
         raise DropItem(f"invalid record {item.get('url')}: {'; '.join(errors)}")
+
+
+class DatasetWriterPipeline:
+    """Keeps the dataset file when the spider owns it (no ``-O``/``-o`` feed on the command line).
+
+    Incremental runs append each record and commit its node id to the crawl
+    state; other runs write a ``.partial`` file that replaces the dataset only
+    when the crawl finishes, so a failed or killed run leaves the old one whole.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.appender: DatasetAppender | None = None
+        self.written: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DatasetWriterPipeline:
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    @property
+    def rewriting(self) -> bool:
+        return not getattr(self.crawler.spider, "incremental", False)
+
+    def _partial_path(self, dataset: Path) -> Path:
+        return dataset.with_name(dataset.name + ".partial")
+
+    def open_spider(self) -> None:
+        dataset = getattr(self.crawler.spider, "dataset_path", None)
+        if dataset is None:
+            return
+        target = self._partial_path(dataset) if self.rewriting else dataset
+        if self.rewriting:
+            target.unlink(missing_ok=True)
+        self.appender = DatasetAppender(target)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if self.appender is None:
+            return item
+        self.appender.append(item)
+        self.written.append(item["node_id"])
+        if not self.rewriting:
+            self.crawler.spider.crawl_state.mark_exported(item["node_id"], item["url"])
+        if self.crawler.stats:
+            self.crawler.stats.inc_value("osce/new_records")
+        return item
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self.appender is None:
+            return
+        self.appender.close()
+        state: CrawlState = spider.crawl_state
+        dataset: Path = spider.dataset_path
+        if self.rewriting:
+            partial = self._partial_path(dataset)
+            if reason == "finished":
+                os.replace(partial, dataset)
+                state.replace_exported(self.written)
+            else:
+                partial.unlink(missing_ok=True)
+                logger.warning("crawl ended (%s): %s was left as it was", reason, dataset)
+        if spider.listing_complete and reason == "finished":
+            state.set("listing_complete", "1")
+        state.close()

@@ -1,6 +1,11 @@
 """Scrapy settings: polite by default; every value can be changed with ``-s NAME=VALUE``."""
 
+import warnings
+
 from osce_scraper import __version__
+
+# Spidermon still calls Spider.log(); the warning says nothing about this project's run.
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated")
 
 BOT_NAME = "osce_scraper"
 SPIDER_MODULES = ["osce_scraper.spiders"]
@@ -28,13 +33,44 @@ HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
-EXTENSIONS = {"osce_scraper.extensions.Progress": 500}
+COMMANDS_MODULE = "osce_scraper.commands"
+EXTENSIONS = {
+    "osce_scraper.extensions.Progress": 500,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 510,
+    "osce_scraper.extensions.RunSummary": 520,  # after Spidermon: it reports the checks' results
+}
 OSCE_PROGRESS_INTERVAL = 2.0
+
+# Checks at the end of every run (osce_scraper/monitors.py); a failed one makes `scrapy crawl` exit 3.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("osce_scraper.monitors.RunChecks",)
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_MAX_ERRORS = 0
+SPIDERMON_UNWANTED_HTTP_CODES_MAX_COUNT = 10
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM = True  # an incremental run with nothing new passes
+SPIDERMON_FIELD_COVERAGE_TOLERANCE = 0.005
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "dict/title": 1.0,
+    "dict/url": 1.0,
+    "dict/date": 0.99,
+    "dict/source": 0.90,
+    "dict/place": 0.60,
+}
+#: Minimum share of release pages on which each label is found (older pages may lack some).
+OSCE_PAGE_LABEL_COVERAGE = {"Source:": 0.5, "Place:": 0.3}
+OSCE_MAX_REJECTED = 0
+#: Each run's summary is appended here as one JSON line.
+OSCE_RUNS_PATH = "output/runs.jsonl"
+#: Pages that failed for good: URL, the listing page that led there, status or exception, attempts.
+OSCE_ERRORS_PATH = "output/errors.jsonl"
 
 ITEM_PIPELINES = {
     "osce_scraper.pipelines.BuildRecordPipeline": 100,
     "osce_scraper.pipelines.DeduplicatePipeline": 200,
     "osce_scraper.pipelines.ValidatePipeline": 300,
+    "osce_scraper.pipelines.DatasetWriterPipeline": 400,
 }
 # No FEEDS here: the spider adds output/press_releases.jsonl when the command line names none
 # (a FEEDS setting would be written in addition to `-O`, not instead of it).
@@ -44,8 +80,10 @@ FEED_EXPORT_FIELDS = None
 #: Where records that fail the schema go, with their reasons.
 OSCE_REJECTED_PATH = "output/rejected.jsonl"
 
-#: The dataset written when the command line names no feed.
+#: The dataset the spider keeps when the command line names no feed (-O/-o).
 OSCE_DATASET_PATH = "output/press_releases.jsonl"
+#: What scheduled (incremental) crawls remember between runs.
+OSCE_STATE_PATH = "output/state.sqlite"
 
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

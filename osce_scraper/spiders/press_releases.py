@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from twisted.python.failure import Failure
 
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.listing import ListingItem, parse_listing
 from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, page_number
 from osce_scraper.items import RawRelease
+from osce_scraper.state import CrawlState, FailureLog, repair_dataset
 
 DEFAULT_BASE_URL = "https://www.osce.org"
 LISTING_PATH = "/press-releases"
@@ -49,6 +54,17 @@ def _positive_int(name: str, value: Any) -> int | None:
     return number
 
 
+def _flag_argument(name: str, value: Any) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off", ""}:
+        return False
+    raise SpiderArgumentError(f"{name} must be 1 or 0, got {value!r}")
+
+
 def _date_argument(name: str, value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -64,11 +80,24 @@ class PressReleasesSpider(scrapy.Spider):
     name = "press_releases"
 
     @classmethod
-    def update_settings(cls, settings: BaseSettings) -> None:
-        super().update_settings(settings)
-        if not settings.getdict("FEEDS"):
-            path = settings.get("OSCE_DATASET_PATH", "output/press_releases.jsonl")
-            settings.set("FEEDS", {path: {"format": "jsonlines", "encoding": "utf-8"}}, priority="spider")
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PressReleasesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Without a feed on the command line (-O/-o) the spider keeps the dataset itself:
+        # appended to by incremental runs, rewritten whole otherwise.
+        if spider.incremental or spider.full or not crawler.settings.getdict("FEEDS"):
+            spider.open_dataset(crawler.settings)
+        spider.failure_log = FailureLog(Path(crawler.settings.get("OSCE_ERRORS_PATH", "output/errors.jsonl")))
+        return spider
+
+    def open_dataset(self, settings: BaseSettings) -> None:
+        """Open the dataset and the crawl state; an incremental run learns what is already exported."""
+        self.dataset_path = Path(settings.get("OSCE_DATASET_PATH", "output/press_releases.jsonl"))
+        self.crawl_state = CrawlState(Path(settings.get("OSCE_STATE_PATH", "output/state.sqlite")))
+        in_file = repair_dataset(self.dataset_path)
+        if self.incremental:
+            self.crawl_state.replace_exported(in_file)
+            self.known_nodes = in_file
+            self.stop_at_known_page = self.crawl_state.get("listing_complete") == "1"
 
     def __init__(
         self,
@@ -76,6 +105,8 @@ class PressReleasesSpider(scrapy.Spider):
         start_url: str | None = None,
         max_pages: str | int | None = None,
         since: str | None = None,
+        incremental: str | bool | None = None,
+        full: str | bool | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -83,6 +114,16 @@ class PressReleasesSpider(scrapy.Spider):
         self.start_url = _url_argument("start_url", start_url) if start_url else self.base_url + LISTING_PATH
         self.max_pages = _positive_int("max_pages", max_pages)
         self.since = _date_argument("since", since)
+        self.incremental = _flag_argument("incremental", incremental)
+        self.full = _flag_argument("full", full)
+        if self.incremental and self.full:
+            raise SpiderArgumentError("incremental=1 and full=1 exclude each other: choose one")
+        self.dataset_path: Path | None = None
+        self.crawl_state: CrawlState | None = None
+        self.known_nodes: set[str] = set()
+        self.stop_at_known_page = False
+        self.listing_complete = False
+        self.failure_log = FailureLog(Path("output/errors.jsonl"))
         hosts = {urlsplit(self.base_url).hostname or "", urlsplit(self.start_url).hostname or ""}
         self.extra_hosts = frozenset(h.lower() for h in hosts if h)
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
@@ -91,6 +132,13 @@ class PressReleasesSpider(scrapy.Spider):
         self.listing_pages_total: int | None = None
 
     async def start(self) -> Any:
+        if self.incremental and self.crawl_state:
+            # Pages that failed for good in earlier runs are tried again first.
+            for url, listing in self.crawl_state.failed_pages():
+                node = node_id_of(url)
+                if node and node not in self.known_nodes and node not in self.requested_nodes:
+                    self.requested_nodes.add(node)
+                    yield self._release_request(url, ListingItem(**listing) if listing else None, None)
         if node_id_of(self.start_url):
             yield self._release_request(self.start_url, None, None)
         else:
@@ -98,13 +146,49 @@ class PressReleasesSpider(scrapy.Spider):
 
     def _listing_request(self, page: int) -> scrapy.Request:
         return scrapy.Request(
-            listing_url(self.start_url, page), callback=self.parse_listing, cb_kwargs={"page": page}
+            listing_url(self.start_url, page),
+            callback=self.parse_listing,
+            errback=self.listing_failed,
+            cb_kwargs={"page": page},
         )
+
+    def _record_failure(self, failure: Failure, kind: str) -> dict[str, Any]:
+        request = failure.request
+        response = getattr(failure.value, "response", None)
+        entry = {
+            "url": request.url,
+            "kind": kind,
+            "referer": (request.headers.get("Referer") or b"").decode("latin-1") or None,
+            "status": response.status if response is not None else None,
+            "error": None if response is not None else f"{type(failure.value).__name__}: {failure.value}"[:300],
+            "attempts": request.meta.get("retry_times", 0) + 1,
+            "at": _utc_now(),
+        }
+        self.failure_log.record(entry)
+        if self.crawler.stats:
+            self.crawler.stats.inc_value("osce/failed_pages")
+        self.logger.warning("failed for good after %s attempt(s): %s (%s)", entry["attempts"], request.url,
+                            entry["status"] or entry["error"])
+        return entry
+
+    def release_failed(self, failure: Failure) -> None:
+        """A release page that failed for good: logged, and remembered for the next incremental run."""
+        entry = self._record_failure(failure, "release")
+        if self.crawl_state is not None:
+            listing = failure.request.cb_kwargs.get("listing")
+            reason = str(entry["status"] or entry["error"])
+            self.crawl_state.mark_failed(failure.request.url, node_id_of(failure.request.url),
+                                         asdict(listing) if listing else None, reason)
+
+    def listing_failed(self, failure: Failure) -> None:
+        """A listing page that failed for good: logged; the walk stops there and is not complete."""
+        self._record_failure(failure, "listing")
 
     def _release_request(self, url: str, item: ListingItem | None, referer: str | None) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=self.parse_release,
+            errback=self.release_failed,
             cb_kwargs={"listing": item},
             headers={"Referer": referer} if referer else None,
         )
@@ -118,17 +202,25 @@ class PressReleasesSpider(scrapy.Spider):
             total = listing.last_page - page_number(self.start_url) + 1
             self.listing_pages_total = min(total, self.max_pages) if self.max_pages else total
         too_old = False
+        all_known = bool(listing.items)
         for item in listing.items:
             if not host_allowed(item.url, self.extra_hosts):
                 continue
             if self.since and (date := parse_date(item.publishing_date)) and date < self.since:
                 too_old = True
                 continue
-            if item.node_id in self.requested_nodes:
+            if item.node_id in self.known_nodes or item.node_id in self.requested_nodes:
                 continue
+            all_known = False
             self.requested_nodes.add(item.node_id)
             yield self._release_request(item.url, item, response.url)
-        if too_old or listing.next_page is None:
+        if listing.next_page is None:
+            self.listing_complete = not too_old
+            return
+        if too_old:
+            return
+        if self.stop_at_known_page and all_known:
+            self.logger.info("listing page %s holds only known releases: stopping", page)
             return
         if self.max_pages and self.listing_pages_seen >= self.max_pages:
             return

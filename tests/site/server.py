@@ -38,20 +38,36 @@ def make_entries(releases: list[MockRelease]) -> list[Entry]:
 class MockSite:
     """Serves the mock newsroom; ``with MockSite("drupal") as site: site.base_url``."""
 
-    def __init__(self, variant: str = "drupal", releases: list[MockRelease] | None = None, port: int = 0) -> None:
+    def __init__(
+        self,
+        variant: str = "drupal",
+        releases: list[MockRelease] | None = None,
+        port: int = 0,
+        *,
+        renamed_labels: bool = False,
+    ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}")
         self.variant = variant
-        self.releases = releases if releases is not None else make_releases()
-        self.entries = make_entries(self.releases)
-        self.last_page = (len(self.entries) - 1) // PER_PAGE
-        self.by_path = {path: r for r in self.releases for path in [r.path, *r.aliases, f"/node/{r.node_id}"]}
+        # The site "changes": release pages print Place: and Source: under other names.
+        self.renamed_labels = renamed_labels
+        #: Paths answered with 503 on every attempt (pages that fail for good).
+        self.failing_paths: set[str] = set()
+        self.releases: list[MockRelease] = []
+        self.publish(releases if releases is not None else make_releases())
         self.requests: list[str] = []
         self.user_agents: set[str] = set()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
+
+    def publish(self, releases: list[MockRelease]) -> None:
+        """Put ``releases`` at the top of the newsroom (newest first)."""
+        self.releases = list(releases) + self.releases
+        self.entries = make_entries(self.releases)
+        self.last_page = (len(self.entries) - 1) // PER_PAGE
+        self.by_path = {path: r for r in self.releases for path in [r.path, *r.aliases, f"/node/{r.node_id}"]}
 
     @property
     def base_url(self) -> str:
@@ -65,6 +81,8 @@ class MockSite:
         """(status, content type, body) for a request target such as ``/press-releases?page=2``."""
         parts = urlsplit(target)
         path = parts.path.rstrip("/") or "/"
+        if path in self.failing_paths:
+            return 503, "text/html", "<html><body>Service unavailable</body></html>"
         if path == "/robots.txt":
             return 200, "text/plain", ROBOTS_TXT
         if path == "/fom/statements":
@@ -82,7 +100,10 @@ class MockSite:
             return 200, "text/html; charset=utf-8", html
         release = self.by_path.get(path)
         if release is not None:
-            return 200, "text/html; charset=utf-8", render_release(release, self.variant, self.base_url)
+            html = render_release(release, self.variant, self.base_url)
+            if self.renamed_labels:
+                html = html.replace("Place:", "Venue:").replace("Source:", "Issued by:")
+            return 200, "text/html; charset=utf-8", html
         return 404, "text/html", "<html><body><h1>Page not found</h1></body></html>"
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

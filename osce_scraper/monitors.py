@@ -1,0 +1,82 @@
+"""Checks at the end of every run (Spidermon), so that a changed site fails loudly.
+
+Spidermon's own monitors check the finish reason, the error count, unwanted
+HTTP codes and field coverage; ours check that the release pages still show
+their labels and that no record was rejected. A failed check is printed with
+its figures and makes ``scrapy crawl`` exit non-zero.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.contrib.scrapy.monitors import (
+    ErrorCountMonitor,
+    FieldCoverageMonitor,
+    FinishReasonMonitor,
+    UnwantedHTTPCodesMonitor,
+)
+from spidermon.core.actions import Action
+
+#: The labels a release page is read by, as a reader sees them (stat names use them too).
+PAGE_LABEL_STATS = {"place": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
+
+
+@monitors.name("Release page labels")
+class PageLabelsMonitor(Monitor):
+    """The share of release pages on which each label was found stays above its minimum."""
+
+    @monitors.name("labels found on release pages")
+    def test_labels_found(self) -> None:
+        stats = self.data.stats
+        pages = stats.get("osce/release_pages", 0)
+        if not pages:
+            self.skipTest("no release page was read")
+        minimums = self.data.crawler.settings.getdict("OSCE_PAGE_LABEL_COVERAGE")
+        tolerance = self.data.crawler.settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", 0.0)
+        short = []
+        for label, minimum in minimums.items():
+            share = stats.get(f"osce/page_label/{label}", 0) / pages
+            if share + tolerance < float(minimum):
+                short.append(f'"{label}" found on {share:.0%} of {pages} release pages (minimum {float(minimum):.0%})')
+        self.assertFalse(short, msg="; ".join(short))
+
+
+@monitors.name("Rejected records")
+class RejectedRecordsMonitor(Monitor):
+    """No more records failed the schema than allowed."""
+
+    @monitors.name("records rejected by the schema")
+    def test_rejected(self) -> None:
+        rejected = self.data.stats.get("osce/rejected", 0)
+        allowed = self.data.crawler.settings.getint("OSCE_MAX_REJECTED", 0)
+        self.assertLessEqual(rejected, allowed, msg=f"{rejected} records rejected (allowed {allowed}); "
+                             "see the rejected file for the reasons")
+
+
+class RecordCheckResults(Action):
+    """Puts the failed checks in the stats (for the exit status and the run summary) and prints them."""
+
+    def run_action(self) -> None:
+        failed = []
+        for result in self.result.monitors_failed_results:
+            reason = result.reason or (result.error or "").strip().splitlines()[-1:]
+            failed.append(f"{result.monitor.name}: {reason if isinstance(reason, str) else ' '.join(reason)}")
+        stats = self.data.crawler.stats
+        stats.set_value("osce/checks_failed", failed)
+        stats.set_value("osce/checks_passed", not failed)
+        for line in failed:
+            print(f"check failed: {line}", file=sys.stderr)
+
+
+class RunChecks(MonitorSuite):
+    monitors = (
+        FinishReasonMonitor,
+        ErrorCountMonitor,
+        UnwantedHTTPCodesMonitor,
+        FieldCoverageMonitor,
+        PageLabelsMonitor,
+        RejectedRecordsMonitor,
+    )
+    monitors_finished_actions = (RecordCheckResults,)

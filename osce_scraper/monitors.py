@@ -55,6 +55,18 @@ class RejectedRecordsMonitor(Monitor):
                              "see the rejected file for the reasons")
 
 
+@monitors.name("Failed pages")
+class FailedPagesMonitor(Monitor):
+    """No more pages failed for good (retries exhausted, 404, redirect loop) than allowed."""
+
+    @monitors.name("pages that failed for good")
+    def test_failed_pages(self) -> None:
+        failed = self.data.stats.get("osce/failed_pages", 0)
+        allowed = self.data.crawler.settings.getint("OSCE_MAX_FAILED_PAGES", 0)
+        self.assertLessEqual(failed, allowed, msg=f"{failed} pages failed for good (allowed {allowed}); "
+                             "see the errors file; the next incremental run tries them again")
+
+
 class RecordCheckResults(Action):
     """Puts the failed checks in the stats (for the exit status and the run summary) and prints them."""
 
@@ -78,5 +90,6 @@ class RunChecks(MonitorSuite):
         FieldCoverageMonitor,
         PageLabelsMonitor,
         RejectedRecordsMonitor,
+        FailedPagesMonitor,
     )
     monitors_finished_actions = (RecordCheckResults,)

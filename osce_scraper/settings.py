@@ -27,6 +27,13 @@ DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 4
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "osce_scraper.middlewares.RetryAfterMiddleware": 550,
+}
+#: A 429 or 503 slows the crawl to the server's Retry-After (this default without one), at most this cap.
+OSCE_RETRY_AFTER_DEFAULT = 5.0
+OSCE_RETRY_AFTER_MAX = 120.0
 
 # Development: `-s HTTPCACHE_ENABLED=1` keeps every response under .scrapy/httpcache.
 HTTPCACHE_ENABLED = False
@@ -61,6 +68,7 @@ SPIDERMON_FIELD_COVERAGE_RULES = {
 #: Minimum share of release pages on which each label is found (older pages may lack some).
 OSCE_PAGE_LABEL_COVERAGE = {"Source:": 0.5, "Place:": 0.3}
 OSCE_MAX_REJECTED = 0
+OSCE_MAX_FAILED_PAGES = 0
 #: Each run's summary is appended here as one JSON line.
 OSCE_RUNS_PATH = "output/runs.jsonl"
 #: Pages that failed for good: URL, the listing page that led there, status or exception, attempts.

@@ -158,7 +158,7 @@ class PressReleasesSpider(scrapy.Spider):
         entry = {
             "url": request.url,
             "kind": kind,
-            "referer": (request.headers.get("Referer") or b"").decode("latin-1") or None,
+            "referer": request.meta.get("listing_url"),
             "status": response.status if response is not None else None,
             "error": None if response is not None else f"{type(failure.value).__name__}: {failure.value}"[:300],
             "attempts": request.meta.get("retry_times", 0) + 1,
@@ -185,12 +185,16 @@ class PressReleasesSpider(scrapy.Spider):
         self._record_failure(failure, "listing")
 
     def _release_request(self, url: str, item: ListingItem | None, referer: str | None) -> scrapy.Request:
+        # dont_filter: releases are deduplicated by node id before they are requested; Scrapy's
+        # URL filter would silently drop a redirect that loops back, instead of reporting it.
         return scrapy.Request(
             url,
             callback=self.parse_release,
             errback=self.release_failed,
+            dont_filter=True,
             cb_kwargs={"listing": item},
             headers={"Referer": referer} if referer else None,
+            meta={"listing_url": referer},
         )
 
     def parse_listing(self, response: Response, page: int = 0) -> Iterator[scrapy.Request]:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import socket
+import struct
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -11,7 +15,17 @@ from tests.site.releases import MockRelease, make_releases
 from tests.site.render import VARIANTS, render_listing, render_release
 
 PER_PAGE = 10
+#: What a faulty first attempt meets: server errors, throttling with Retry-After, a reset
+#: connection, a response that stalls past the download timeout, a body cut short.
+FAULTS = ("500", "502", "503", "429", "reset", "stall", "truncated")
 ROBOTS_TXT = "User-agent: *\nDisallow: /search\nDisallow: /admin/\n"
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Connections that the client drops, or that the fault mode resets, are not worth a traceback."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,8 @@ class MockSite:
         port: int = 0,
         *,
         renamed_labels: bool = False,
+        fault_rate: float = 0.0,
+        fault_seed: int = 1,
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}")
@@ -53,12 +69,26 @@ class MockSite:
         self.renamed_labels = renamed_labels
         #: Paths answered with 503 on every attempt (pages that fail for good).
         self.failing_paths: set[str] = set()
+        #: Fault mode: this share of first attempts fails (see FAULTS); later attempts succeed.
+        self.fault_rate = fault_rate
+        self.fault_seed = fault_seed
+        self.retry_after = 1
+        self.stall_seconds = 3.0
+        self.attempts: dict[str, int] = {}
+        self.faults_served: dict[str, str] = {}
+        self.request_times: list[tuple[float, str]] = []
+        #: Release paths whose pages are served in windows-1250, declared in the header or only in a meta tag.
+        self.charset_paths: dict[str, str] = {}
+        #: Alias paths (/node/N) answered with a redirect to the release's own path.
+        self.redirect_aliases = False
+        #: Paths that redirect to each other for ever.
+        self.redirect_loops: dict[str, str] = {}
         self.releases: list[MockRelease] = []
         self.publish(releases if releases is not None else make_releases())
         self.requests: list[str] = []
         self.user_agents: set[str] = set()
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self._server = _QuietServer(("127.0.0.1", port), self._handler())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -74,6 +104,24 @@ class MockSite:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
+    def add_redirect_loop(self, node_id: str) -> str:
+        """List a release whose page redirects to another path that redirects back; returns its path."""
+        path, other = f"/cio/{node_id}", f"/cio/{node_id}/moved"
+        self.redirect_loops.update({path: other, other: path})
+        stand_in = replace(self.releases[0], node_id=node_id, title="A release that never arrives", aliases=[])
+        self.entries.insert(4, Entry(stand_in, path))
+        return path
+
+    def encode(self, path: str, body: str, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+        """The body's bytes; some pages in windows-1250, declared only in the header or only in a meta tag."""
+        declared = self.charset_paths.get(path)
+        if declared == "header":
+            return body.encode("windows-1250"), {**headers, "Content-Type": "text/html; charset=windows-1250"}
+        if declared == "meta":
+            body = body.replace("<meta charset='utf-8'>", "<meta charset='windows-1250'>")
+            return body.encode("windows-1250"), {**headers, "Content-Type": "text/html"}
+        return body.encode("utf-8"), headers
+
     def listing_page(self, page: int) -> list[Entry]:
         return self.entries[page * PER_PAGE : (page + 1) * PER_PAGE]
 
@@ -81,6 +129,10 @@ class MockSite:
         """(status, content type, body) for a request target such as ``/press-releases?page=2``."""
         parts = urlsplit(target)
         path = parts.path.rstrip("/") or "/"
+        if path in self.redirect_loops:
+            return 302, "", self.redirect_loops[path]
+        if self.redirect_aliases and path in self.by_path and path != self.by_path[path].path:
+            return 301, "", self.by_path[path].path
         if path in self.failing_paths:
             return 503, "text/html", "<html><body>Service unavailable</body></html>"
         if path == "/robots.txt":
@@ -106,19 +158,65 @@ class MockSite:
             return 200, "text/html; charset=utf-8", html
         return 404, "text/html", "<html><body><h1>Page not found</h1></body></html>"
 
+    def _fault_for(self, target: str) -> str | None:
+        """The fault this request meets, if any: only first attempts fail, and only ``fault_rate`` of them."""
+        if not self.fault_rate or target == "/robots.txt":
+            return None
+        with self._lock:
+            attempt = self.attempts[target] = self.attempts.get(target, 0) + 1
+        if attempt > 1:
+            return None
+        digest = hashlib.sha256(f"{self.fault_seed}:{target}".encode()).digest()
+        if digest[0] / 256 >= self.fault_rate:
+            return None
+        fault = FAULTS[digest[1] % len(FAULTS)]
+        self.faults_served[target] = fault
+        return fault
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
             def do_GET(self) -> None:
                 with site._lock:
                     site.requests.append(self.path)
+                    site.request_times.append((time.monotonic(), self.path))
                     site.user_agents.add(self.headers.get("User-Agent", ""))
+                fault = site._fault_for(self.path)
+                if fault == "reset":
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    return
+                if fault == "stall":
+                    time.sleep(site.stall_seconds)
+                if fault in {"500", "502", "503", "429"}:
+                    body = b"<html><body>Temporarily unavailable</body></html>"
+                    self.send_response(int(fault))
+                    if fault in {"503", "429"}:
+                        self.send_header("Retry-After", str(site.retry_after))
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 status, content_type, body = site.respond(self.path)
-                data = body.encode("utf-8")
+                headers = {"Content-Type": content_type}
+                if status in (301, 302):
+                    headers = {"Location": body}
+                    body = ""
+                data, headers = site.encode(self.path, body, headers)
                 self.send_response(status)
-                self.send_header("Content-Type", content_type)
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
+                if fault == "truncated":
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    self.wfile.write(data[: len(data) // 2])
+                    self.close_connection = True
+                    return
                 self.end_headers()
                 self.wfile.write(data)
 

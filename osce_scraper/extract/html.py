@@ -33,12 +33,42 @@ _SPACE_RE = re.compile(r"\s+")
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of white space (including no-break spaces) into one space.
+    """Collapse runs of white space (including no-break spaces) into one space; repair mojibake.
 
     >>> normalise_space("  OSCE\\u00a0Mission \\n to  Skopje ")
     'OSCE Mission to Skopje'
     """
-    return _SPACE_RE.sub(" ", text.replace("\u00ad", "")).strip()
+    return repair_mojibake(_SPACE_RE.sub(" ", text.replace("\u00ad", "")).strip())
+
+
+# UTF-8 read as Windows-1252 or Latin-1: "DaÄ\x8diÄ\x87" for "Dačić", "â€“" for "–".
+_MOJIBAKE_RE = re.compile(
+    "[ÃÂÄÅÐÑâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019"
+    "\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    r"""Text whose UTF-8 bytes were read as Windows-1252 or Latin-1, read again as UTF-8.
+
+    Only a text that round-trips whole is changed: correct text is never touched.
+
+    >>> repair_mojibake("Ivica DaÄ\x8diÄ\x87 â€“ OSCE"), repair_mojibake("Ivica Dačić – OSCE")
+    ('Ivica Dačić – OSCE', 'Ivica Dačić – OSCE')
+    """
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    try:
+        return bytes(_byte_of(ch) for ch in text).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return text
+
+
+def _byte_of(ch: str) -> int:
+    """The Windows-1252 byte a character came from (C1 controls stand for the bytes cp1252 leaves undefined)."""
+    if ord(ch) < 256:
+        return ord(ch)
+    return ch.encode("cp1252")[0]  # raises UnicodeEncodeError, a ValueError, for anything else
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +103,54 @@ def is_within(el: etree._Element, ancestor: etree._Element | None) -> bool:
     return el is ancestor or any(a is ancestor for a in el.iterancestors())
 
 
+def _empty_document() -> etree._Element:
+    return lxml_html.fromstring("<html><body></body></html>")
+
+
+def looks_binary(page: str) -> bool:
+    r"""True for bytes that are not text (an image or archive served as HTML).
+
+    >>> looks_binary("<p>Vienna</p>"), looks_binary("\x00\x01\x02\ufffd\ufffd<p>")
+    (False, True)
+    """
+    sample = page[:4096]
+    if not sample:
+        return False
+    odd = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    return odd / len(sample) > 0.1
+
+
+# libxml2 stops nesting at depth 2048 and drops what lies deeper; such pages are read flat.
+_DEEP_NESTING_HINT = 1800
+_CONTAINER_TAG_RE = re.compile(r"</?(?:div|span|section|article|font|b|i|em|strong|center|small|big)\b[^>]*>", re.I)
+
+
 def parse_html(page: str | bytes) -> etree._Element:
-    """Parse HTML leniently; an empty or unparsable page gives an empty document."""
+    """Parse HTML leniently; an empty, binary or unparsable page gives an empty document."""
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
     # lxml rejects str input that carries an XML encoding declaration.
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)
-    if not page.strip():
-        return lxml_html.fromstring("<html><body></body></html>")
+    if not page.strip() or looks_binary(page):
+        return _empty_document()
+    if page.count("<div") + page.count("<span") > _DEEP_NESTING_HINT and _max_depth(_parse(page)) >= 2000:
+        page = _CONTAINER_TAG_RE.sub("\n", page)
+    return _parse(page)
+
+
+def _parse(page: str) -> etree._Element:
     try:
-        parser = lxml_html.HTMLParser(huge_tree=True, recover=True)
-        root = lxml_html.document_fromstring(page, parser=parser)
+        return lxml_html.document_fromstring(page, parser=lxml_html.HTMLParser(huge_tree=True, recover=True))
     except (etree.ParserError, ValueError):
-        return lxml_html.fromstring("<html><body></body></html>")
-    return root
+        return _empty_document()
+
+
+def _max_depth(root: etree._Element) -> int:
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def base_url_of(root: etree._Element, url: str) -> str:

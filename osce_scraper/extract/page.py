@@ -50,6 +50,7 @@ _END_OF_ARTICLE_RE = re.compile(
     r"see also|more news|latest news|follow us|subscribe)\s*:?$",
     re.I,
 )
+_SITE_SUFFIX_RE = re.compile(r"\s*[|–—]\s*(?:OSCE|Organization for Security and Co-operation in Europe)\s*$", re.I)
 _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
 
@@ -77,7 +78,8 @@ def _title(root, lines: list[Line]) -> tuple[str | None, int]:
     candidates += [t for t in [meta_content(root, "og:title", "dcterms.title", "twitter:title")] if t]
     page_title = root.findtext(".//title")
     if page_title:
-        candidates.append(re.split(r"\s+[|–—]\s+", page_title.strip())[0].strip())
+        candidates.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
+    candidates = [c for c in candidates if c and c.upper() != "OSCE"]
     texts = [line.text for line in lines]
     for candidate in candidates:
         if candidate in texts:

@@ -92,6 +92,8 @@ class PressReleasesSpider(scrapy.Spider):
     def open_dataset(self, settings: BaseSettings) -> None:
         """Open the dataset and the crawl state; an incremental run learns what is already exported."""
         self.dataset_path = Path(settings.get("OSCE_DATASET_PATH", "output/press_releases.jsonl"))
+        if self.dataset_path.is_dir() or self.dataset_path.name in {"", ".", ".."}:
+            raise SpiderArgumentError(f"OSCE_DATASET_PATH must name a file, got the folder {str(self.dataset_path)!r}")
         self.crawl_state = CrawlState(Path(settings.get("OSCE_STATE_PATH", "output/state.sqlite")))
         in_file = repair_dataset(self.dataset_path)
         if self.incremental:

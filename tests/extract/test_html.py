@@ -34,5 +34,5 @@ def test_empty_and_binary_pages_give_no_lines():
 
 
 def test_deeply_nested_markup_is_read_without_recursion_errors():
-    html = "<div>" * 1500 + "<p>Deep</p>" + "</div>" * 1500
+    html = "<div>" * 5000 + "<p>Deep</p>" + "</div>" * 5000
     assert "Deep" in texts(html)

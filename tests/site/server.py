@@ -83,6 +83,8 @@ class MockSite:
         self.redirect_aliases = False
         #: Paths that redirect to each other for ever.
         self.redirect_loops: dict[str, str] = {}
+        #: Paths served as a 30 MB page.
+        self.huge_paths: set[str] = set()
         self.releases: list[MockRelease] = []
         self.publish(releases if releases is not None else make_releases())
         self.requests: list[str] = []
@@ -129,6 +131,10 @@ class MockSite:
         """(status, content type, body) for a request target such as ``/press-releases?page=2``."""
         parts = urlsplit(target)
         path = parts.path.rstrip("/") or "/"
+        if path in self.huge_paths:
+            filler = "<p>" + "An enormous page. " * 60 + "</p>"
+            body = "<html><body>" + filler * (30_000_000 // len(filler)) + "</body></html>"
+            return 200, "text/html; charset=utf-8", body
         if path in self.redirect_loops:
             return 302, "", self.redirect_loops[path]
         if self.redirect_aliases and path in self.by_path and path != self.by_path[path].path:

@@ -41,7 +41,7 @@ def test_thirty_percent_of_first_attempts_failing_loses_nothing(tmp_path):
 
 def test_429_and_503_slow_the_crawl_down(tmp_path):
     with MockSite("drupal", fault_rate=0.3, fault_seed=7) as site:
-        records, process = make_crawl(site.base_url, tmp_path / "out.jsonl", *FAULT_SETTINGS)
+        records, _ = make_crawl(site.base_url, tmp_path / "out.jsonl", *FAULT_SETTINGS)
     assert len(records) == len(site.releases)
     arrivals: dict[str, list[float]] = {}
     for moment, path in site.request_times:

@@ -25,7 +25,7 @@ from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
 from osce_scraper.monitors import PAGE_LABEL_STATS
-from osce_scraper.state import CrawlState, DatasetAppender
+from osce_scraper.state import CrawlState, DatasetAppender, repair_dataset
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +182,6 @@ class DatasetWriterPipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.appender: DatasetAppender | None = None
-        self.written: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DatasetWriterPipeline:
@@ -197,20 +196,27 @@ class DatasetWriterPipeline:
     def _partial_path(self, dataset: Path) -> Path:
         return dataset.with_name(dataset.name + ".partial")
 
+    @property
+    def resumable(self) -> bool:
+        """True in a job that can be paused and resumed (``-s JOBDIR=...``)."""
+        return bool(self.crawler.settings.get("JOBDIR"))
+
     def open_spider(self) -> None:
         dataset = getattr(self.crawler.spider, "dataset_path", None)
         if dataset is None:
             return
         target = self._partial_path(dataset) if self.rewriting else dataset
         if self.rewriting:
-            target.unlink(missing_ok=True)
+            if self.resumable:
+                repair_dataset(target)  # a paused job goes on with what it had written
+            else:
+                target.unlink(missing_ok=True)
         self.appender = DatasetAppender(target)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         if self.appender is None:
             return item
         self.appender.append(item)
-        self.written.append(item["node_id"])
         if not self.rewriting:
             self.crawler.spider.crawl_state.mark_exported(item["node_id"], item["url"])
         if self.crawler.stats:
@@ -226,8 +232,11 @@ class DatasetWriterPipeline:
         if self.rewriting:
             partial = self._partial_path(dataset)
             if reason == "finished":
+                written = repair_dataset(partial)
                 os.replace(partial, dataset)
-                state.replace_exported(self.written)
+                state.replace_exported(written)
+            elif self.resumable and reason == "shutdown":
+                logger.warning("paused: %s is kept; run the same command to resume", partial)
             else:
                 partial.unlink(missing_ok=True)
                 logger.warning("crawl ended (%s): %s was left as it was", reason, dataset)

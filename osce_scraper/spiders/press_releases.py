@@ -129,9 +129,17 @@ class PressReleasesSpider(scrapy.Spider):
         hosts = {urlsplit(self.base_url).hostname or "", urlsplit(self.start_url).hostname or ""}
         self.extra_hosts = frozenset(h.lower() for h in hosts if h)
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
-        self.requested_nodes: set[str] = set()
+        self._requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
         self.listing_pages_total: int | None = None
+
+    @property
+    def requested_nodes(self) -> set[str]:
+        """Node ids already requested in this job; kept in ``JOBDIR`` (Scrapy's spider state) across a pause."""
+        state = getattr(self, "state", None)
+        if state is None:
+            return self._requested_nodes
+        return state.setdefault("requested_nodes", self._requested_nodes)
 
     async def start(self) -> Any:
         if self.incremental and self.crawl_state:

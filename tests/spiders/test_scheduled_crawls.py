@@ -169,3 +169,29 @@ def test_pages_that_fail_for_good_are_logged_and_tried_again_next_run(mock_site:
     assert second.returncode == 0, second.stderr[-3000:]
     assert broken.path in mock_site.requests
     assert {r["node_id"] for r in assert_whole_and_unique(tmp_path)} == {r.node_id for r in mock_site.releases}
+
+
+def test_a_paused_backfill_resumes_where_it_stopped(mock_site: MockSite, tmp_path):
+    slow = ["-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CONCURRENT_REQUESTS=1",
+            "-s", f"JOBDIR={tmp_path / 'job'}"]
+    command = make_scheduled_command(mock_site, tmp_path, "-a", "full=1", *slow)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    partial = tmp_path / "releases.jsonl.partial"
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if partial.exists() and partial.read_bytes().count(b"\n") >= 20:
+            break
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)  # one Ctrl-C: Scrapy stops gracefully
+    assert process.wait(timeout=60) is not None
+    assert not (tmp_path / "releases.jsonl").exists()
+    kept = partial.read_bytes().count(b"\n")
+    assert 20 <= kept < len(mock_site.releases)
+    mock_site.requests.clear()
+    resumed = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    records = assert_whole_and_unique(tmp_path)
+    assert {r["node_id"] for r in records} == {r.node_id for r in mock_site.releases}
+    fetched_releases = [p for p in mock_site.requests if not p.startswith(("/press-releases", "/robots"))]
+    assert len(fetched_releases) <= len(mock_site.releases) - kept + 2  # what was written is not fetched again

@@ -107,6 +107,9 @@ def _empty_document() -> etree._Element:
     return lxml_html.fromstring("<html><body></body></html>")
 
 
+_ODD_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def looks_binary(page: str) -> bool:
     r"""True for bytes that are not text (an image or archive served as HTML).
 
@@ -114,10 +117,7 @@ def looks_binary(page: str) -> bool:
     (False, True)
     """
     sample = page[:4096]
-    if not sample:
-        return False
-    odd = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
-    return odd / len(sample) > 0.1
+    return bool(sample) and len(_ODD_CHARACTER_RE.findall(sample)) > 0.1 * len(sample)
 
 
 # libxml2 stops nesting at depth 2048 and drops what lies deeper; such pages are read flat.

@@ -61,9 +61,15 @@ def run(command: list[str], rss_path: Path) -> dict:
     return result
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median time."""
+    return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each spider, alternating; medians reported")
     args = parser.parse_args(argv)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -75,17 +81,23 @@ def main(argv: list[str] | None = None) -> int:
         urls = [f"{base}/press-releases" + (f"?page={n}" if n else "") for n in range(pages)]
         urls += [base + r.path for r in releases]
         (work / "urls.txt").write_text("\n".join(urls))
-        fetch = run([sys.executable, "-m", "scrapy", "runspider", "benchmarks/fetch_only.py", "-a",
-                     f"urls={work / 'urls.txt'}", *FAST, "-s", f"BENCH_RSS_PATH={work / 'fetch.json'}",
-                     "-s", "BENCH_COUNT_RESPONSES=1"], work / "fetch.json")
-        full = run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}", "-O",
-                    str(work / "out.jsonl"), *FAST, "-s", f"BENCH_RSS_PATH={work / 'full.json'}",
-                    "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}"], work / "full.json")
+        fetches, fulls = [], []
+        for _ in range(args.repeat):
+            fetches.append(run([sys.executable, "-m", "scrapy", "runspider", "benchmarks/fetch_only.py", "-a",
+                                f"urls={work / 'urls.txt'}", *FAST, "-s", f"BENCH_RSS_PATH={work / 'fetch.json'}",
+                                "-s", "BENCH_COUNT_RESPONSES=1"], work / "fetch.json"))
+            fulls.append(run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}",
+                              "-O", str(work / "out.jsonl"), *FAST, "-s", f"BENCH_RSS_PATH={work / 'full.json'}",
+                              "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}",
+                              "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"], work / "full.json"))
+        fetch, full = median_run(fetches), median_run(fulls)
     finally:
         site.terminate()
     records = sum(1 for _ in (work / "out.jsonl").open())
     requests = len(urls)
     print(f"mock newsroom: {args.releases} releases on {pages} listing pages ({requests} pages to fetch)")
+    print("seconds per run: fetch-only " + ", ".join(f"{r['seconds']:.1f}" for r in fetches)
+          + "; full spider " + ", ".join(f"{r['seconds']:.1f}" for r in fulls))
     print(f"records written by the full spider: {records}")
     for name, result in (("fetch-only", fetch), ("full spider", full)):
         print(f"{name:12} {result['seconds']:7.1f} s  {requests / result['seconds']:7.1f} pages/s  "

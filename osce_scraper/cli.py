@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from osce_scraper.dataset import DatasetError, validate_file
@@ -53,29 +54,26 @@ def validate_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_command(args: argparse.Namespace) -> int:
-    """Write a dataset file as Parquet or CSV."""
+def _write_output(args: argparse.Namespace, command: str, writer: Callable[[str, Path], int]) -> int:
+    """Run ``writer(input, output)`` after checking the output path; errors name what was wrong."""
     try:
         output = check_output_path(args.output, args.file)
-        writer = export_parquet if args.format == "parquet" else export_csv
         count = writer(args.file, output)
     except (ValueError, OSError) as error:
-        print(f"osce-scraper export: {error}", file=sys.stderr)
+        print(f"osce-scraper {command}: {error}", file=sys.stderr)
         return 2
     print(f"wrote {count} records to {output}", file=sys.stderr)
     return 0
 
 
+def export_command(args: argparse.Namespace) -> int:
+    """Write a dataset file as Parquet or CSV."""
+    return _write_output(args, "export", export_parquet if args.format == "parquet" else export_csv)
+
+
 def report_command(args: argparse.Namespace) -> int:
     """Write a one-file HTML report of a dataset file."""
-    try:
-        output = check_output_path(args.output, args.file)
-        count = write_report(args.file, output)
-    except (ValueError, OSError) as error:
-        print(f"osce-scraper report: {error}", file=sys.stderr)
-        return 2
-    print(f"wrote the report of {count} records to {output}", file=sys.stderr)
-    return 0
+    return _write_output(args, "report", write_report)
 
 
 def make_parser() -> argparse.ArgumentParser:

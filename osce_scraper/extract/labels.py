@@ -91,6 +91,14 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     return by_text[match.group("label").lower()], match.group("rest").strip()
 
 
+def _line_values(line: Line, text: str) -> list[str]:
+    """The values a line holds: each link's text when the links are the values ("A B" as two links), else the text."""
+    links = [link.text for link in line.links if link.text and link.text in text]
+    if len(links) >= 2 and sum(map(len, links)) >= 0.9 * len(re.sub(r"[\s,;|/·•]+", "", text)) - len(links):
+        return links
+    return [text]
+
+
 def _is_value_line(line: Line) -> bool:
     text = line.text
     if len(text) > _MAX_VALUE_CHARS or len(text.split()) > _MAX_VALUE_WORDS:
@@ -121,7 +129,7 @@ def iter_labels(
             index += 1
             continue
         name, rest = matched
-        values: list[str] = [rest] if rest else []
+        values: list[str] = _line_values(lines[index], rest) if rest else []
         last = index
         if not rest:
             label_el = lines[index].element
@@ -132,7 +140,7 @@ def iter_labels(
                 if line.element.tag in _HEADING_TAGS:
                     break  # a heading is never a value: the next item or section starts
                 if line.element is label_el or (is_within(line.element, group) and _is_value_line(line)):
-                    values.append(line.text)
+                    values.extend(_line_values(line, line.text))
                     last = probe
                     probe += 1
                 else:

@@ -42,7 +42,7 @@ TITLE_HEADS = (
     "Under-Secretary-General|Assistant Secretary-General|Deputy Head|Acting Head|Head of Mission|Leader|"
     "Founder|Executive Director|Manager|Officer-in-Charge|Chargé d'Affaires|Charge d'Affaires|Auditor|"
     "Inspector|Superintendent|Captain|Admiral|Marshal|Sergeant|Rector|Dean|Registrar|Editor-in-Chief|"
-    "Ombudswoman|Chairmanship|Member"
+    "Ombudswoman|Chairmanship|Member|Defender|Attorney General|Akim|Hokim|Khokim"
 )
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
@@ -70,7 +70,8 @@ _LOWER_TITLE_WORDS = frozenset(
     """former new newly appointed acting outgoing incoming current late then deputy chief senior first vice
     leader president minister ambassador mayor chairman chairperson director head representative governor
     prosecutor judge commander secretary adviser advisor spokesperson spokesman co-ordinator coordinator
-    envoy rapporteur commissioner officer expert""".split()
+    envoy rapporteur commissioner officer expert region province district city municipality oblast
+    affairs issues""".split()
 )
 _LOWER_HEAD_RE = re.compile(
     r"\b(?:leader|president|minister|ambassador|mayor|chairman|chairperson|director|head|representative|"

@@ -74,11 +74,13 @@ class ReleasePage:
 
 
 def _title(root, lines: list[Line]) -> tuple[str | None, int]:
-    candidates = heading_texts(root, "h1")
-    candidates += [t for t in [meta_content(root, "og:title", "dcterms.title", "twitter:title")] if t]
+    """The release's title and its line; a heading that the page's metadata names as the title comes first."""
+    headings = heading_texts(root, "h1")
+    named = [t for t in [meta_content(root, "og:title", "dcterms.title", "twitter:title")] if t]
     page_title = root.findtext(".//title")
     if page_title:
-        candidates.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
+        named.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
+    candidates = [h for h in headings if h in named] + headings + named
     candidates = [c for c in candidates if c and c.upper() != "OSCE"]
     texts = [line.text for line in lines]
     for candidate in candidates:

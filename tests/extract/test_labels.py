@@ -60,3 +60,11 @@ def test_split_values_keeps_parentheses_and_drops_dangling_commas():
         "OSCE Mission to Croatia (closed)",
         "Policing",
     ]
+
+
+def test_values_given_as_links_side_by_side_are_separate_values():
+    html = ("<dl><dt>Source:</dt><dd><a href='/a'>OSCE Secretariat</a> <a href='/b'>OSCE Mission to Skopje</a></dd>"
+            "</dl><p>Fields of work: <a href='/c'>Policing</a> <a href='/d'>Human rights</a></p>")
+    found = labels_of(html)
+    assert found["source"] == ["OSCE Secretariat", "OSCE Mission to Skopje"]
+    assert found["fields_of_work"] == ["Policing", "Human rights"]

@@ -88,6 +88,10 @@ def test_people_without_a_position_are_not_officials():
          "Head of the OSCE Mission there"),
         ("He regretted that the former Serbian leader, Slobodan Milosevic, had died.", "Slobodan Milosevic",
          "former Serbian leader"),
+        ("The event was opened by Human Rights Defender Anahit Manasyan in Yerevan.", "Anahit Manasyan",
+         "Human Rights Defender"),
+        ("The Akim of Almaty region, Amandyk Batalov, welcomed the participants.", "Amandyk Batalov",
+         "Akim of Almaty region"),
     ],
 )
 def test_long_and_run_together_titles(text, name, title):

@@ -46,3 +46,9 @@ def test_empty_and_broken_pages_give_empty_values():
         page = parse_release_page(html, URL)
         assert page.place_raw == [] and page.source == []
         assert page.title is None or isinstance(page.title, str)
+
+
+def test_a_site_heading_is_not_taken_for_the_title():
+    html = make_release_html().replace(
+        "<main>", "<div class='brand'><h1>Organization for Security and Co-operation in Europe</h1></div><main>")
+    assert parse_release_page(html, URL).title == "OSCE supports police reform in Kyrgyzstan"

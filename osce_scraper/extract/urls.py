@@ -75,6 +75,24 @@ def language_of(url: str) -> str:
     return "en"
 
 
+def on_mirror(url: str, base_url: str) -> str:
+    """``url`` moved to the host of ``base_url`` when it points at www.osce.org and ``base_url`` is elsewhere.
+
+    Saved or mirrored pages keep absolute links (or a ``<base href>``) to the real site; a crawl of
+    the mirror must stay on the mirror. Office subdomains have no mirror and are left alone.
+
+    >>> on_mirror("https://www.osce.org/cio/49486?x=1", "http://127.0.0.1:8000")
+    'http://127.0.0.1:8000/cio/49486?x=1'
+    >>> on_mirror("https://bishkek.osce.org/node/12345", "http://127.0.0.1:8000")
+    'https://bishkek.osce.org/node/12345'
+    """
+    target, parts = urlsplit(base_url), urlsplit(url)
+    main_site = {"www.osce.org", "osce.org"}
+    if (parts.hostname or "").lower() not in main_site or (target.hostname or "").lower() in main_site:
+        return url
+    return urlunsplit((target.scheme, target.netloc, parts.path, parts.query, parts.fragment))
+
+
 def release_url(url: str) -> str:
     """A release URL without query, fragment or trailing slash.
 

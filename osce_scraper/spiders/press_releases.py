@@ -22,7 +22,7 @@ from twisted.python.failure import Failure
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.listing import ListingItem, parse_listing
 from osce_scraper.extract.page import parse_release_page
-from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, page_number
+from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
 from osce_scraper.items import RawRelease
 from osce_scraper.state import CrawlState, FailureLog, repair_dataset
 
@@ -218,6 +218,7 @@ class PressReleasesSpider(scrapy.Spider):
         too_old = False
         all_known = bool(listing.items)
         for item in listing.items:
+            item.url = on_mirror(item.url, self.base_url)
             if not host_allowed(item.url, self.extra_hosts):
                 continue
             if self.since and (date := parse_date(item.publishing_date)) and date < self.since:

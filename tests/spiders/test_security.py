@@ -56,3 +56,12 @@ def test_a_dataset_path_that_is_a_folder_is_refused(tmp_path):
                                 "-a", "incremental=1")
     assert process.returncode != 0
     assert "OSCE_DATASET_PATH must name a file" in process.stderr
+
+
+def test_links_to_the_real_site_stay_on_the_mirror_being_crawled():
+    spider = PressReleasesSpider(base_url="http://127.0.0.1:8000")
+    url = "http://127.0.0.1:8000/press-releases"
+    html = "<base href='https://www.osce.org/'>" + LISTING.format(href="secretariat/376582")
+    response = HtmlResponse(url, body=html.encode(), encoding="utf-8", request=Request(url))
+    [request] = list(spider.parse_listing(response))
+    assert request.url == "http://127.0.0.1:8000/secretariat/376582"

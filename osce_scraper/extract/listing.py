@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from osce_scraper.extract.html import Line, all_links, parse_html, visible_lines
 from osce_scraper.extract.labels import LISTING_LABELS, find_labels, labelled_line_indices, split_values
-from osce_scraper.extract.urls import listing_url, node_id_of, page_number, release_url
+from osce_scraper.extract.urls import node_id_of, page_number, release_url
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
 _READ_MORE_RE = re.compile(r"^(read more|more|continue reading|details)\b", re.I)
@@ -136,4 +136,3 @@ def parse_listing(page: str | bytes, url: str) -> ListingPage:
     )
 
 
-__all__ = ["ListingItem", "ListingPage", "listing_url", "next_page_number", "parse_listing"]

@@ -46,7 +46,6 @@ TITLE_HEADS = (
 )
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
-_HEADS_START_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
 #: Plural titles before a list of names ("Senators A, B and C").
 _PLURAL_HEADS = (
     "Senators|Ministers|Foreign Ministers|Ambassadors|Presidents|Members of Parliament|Parliamentarians|"

@@ -75,7 +75,8 @@ def _date_argument(name: str, value: str | None) -> dt.date | None:
 
 
 class PressReleasesSpider(scrapy.Spider):
-    """Arguments: ``base_url``, ``start_url`` (a listing or one release), ``max_pages``, ``since``."""
+    """Arguments: ``base_url``, ``start_url`` (a listing or one release), ``max_pages``, ``since``,
+    ``incremental`` (fetch only what the dataset lacks) and ``full`` (re-crawl and rewrite it)."""
 
     name = "press_releases"
 

@@ -179,7 +179,7 @@ def split_values(values: Sequence[str]) -> list[str]:
     """
     seen: dict[str, None] = {}
     for value in values:
-        for part in re.split(r"\s*[,;]\s*(?![^()]*\))", value):
+        for part in re.split(r"\s*[,;|•·]\s*(?![^()]*\))", value):
             part = part.strip(" \t\n-–•·|")
             if part and part.lower() not in {p.lower() for p in seen}:
                 seen[part] = None

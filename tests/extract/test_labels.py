@@ -68,3 +68,8 @@ def test_values_given_as_links_side_by_side_are_separate_values():
     found = labels_of(html)
     assert found["source"] == ["OSCE Secretariat", "OSCE Mission to Skopje"]
     assert found["fields_of_work"] == ["Policing", "Human rights"]
+
+
+def test_values_separated_by_bars_or_bullets_are_separate():
+    assert split_values(["OSCE Secretariat | OSCE Mission to Skopje", "Policing • Youth"]) == [
+        "OSCE Secretariat", "OSCE Mission to Skopje", "Policing", "Youth"]

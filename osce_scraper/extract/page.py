@@ -50,6 +50,8 @@ _END_OF_ARTICLE_RE = re.compile(
     r"see also|more news|latest news|follow us|subscribe)\s*:?$",
     re.I,
 )
+# Lines outside the article's container up to this length are furniture; a longer one is text.
+_FURNITURE_LINE_CHARS = 160
 _SITE_SUFFIX_RE = re.compile(r"\s*[|–—]\s*(?:OSCE|Organization for Security and Co-operation in Europe)\s*$", re.I)
 _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
@@ -100,16 +102,25 @@ def _canonical(root, url: str) -> str | None:
 def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     """The body lines that share the article's container: page furniture after it is left out.
 
-    The container is the nearest ancestor of the first body line that holds at
-    least 80% of the body's text.
+    The container is the nearest element around the first body line that holds at least two body
+    lines and either 80% of the body's text, or half of it with no more than two short lines (an
+    address, a copyright line) after it.
     """
-    if not body:
+    if len(body) < 2:
         return body
     total = sum(len(lines[i].text) for i in body)
-    first = lines[body[0]].element
-    for ancestor in [first, *first.iterancestors()]:
+    for ancestor in lines[body[0]].element.iterancestors():
         inside = [i for i in body if is_within(lines[i].element, ancestor)]
-        if sum(len(lines[i].text) for i in inside) >= 0.8 * total:
+        if len(inside) < 2:
+            continue
+        share = sum(len(lines[i].text) for i in inside) / total
+        outside = [i for i in body if i > inside[-1]]
+        trailing_furniture = (
+            len(outside) + len(inside) == len(body)
+            and len(outside) <= 2
+            and all(len(lines[i].text) <= _FURNITURE_LINE_CHARS for i in outside)
+        )
+        if share >= 0.8 or (share >= 0.5 and trailing_furniture):
             return inside
     return body
 

@@ -1,4 +1,4 @@
-"""HTML of the mock newsroom in three markup variants.
+"""HTML of the mock newsroom in four markup variants.
 
 The variants share osce.org's visible labels and URL layout and differ in
 tags, nesting and placement: the spider must read all of them alike.
@@ -11,7 +11,7 @@ from typing import Protocol
 
 from tests.site.releases import MockRelease
 
-VARIANTS = ("drupal", "definition", "flat")
+VARIANTS = ("drupal", "definition", "flat", "grid")
 
 MENU = (
     (
@@ -61,6 +61,8 @@ def _meta_date(release: MockRelease, variant: str) -> tuple[str, str]:
         return f"<meta property='article:published_time' content='{iso}T09:00:00+01:00'>", ""
     if variant == "definition":
         return "", f"<time datetime='{iso}'></time>"
+    if variant == "grid":
+        return f"<meta name='dcterms.date' content='{iso}'>", ""
     return f'<script type=\'application/ld+json\'>{{"@type": "NewsArticle", "datePublished": "{iso}"}}</script>', ""
 
 
@@ -127,6 +129,24 @@ def render_release(release: MockRelease, variant: str, base_url: str) -> str:
             "Another release</a></li></ul></section></div>"
         )
         return _page(release.title, head + canonical, body)
+    if variant == "grid":
+        # Labels and values in one paragraph, split by line breaks; values as links side by side;
+        # the title block outside the content; page furniture in plain divs.
+        meta = [f"Date: {date_value}"]
+        if release.label_place:
+            meta.append(f"Place: {escape(release.label_place)}")
+        meta.append("Source: " + " ".join(f"<a href='/structure/{4700 + i}'>{escape(s)}</a>"
+                                          for i, s in enumerate(release.sources)))
+        if release.fields:
+            meta.append("Fields of work: " + " ".join(f"<a href='/topic/{4800 + i}'>{escape(f)}</a>"
+                                                      for i, f in enumerate(release.fields)))
+        kind = f"<span class='kind'>{escape(release.content_type)}</span>" if release.content_type else ""
+        body = (f"<div class='brand'>OSCE</div>{_menu('div')}<div class='region-title'>{kind}<h1>{title}</h1></div>"
+                f"<div class='content'><p class='meta'>{'<br>'.join(meta)}</p><div class='text'>"
+                f"{_body_paragraphs(release)}</div>{extra}<div class='share'>Share: <a href='/fb'>Facebook</a> "
+                "<a href='/tw'>Twitter</a></div></div><div class='foot'>Organization for Security and Co-operation "
+                "in Europe · Wallnerstrasse 6, Vienna</div>")
+        return _page(release.title, head, body)
     rows = [f"<tr><td>Date:</td><td>{date_value}</td></tr>"]
     if release.label_place:
         rows.append(f"<tr><td>Place:</td><td>{escape(release.label_place)}</td></tr>")
@@ -185,6 +205,14 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
                 f"<article class='teaser'><h2><a href='{base_url}{href}'>{title}</a></h2><dl>{fields}</dl>"
                 f"<div class='lead'><p>{lead}</p></div><a href='{href}'>Read more</a></article>"
             )
+        elif variant == "grid":
+            cells = "<br>".join(
+                f"{name}: " + (", ".join(f"<a href='/where/{5000 + i}'>{escape(v)}</a>" for i, v in enumerate(values))
+                               if name == "Where we are" else escape(", ".join(values)))
+                for name, values in labels
+            )
+            items.append(f"<tr><td><span class='t'><a href='{href}'>{title}</a></span></td><td>{cells}</td>"
+                         f"<td>{lead}</td></tr>")
         else:
             fields = "".join(f"<p><b>{name}:</b> {escape(', '.join(values))}</p>" for name, values in labels)
             items.append(f"<h4><a href='{href}'>{title}</a></h4>{fields}<p>{lead}</p>")
@@ -215,6 +243,9 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
         else:
             pager = ""
         body = f"{_menu('nav')}<div class='list'>{''.join(items)}</div>{pager}"
+    elif variant == "grid":
+        pager = f"<div class='pg'><a href='/press-releases?page={page + 1}'>›</a></div>" if page < last_page else ""
+        body = f"<div class='top'>{_menu('div')}</div><table class='list'>{''.join(items)}</table>{pager}"
     else:
         links = " ".join(
             f"<a href='/press-releases/free?page={n}'>{n + 1}</a>" for n in range(last_page + 1) if n != page

@@ -44,29 +44,43 @@ class PageLabelsMonitor(Monitor):
             self.fail("; ".join(short))
 
 
+class _AtMostMonitor(Monitor):
+    """A count in the stats may not exceed the number a setting allows."""
+
+    stat = ""
+    setting = ""
+    explanation = ""
+
+    def check_at_most(self) -> None:
+        count = self.data.stats.get(self.stat, 0)
+        allowed = self.data.crawler.settings.getint(self.setting, 0)
+        if count > allowed:
+            self.fail(self.explanation.format(count=count, allowed=allowed))
+
+
 @monitors.name("Rejected records")
-class RejectedRecordsMonitor(Monitor):
+class RejectedRecordsMonitor(_AtMostMonitor):
     """No more records failed the schema than allowed."""
+
+    stat, setting = "osce/rejected", "OSCE_MAX_REJECTED"
+    explanation = "{count} records rejected (allowed {allowed}); see the rejected file for the reasons"
 
     @monitors.name("records rejected by the schema")
     def test_rejected(self) -> None:
-        rejected = self.data.stats.get("osce/rejected", 0)
-        allowed = self.data.crawler.settings.getint("OSCE_MAX_REJECTED", 0)
-        if rejected > allowed:
-            self.fail(f"{rejected} records rejected (allowed {allowed}); see the rejected file for the reasons")
+        self.check_at_most()
 
 
 @monitors.name("Failed pages")
-class FailedPagesMonitor(Monitor):
+class FailedPagesMonitor(_AtMostMonitor):
     """No more pages failed for good (retries exhausted, 404, redirect loop) than allowed."""
+
+    stat, setting = "osce/failed_pages", "OSCE_MAX_FAILED_PAGES"
+    explanation = ("{count} pages failed for good (allowed {allowed}); see the errors file; "
+                   "the next incremental run tries them again")
 
     @monitors.name("pages that failed for good")
     def test_failed_pages(self) -> None:
-        failed = self.data.stats.get("osce/failed_pages", 0)
-        allowed = self.data.crawler.settings.getint("OSCE_MAX_FAILED_PAGES", 0)
-        if failed > allowed:
-            self.fail(f"{failed} pages failed for good (allowed {allowed}); see the errors file; "
-                      "the next incremental run tries them again")
+        self.check_at_most()
 
 
 class RecordCheckResults(Action):

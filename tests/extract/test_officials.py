@@ -23,11 +23,32 @@ def officials(text: str) -> dict[str, list[str]]:
          "Head of the OSCE Mission to Skopje"),
         ("Max van der Stoel, the OSCE High Commissioner on National Minorities, arrived in Riga.", "Max van der Stoel",
          "OSCE High Commissioner on National Minorities"),
+        # Long titles run together with the name, lower-case roles, "of Country", regions.
+        ("VIENNA, 2 May 2016 – OSCE Representative on Freedom of the Media Dunja Mijatović today welcomed the law.",
+         "Dunja Mijatović", "OSCE Representative on Freedom of the Media"),
+        ("The Special Representative of the OSCE Chairperson-in-Office on Gender Issues Melanne Verveer visited Baku.",
+         "Melanne Verveer", "Special Representative of the OSCE Chairperson-in-Office on Gender Issues"),
+        ("Acting Head of the OSCE Mission in Kosovo Peter J. Morris issued a statement.", "Peter J. Morris",
+         "Acting Head of the OSCE Mission in Kosovo"),
+        ("The Minister for Foreign Affairs and Trade Simon Coveney chaired the meeting.", "Simon Coveney",
+         "Minister for Foreign Affairs and Trade"),
+        ("Dominique Waag, Head of the OSCE Mission to Montenegro, and Ivana Novak, Acting Supreme State Prosecutor, "
+         "signed the memorandum.", "Ivana Novak", "Acting Supreme State Prosecutor"),
+        ("“Ammunition must be destroyed,” said Ambassador Anna Kristín Jónsdóttir of Iceland.",
+         "Anna Kristín Jónsdóttir", "Ambassador of Iceland"),
+        ("The Head of the OSCE Mission there, Robert Smith, welcomed the progress.", "Robert Smith",
+         "Head of the OSCE Mission there"),
+        ("He regretted that the former Serbian leader, Slobodan Milosevic, had died.", "Slobodan Milosevic",
+         "former Serbian leader"),
+        ("The event was opened by Human Rights Defender Anahit Manasyan in Yerevan.", "Anahit Manasyan",
+         "Human Rights Defender"),
+        ("The Akim of Almaty region, Amandyk Batalov, welcomed the participants.", "Amandyk Batalov",
+         "Akim of Almaty region"),
     ],
 )
 def test_shapes(text, name, title):
     found = officials(text)
-    assert name in found
+    assert name in found, found
     assert title in found[name]
 
 
@@ -68,36 +89,6 @@ def test_people_without_a_position_are_not_officials():
     text = "The journalist Anna Petrova was detained. Her colleague Ivan Ivanov described the arrest."
     assert officials(text) == {}
 
-
-@pytest.mark.parametrize(
-    ("text", "name", "title"),
-    [
-        ("VIENNA, 2 May 2016 – OSCE Representative on Freedom of the Media Dunja Mijatović today welcomed the law.",
-         "Dunja Mijatović", "OSCE Representative on Freedom of the Media"),
-        ("The Special Representative of the OSCE Chairperson-in-Office on Gender Issues Melanne Verveer visited Baku.",
-         "Melanne Verveer", "Special Representative of the OSCE Chairperson-in-Office on Gender Issues"),
-        ("Acting Head of the OSCE Mission in Kosovo Peter J. Morris issued a statement.", "Peter J. Morris",
-         "Acting Head of the OSCE Mission in Kosovo"),
-        ("The Minister for Foreign Affairs and Trade Simon Coveney chaired the meeting.", "Simon Coveney",
-         "Minister for Foreign Affairs and Trade"),
-        ("Dominique Waag, Head of the OSCE Mission to Montenegro, and Ivana Novak, Acting Supreme State Prosecutor, "
-         "signed the memorandum.", "Ivana Novak", "Acting Supreme State Prosecutor"),
-        ("“Ammunition must be destroyed,” said Ambassador Anna Kristín Jónsdóttir of Iceland.",
-         "Anna Kristín Jónsdóttir", "Ambassador of Iceland"),
-        ("The Head of the OSCE Mission there, Robert Smith, welcomed the progress.", "Robert Smith",
-         "Head of the OSCE Mission there"),
-        ("He regretted that the former Serbian leader, Slobodan Milosevic, had died.", "Slobodan Milosevic",
-         "former Serbian leader"),
-        ("The event was opened by Human Rights Defender Anahit Manasyan in Yerevan.", "Anahit Manasyan",
-         "Human Rights Defender"),
-        ("The Akim of Almaty region, Amandyk Batalov, welcomed the participants.", "Amandyk Batalov",
-         "Akim of Almaty region"),
-    ],
-)
-def test_long_and_run_together_titles(text, name, title):
-    found = officials(text)
-    assert name in found, found
-    assert title in found[name]
 
 
 def test_two_officials_joined_by_and_are_two_people():

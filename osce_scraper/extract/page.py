@@ -54,6 +54,9 @@ _END_OF_ARTICLE_RE = re.compile(
 _FURNITURE_LINE_CHARS = 160
 _SITE_SUFFIX_RE = re.compile(r"\s*[|–—]\s*(?:OSCE|Organization for Security and Co-operation in Europe)\s*$", re.I)
 _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
+_RELATED_ITEMS_RE = re.compile(
+    r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
+)
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
 
 
@@ -138,7 +141,11 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
     root = parse_html(page)
     lines = visible_lines(root, url)
     title, title_index = _title(root, lines)
-    labels = find_labels(lines, PAGE_LABELS)
+    # Labels of related items listed after the article ("Related content") are not this page's.
+    article_end = next(
+        (i for i in range(title_index + 1, len(lines)) if _RELATED_ITEMS_RE.match(lines[i].text)), len(lines)
+    )
+    labels = find_labels(lines, PAGE_LABELS, end=article_end)
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None

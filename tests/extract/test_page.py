@@ -52,3 +52,12 @@ def test_a_site_heading_is_not_taken_for_the_title():
     html = make_release_html().replace(
         "<main>", "<div class='brand'><h1>Organization for Security and Co-operation in Europe</h1></div><main>")
     assert parse_release_page(html, URL).title == "OSCE supports police reform in Kyrgyzstan"
+
+
+def test_labels_of_related_items_after_the_article_are_not_the_pages():
+    related = ("<section><h3>Related content</h3><div><a href='/cio/1234'>Another release</a>"
+               "<p>Content type: News</p><p>Source: OSCE Mission to Moldova</p></div></section>")
+    html = make_release_html(kind="").replace("</article>", "</article>" + related)
+    page = parse_release_page(html, URL)
+    assert page.content_type is None
+    assert page.source == ["OSCE Programme Office in Bishkek"]

@@ -248,14 +248,18 @@ def _split_rank(name: str) -> tuple[str, list[str]]:
 
 _NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
 _TITLE_COMMA_NAME_RE = re.compile(
-    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+(?:said|says|today|and|who|has|have|will)\b)"
+    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+\(|\s+(?:said|says|today|and|who|has|have|will)\b)"
 )
 _NAME_COMMA_TITLE_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern}),\s+"
     rf"(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
 )
 # A run of title and name words: capitalised words, initials and connectors, up to punctuation.
-_RUN_WORD = rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|de|du|van|von|der|den)(?![\w'’-])"
+# Lower-case words that belong to titles ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
+_RUN_WORD = (
+    rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|de|du|van|von|der|den|issues|affairs|region|province)"
+    r"(?![\w'’-])"
+)
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
 _OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}})")
 _LIST_RE = re.compile(
@@ -329,7 +333,11 @@ def find_officials(text: str) -> list[Official]:
 
     # "Title, Name," and chained "Title, Title Name"
     for match in _TITLE_COMMA_NAME_RE.finditer(text):
-        before = _title_before(text, match.start(), lower_case=True)
+        # "... Special Representative on South East Europe today, Mark Pritchard (United Kingdom)"
+        title_end = match.start()
+        if adverb := re.search(r"\s(?:today|yesterday)$", text[max(0, title_end - 12) : title_end]):
+            title_end -= len(adverb.group())
+        before = _title_before(text, title_end, lower_case=True)
         if before and (_HEAD_RE.search(before) or _LOWER_HEAD_RE.search(before)):
             add(match.group("name"), [before])
     # "Name, Title"
@@ -349,7 +357,7 @@ def find_officials(text: str) -> list[Official]:
         start, end = found_span
         name = text[spans[start][0] : spans[end - 1][1]]
         title_end = spans[start - 1][1] if start else head.end()
-        title_start, title = _title_span(text, title_end)
+        title_start, title = _title_span(text, title_end, lower_case=True)
         titles = [title]
         prefix = text[:title_start].rstrip()
         if prefix.endswith(","):

@@ -24,6 +24,10 @@ def officials(text: str) -> dict[str, list[str]]:
         ("Max van der Stoel, the OSCE High Commissioner on National Minorities, arrived in Riga.", "Max van der Stoel",
          "OSCE High Commissioner on National Minorities"),
         # Long titles run together with the name, lower-case roles, "of Country", regions.
+        ("ODIHR Senior Adviser on Roma and Sinti issues Andrzej Mirga visited the settlement.", "Andrzej Mirga",
+         "ODIHR Senior Adviser on Roma and Sinti issues"),
+        ("Closing his visit as the OSCE PA’s Special Representative on Eastern Europe today, Kent Härstedt (Sweden) "
+         "met civil society.", "Kent Härstedt", "OSCE PA’s Special Representative on Eastern Europe"),
         ("VIENNA, 2 May 2016 – OSCE Representative on Freedom of the Media Dunja Mijatović today welcomed the law.",
          "Dunja Mijatović", "OSCE Representative on Freedom of the Media"),
         ("The Special Representative of the OSCE Chairperson-in-Office on Gender Issues Melanne Verveer visited Baku.",

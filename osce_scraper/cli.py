@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -13,7 +12,7 @@ from osce_scraper.dataset import DatasetError, validate_file
 from osce_scraper.export import FORMATS, check_output_path, export_csv, export_parquet
 from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.urls import is_web_url
-from osce_scraper.items import RawRelease, schema_errors
+from osce_scraper.items import RawRelease, schema_errors, utc_now
 from osce_scraper.pipelines import build_record
 from osce_scraper.report import write_report
 
@@ -28,8 +27,7 @@ def parse_command(args: argparse.Namespace) -> int:
         print(f"osce-scraper parse: --url must be the page's http(s) address, got {args.url!r}", file=sys.stderr)
         return 2
     page = parse_release_page(path.read_bytes(), args.url)
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    record = build_record(RawRelease(page=page, listing=None, crawled_at=now))
+    record = build_record(RawRelease(page=page, listing=None, crawled_at=utc_now()))
     print(json.dumps(record, ensure_ascii=False, indent=2 if args.pretty else None))
     errors = schema_errors(record)
     for error in errors:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
@@ -13,7 +12,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
-from osce_scraper.items import RECORD_FIELDS
+from osce_scraper.items import RECORD_FIELDS, utc_now
 
 
 def progress_line(pages: int, records: int, elapsed: float, listing_seen: int, listing_total: int | None) -> str:
@@ -89,7 +88,7 @@ class RunSummary:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.path = Path(crawler.settings.get("OSCE_RUNS_PATH", "output/runs.jsonl"))
-        self.started = _utc_now()
+        self.started = utc_now()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
@@ -99,7 +98,7 @@ class RunSummary:
         return extension
 
     def spider_opened(self, spider: Any) -> None:
-        self.started = _utc_now()
+        self.started = utc_now()
 
     def summary(self, reason: str) -> dict[str, Any]:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
@@ -110,7 +109,7 @@ class RunSummary:
         }
         return {
             "start": self.started,
-            "end": _utc_now(),
+            "end": utc_now(),
             "spider": getattr(self.crawler.spider, "name", None),
             "finish_reason": reason,
             "pages_fetched": stats.get("response_received_count", 0),
@@ -136,7 +135,3 @@ class RunSummary:
             f"{summary['errors']} errors; {checks}",
             file=sys.stderr,
         )
-
-
-def _utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

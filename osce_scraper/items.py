@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,11 @@ RECORD_FIELDS = (
     "language",
     "crawled_at",
 )
+
+
+def utc_now() -> str:
+    """The current time as the record writes it: UTC, to the second, with a Z."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 @cache

@@ -19,8 +19,8 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
-#: The labels a release page is read by, as a reader sees them (stat names use them too).
-PAGE_LABEL_STATS = {"place": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
+#: ReleasePage attribute -> the label it is read from, as a reader sees it (stat names use the label).
+PAGE_LABEL_STATS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 
 
 @monitors.name("Release page labels")

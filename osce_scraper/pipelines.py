@@ -127,8 +127,8 @@ class BuildRecordPipeline:
             return item
         if self.stats:
             self.stats.inc_value("osce/release_pages")
-            for name, label in PAGE_LABEL_STATS.items():
-                if getattr(item.page, f"{name}_raw" if name == "place" else name):
+            for attribute, label in PAGE_LABEL_STATS.items():
+                if getattr(item.page, attribute):
                     self.stats.inc_value(f"osce/page_label/{label}")
         return build_record(item)
 

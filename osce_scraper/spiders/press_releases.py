@@ -23,7 +23,7 @@ from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.listing import ListingItem, parse_listing
 from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
-from osce_scraper.items import RawRelease
+from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.state import CrawlState, FailureLog, repair_dataset
 
 DEFAULT_BASE_URL = "https://www.osce.org"
@@ -173,7 +173,7 @@ class PressReleasesSpider(scrapy.Spider):
             "status": response.status if response is not None else None,
             "error": None if response is not None else f"{type(failure.value).__name__}: {failure.value}"[:300],
             "attempts": request.meta.get("retry_times", 0) + 1,
-            "at": _utc_now(),
+            "at": utc_now(),
         }
         self.failure_log.record(entry)
         if self.crawler.stats:
@@ -250,8 +250,4 @@ class PressReleasesSpider(scrapy.Spider):
         page = parse_release_page(response.text, response.url)
         if page.node_id is None and listing is not None:
             page.node_id = listing.node_id
-        yield RawRelease(page=page, listing=listing, crawled_at=_utc_now())
-
-
-def _utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        yield RawRelease(page=page, listing=listing, crawled_at=utc_now())

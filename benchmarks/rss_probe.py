@@ -1,4 +1,7 @@
-"""A Scrapy extension for benchmarks: resident memory at set points of a crawl, and its peak."""
+"""A Scrapy extension for benchmarks: resident memory at set points of a crawl, and its peak.
+
+Memory is the crawling process's plus its extraction workers' (its child processes).
+"""
 
 from __future__ import annotations
 
@@ -11,14 +14,31 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 CHECKPOINTS = (1000, 5000)
+#: The probe samples memory every this many releases (and at the checkpoints).
+SAMPLE_EVERY = 250
 
 
-def rss_mb() -> float:
-    """The process's resident memory now, in MB (Linux)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    """A process's resident memory now, in MB (Linux); 0 for a process that has ended."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def child_pids() -> list[str]:
+    """The crawling process's child processes (its extraction workers)."""
+    return [pid for task in Path("/proc/self/task").iterdir()
+            for pid in (task / "children").read_text().split()]
+
+
+def total_rss_mb() -> float:
+    """The crawling process's resident memory plus its children's, in MB."""
+    return rss_mb() + sum(rss_mb(pid) for pid in child_pids())
 
 
 class RssProbe:
@@ -29,6 +49,7 @@ class RssProbe:
         self.count_responses = crawler.settings.getbool("BENCH_COUNT_RESPONSES")
         self.count = 0
         self.at: dict[int, float] = {}
+        self.peak = 0.0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RssProbe:
@@ -43,9 +64,13 @@ class RssProbe:
         if self.count_responses and request is not None and "page=" in request.url:
             return  # count release pages, not listing pages
         self.count += 1
-        if self.count in CHECKPOINTS:
-            self.at[self.count] = rss_mb()
+        if self.count in CHECKPOINTS or self.count % SAMPLE_EVERY == 0:
+            rss = total_rss_mb()
+            self.peak = max(self.peak, rss)
+            if self.count in CHECKPOINTS:
+                self.at[self.count] = rss
 
     def closed(self, spider: Any) -> None:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        self.path.write_text(json.dumps({"count": self.count, "rss_at": self.at, "peak_rss_mb": peak}))
+        crawler_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.path.write_text(json.dumps({"count": self.count, "rss_at": self.at, "peak_rss_mb": crawler_peak,
+                                         "peak_total_rss_mb": max(self.peak, crawler_peak)}))

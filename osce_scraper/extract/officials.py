@@ -15,6 +15,7 @@ country) tells where the name starts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -47,12 +48,29 @@ TITLE_HEADS = (
 )
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
+# Without a leading assertion the scan skips to the heads' first letters; the word start is checked after.
+_HEAD_SCAN_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
+
+
+def _title_heads(text: str) -> Iterator[re.Match[str]]:
+    """``_HEAD_RE.finditer(text)``, three times faster on long texts.
+
+    >>> [m.group() for m in _title_heads("The XMinister met Co-Chair and Minister-Counsellor Head")]
+    ['Co-Chair', 'Minister', 'Counsellor', 'Head']
+    """
+    position = 0
+    while match := _HEAD_SCAN_RE.search(text, position):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            position = start + 1  # inside a word: a head may still start further on
+            continue
+        yield match
+        position = match.end()
 #: Plural titles before a list of names ("Senators A, B and C").
 _PLURAL_HEADS = (
     "Senators|Ministers|Foreign Ministers|Ambassadors|Presidents|Members of Parliament|Parliamentarians|"
     "Mayors|Judges|Prosecutors|Co-Chairs|Governors|Professors|Generals|Representatives|Commissioners"
 )
-_PLURAL_WORDS = tuple(word for phrase in _PLURAL_HEADS.split("|") for word in phrase.split()[-1:])
 _PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 _RANKS = (
@@ -351,7 +369,7 @@ def find_officials(text: str) -> list[Official]:
         if title and _HEAD_RE.search(title):
             add(match.group("name"), [title])
     # "Title Name", where a long title and the name run together.
-    for head in _HEAD_RE.finditer(text):
+    for head in _title_heads(text):
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
             continue
@@ -372,17 +390,32 @@ def find_officials(text: str) -> list[Official]:
         if start == 0 and (country := _OF_COUNTRY_RE.match(text, spans[end - 1][1])):
             titles.append(f"{title} of {country.group('country')}")
         add(name, titles)
-    # "Senators A, B and C" (a substring test first: the pattern is slow and lists are rare)
-    plural = any(word in text for word in _PLURAL_WORDS)
-    for match in _LIST_RE.finditer(text) if plural else ():
+    # "Senators A, B and C" (the plural head alone first: the list pattern is slow and lists are rare)
+    for match in _LIST_RE.finditer(text) if _PLURAL_RE.search(text) else ():
         title = _clean_title(match.group("title"))
         for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("names")):
             add(name, [title])
 
     for official in found.values():
-        surname = re.escape(official.name.split()[-1])
-        official.mentions = max(1, len(re.findall(rf"(?<![\w-]){surname}(?![\w-])", text)))
+        official.mentions = max(1, count_word(text, official.name.split()[-1]))
     return sorted(found.values(), key=lambda o: _first_position(text, o.name))
+
+
+def count_word(text: str, word: str) -> int:
+    """How often ``word`` stands in ``text`` as a whole word (hyphenated compounds are other words).
+
+    >>> count_word("Greminger met Ms Greminger-Smith; Greminger's aide and Gremingers", "Greminger")
+    2
+    """
+    count, start = 0, text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            count += 1
+        start = text.find(word, start + 1)
+    return count
 
 
 def _first_position(text: str, name: str) -> int:

@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 Result = TypeVar("Result")
 
 _FRAME_HEADER = struct.Struct("!Q")
+#: The call id of the frame a worker sends once it is ready for calls.
+_READY = -1
 _BY_CRAWLER: weakref.WeakKeyDictionary[Crawler, ExtractionWorkers] = weakref.WeakKeyDictionary()
 
 
@@ -67,13 +69,17 @@ class _Worker:
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
         self.pending: dict[int, asyncio.Future[Any]] = {}
+        #: Done when the worker has loaded its tables; failed when it ended before.
+        self.ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.reader = asyncio.ensure_future(self._read_results())
 
     @classmethod
     async def start(cls) -> _Worker:
+        # The worker imports the project from where this process did (an egg under scrapyd, a checkout).
+        paths = [path or os.getcwd() for path in sys.path]
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "osce_scraper.workers", stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
         )
         return cls(process)
 
@@ -100,6 +106,9 @@ class _Worker:
                 header = await stdout.readexactly(_FRAME_HEADER.size)
                 payload = await stdout.readexactly(_FRAME_HEADER.unpack(header)[0])
                 call_id, ok, value = pickle.loads(payload)
+                if call_id == _READY:
+                    self.ready.set_result(None)
+                    continue
                 future = self.pending.pop(call_id)
                 if future.done():
                     continue
@@ -110,6 +119,8 @@ class _Worker:
         except (asyncio.IncompleteReadError, ConnectionResetError):
             pass
         finally:
+            if not self.ready.done():
+                self.ready.set_exception(WorkerDied("the extraction worker process ended before it was ready"))
             for future in self.pending.values():
                 if not future.done():
                     future.set_exception(WorkerDied("the extraction worker process ended"))
@@ -164,8 +175,18 @@ class ExtractionWorkers:
 
     async def _start(self) -> None:
         self._workers = [w for w in self._workers if w.alive]
-        while len(self._workers) < self.processes:
-            self._workers.append(await _Worker.start())
+        started: list[_Worker] = []
+        try:
+            for _ in range(self.processes - len(self._workers)):
+                started.append(await _Worker.start())
+            await asyncio.gather(*(worker.ready for worker in started))
+        except (WorkerDied, OSError) as error:
+            # Records matter more than speed: a worker that cannot even start is no reason to lose them.
+            logger.error("extraction workers could not start (%s): pages are read in the crawling process", error)
+            await asyncio.gather(*(worker.stop() for worker in started + self._workers))
+            self._workers, self.processes = [], 0
+            return
+        self._workers += started
 
     async def run(self, function: Callable[..., Result], *args: Any) -> Result:
         """``function(*args)``, computed by a worker; a worker that dies is replaced and the call tried once more."""
@@ -173,6 +194,8 @@ class ExtractionWorkers:
             return function(*args)
         for attempt in (1, 2):
             await asyncio.shield(self._begin_start())
+            if not self.processes:
+                return function(*args)
             worker = min((w for w in self._workers if w.alive), key=lambda w: len(w.pending), default=None)
             if worker is None:
                 continue
@@ -215,6 +238,8 @@ def main() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     lookup_place("Vienna")  # the gazetteer and the name lexicon load before the first call
     given_names()
+    results.write(encode_frame((_READY, True, None)))
+    results.flush()
     serve(sys.stdin.buffer, results)
 
 

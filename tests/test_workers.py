@@ -116,3 +116,21 @@ def test_closing_ends_every_worker_process():
 def test_a_negative_number_of_processes_is_refused():
     with pytest.raises(ValueError, match="OSCE_EXTRACT_PROCESSES must be 0 or more, got -1"):
         ExtractionWorkers(-1)
+
+
+def test_workers_that_cannot_start_leave_the_reading_to_this_process(monkeypatch, caplog):
+    monkeypatch.setattr("sys.executable", "/bin/false")  # a worker that exits at once
+    assert make_run(1)(lambda workers: workers.run(own_pid)) == os.getpid()
+    assert "extraction workers could not start" in caplog.text
+
+
+def test_a_worker_imports_code_from_where_this_process_did(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # this module is found through sys.path only, as an egg is under scrapyd
+    monkeypatch.delenv("PYTHONPATH", raising=False)
+    assert make_run(1)(lambda workers: workers.run(shout, "skopje")) == "SKOPJE"
+
+
+def test_workers_that_cannot_even_be_executed_leave_the_reading_to_this_process(monkeypatch, caplog):
+    monkeypatch.setattr("sys.executable", "/nonexistent/python")
+    assert make_run(2)(lambda workers: workers.run(shout, "minsk")) == "MINSK"
+    assert "extraction workers could not start" in caplog.text

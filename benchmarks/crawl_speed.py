@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -54,13 +55,26 @@ def start_site(releases: int, port: int) -> subprocess.Popen:
     raise RuntimeError("the mock site did not start")
 
 
+def cpu_seconds_of_children() -> float:
+    """User and system CPU of every finished child process so far, theirs included (extraction workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User and system CPU of a running process (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(command: list[str], rss_path: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    start = time.perf_counter()
+    cpu, start = cpu_seconds_of_children(), time.perf_counter()
     subprocess.run(command, cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
     result = json.loads(rss_path.read_text())
     result["seconds"] = elapsed
+    result["cpu_seconds"] = cpu_seconds_of_children() - cpu
     return result
 
 
@@ -72,7 +86,7 @@ def median_run(runs: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each spider, alternating; medians reported")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each spider, alternating; medians reported")
     args = parser.parse_args(argv)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -84,30 +98,37 @@ def main(argv: list[str] | None = None) -> int:
         urls = [f"{base}/press-releases" + (f"?page={n}" if n else "") for n in range(pages)]
         urls += [base + r.path for r in releases]
         (work / "urls.txt").write_text("\n".join(urls))
-        fetches, fulls = [], []
+        fetches, items, fulls = [], [], []
+        floor = ["-a", f"urls={work / 'urls.txt'}", *FAST, "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"]
+        runspider = [sys.executable, "-m", "scrapy", "runspider"]
         for _ in range(args.repeat):
-            fetches.append(run([sys.executable, "-m", "scrapy", "runspider", "benchmarks/fetch_only.py", "-a",
-                                f"urls={work / 'urls.txt'}", *FAST, "-s", f"BENCH_RSS_PATH={work / 'fetch.json'}",
-                                "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}", "-s", "BENCH_COUNT_RESPONSES=1"],
+            fetches.append(run([*runspider, "benchmarks/fetch_only.py", *floor, "-s",
+                                f"BENCH_RSS_PATH={work / 'fetch.json'}", "-s", "BENCH_COUNT_RESPONSES=1"],
                                work / "fetch.json"))
+            items.append(run([*runspider, "benchmarks/fetch_items.py", *floor, "-O", str(work / "items.jsonl"),
+                              "-s", f"BENCH_RSS_PATH={work / 'items.json'}"], work / "items.json"))
             fulls.append(run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}",
                               "-O", str(work / "out.jsonl"), *FAST, "-s", f"BENCH_RSS_PATH={work / 'full.json'}",
                               "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}",
                               "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"], work / "full.json"))
-        fetch, full = median_run(fetches), median_run(fulls)
+        fetch, item, full = median_run(fetches), median_run(items), median_run(fulls)
     finally:
+        site_cpu = process_cpu_seconds(site.pid)
         site.terminate()
     records = sum(1 for _ in (work / "out.jsonl").open())
     requests = len(urls)
     print(f"mock newsroom: {args.releases} releases on {pages} listing pages ({requests} pages to fetch)")
-    print("seconds per run: fetch-only " + ", ".join(f"{r['seconds']:.1f}" for r in fetches)
-          + "; full spider " + ", ".join(f"{r['seconds']:.1f}" for r in fulls))
-    print(f"records written by the full spider: {records}")
-    for name, result in (("fetch-only", fetch), ("full spider", full)):
-        print(f"{name:12} {result['seconds']:7.1f} s  {requests / result['seconds']:7.1f} pages/s  "
+    for name, runs in (("fetch-only", fetches), ("fetch + items", items), ("full spider", fulls)):
+        print(f"seconds per run, {name}: " + ", ".join(f"{r['seconds']:.1f}" for r in runs))
+    print(f"records written by the full spider: {records}; the mock site's CPU over all {3 * args.repeat} runs: "
+          f"{site_cpu:.1f} s")
+    for name, result in (("fetch-only", fetch), ("fetch + items", item), ("full spider", full)):
+        print(f"{name:13} {result['seconds']:7.1f} s  {requests / result['seconds']:7.1f} pages/s  "
+              f"CPU {result['cpu_seconds']:5.1f} s  "
               f"peak RSS {result['peak_rss_mb']:6.1f} MB (with workers {result['peak_total_rss_mb']:6.1f} MB)  "
               f"RSS with workers at {result['rss_at']}")
     ratio = full["seconds"] / fetch["seconds"]
+    print(f"time fetch + items/fetch-only = {item['seconds'] / fetch['seconds']:.2f} (Scrapy's item machinery alone)")
     at = {int(k): v for k, v in full["rss_at"].items()}
     growth = (at[5000] / at[1000] - 1) if 1000 in at and 5000 in at else float("nan")
     print(f"time full/fetch-only = {ratio:.2f} (target <= 1.3); peak RSS {full['peak_total_rss_mb']:.0f} MB "

@@ -23,3 +23,4 @@ class FetchOnlySpider(scrapy.Spider):
 
     def parse(self, response: scrapy.http.Response) -> Iterator[Any]:
         return iter(())
+

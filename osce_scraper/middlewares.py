@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import time
 from typing import Any
@@ -15,6 +16,8 @@ from scrapy.utils.response import response_status_message
 
 #: Statuses with which a server says "later": the crawl slows down before retrying.
 SLOW_DOWN_STATUSES = frozenset({429, 503})
+#: Request meta: the ``time.monotonic()`` before which a retry asked to wait is not sent.
+NOT_BEFORE_KEY = "osce_not_before"
 
 
 def retry_after_seconds(value: bytes | str | None, default: float, cap: float) -> float:
@@ -40,9 +43,10 @@ def retry_after_seconds(value: bytes | str | None, default: float, cap: float) -
 class RetryAfterMiddleware(RetryMiddleware):
     """Scrapy's retries, but a 429 or 503 first slows the site's download slot to its ``Retry-After``.
 
-    Other requests to the site then wait too (the whole crawl slows down). The slot's delay
-    relaxes back to ``DOWNLOAD_DELAY`` as successful responses come in, unless AutoThrottle,
-    which manages the delay itself, is on.
+    The retry itself is never sent before ``Retry-After`` has passed. Other requests to the
+    site wait too (the whole crawl slows down): the slot's delay relaxes back to
+    ``DOWNLOAD_DELAY`` as successful responses come in, unless AutoThrottle, which manages the
+    delay itself, is on.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -58,9 +62,16 @@ class RetryAfterMiddleware(RetryMiddleware):
         return cls(crawler)
 
     def _slot(self, request: Request) -> Any:
-        downloader = getattr(self.crawler.engine, "downloader", None)
+        try:
+            downloader = self.crawler.engine.downloader
+        except (AttributeError, RuntimeError):  # no crawl running: nothing to slow down
+            return None
         key = request.meta.get("download_slot") or urlparse_cached(request).hostname or ""
-        return downloader.slots.get(key) if downloader else None
+        return downloader.slots.get(key)
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        if (not_before := request.meta.get(NOT_BEFORE_KEY)) and (wait := not_before - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
         slot = self._slot(request)
@@ -70,7 +81,12 @@ class RetryAfterMiddleware(RetryMiddleware):
                 slot.delay = max(slot.delay, wait)
             if self.crawler.stats:
                 self.crawler.stats.inc_value("osce/slowed_down")
-            return self._retry(request, response_status_message(response.status)) or response
+            retry = self._retry(request, response_status_message(response.status))
+            if retry is None:
+                return response
+            # The slot's delay is randomised and counts from the slot's last request: not a promise.
+            retry.meta[NOT_BEFORE_KEY] = time.monotonic() + wait
+            return retry
         if slot is not None and not self.autothrottle and response.status < 400 and slot.delay > self.base_delay:
             slot.delay = max(self.base_delay, slot.delay / 2)
         return super().process_response(request, response)

@@ -86,6 +86,8 @@ def median_run(runs: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=5000)
+    parser.add_argument("--extract-processes", type=int, default=None, metavar="N",
+                        help="the full spider's OSCE_EXTRACT_PROCESSES (default: the project's setting)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each spider, alternating; medians reported")
     args = parser.parse_args(argv)
     port = free_port()
@@ -99,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         urls += [base + r.path for r in releases]
         (work / "urls.txt").write_text("\n".join(urls))
         fetches, items, fulls = [], [], []
+        processes = [] if args.extract_processes is None else ["-s", f"OSCE_EXTRACT_PROCESSES={args.extract_processes}"]
         floor = ["-a", f"urls={work / 'urls.txt'}", *FAST, "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"]
         runspider = [sys.executable, "-m", "scrapy", "runspider"]
         for _ in range(args.repeat):
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             fulls.append(run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}",
                               "-O", str(work / "out.jsonl"), *FAST, "-s", f"BENCH_RSS_PATH={work / 'full.json'}",
                               "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}",
-                              "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"], work / "full.json"))
+                              "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}", *processes], work / "full.json"))
         fetch, item, full = median_run(fetches), median_run(items), median_run(fulls)
     finally:
         site_cpu = process_cpu_seconds(site.pid)

@@ -4,7 +4,7 @@
 
 Pages are mock-site release pages (every markup variant) of 600 to 1,200 words.
 (a) lxml: ``lxml.html.document_fromstring`` alone, the floor any extractor pays;
-(b) ours: the page extractor and every pipeline step (``parse_release_page`` then ``build_record``);
+(b) ours: the page extractor and every pipeline step (``read_release``, what the extraction worker runs);
 (c) trafilatura: ``bare_extraction(html, url=..., with_metadata=True)``, the general-purpose peer.
 Prints medians and the ratios b/a and b/c.
 """
@@ -22,9 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import lxml.html
 
 from osce_scraper.extract.listing import ListingItem
-from osce_scraper.extract.page import parse_release_page
-from osce_scraper.items import RawRelease
-from osce_scraper.pipelines import build_record
+from osce_scraper.items import FetchedRelease
+from osce_scraper.pipelines import read_release
 from tests.site.releases import make_releases
 from tests.site.render import VARIANTS, render_release
 
@@ -48,8 +47,7 @@ def lxml_only(html: str, url: str, listing: ListingItem) -> object:
 
 
 def ours(html: str, url: str, listing: ListingItem) -> object:
-    page = parse_release_page(html, url)
-    return build_record(RawRelease(page=page, listing=listing, crawled_at="2026-01-01T00:00:00Z"))
+    return read_release(FetchedRelease(url=url, html=html, listing=listing, crawled_at="2026-01-01T00:00:00Z"))
 
 
 def trafilatura_extraction(html: str, url: str, listing: ListingItem) -> object:

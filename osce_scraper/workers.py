@@ -51,16 +51,12 @@ class ExtractionCrashed(RuntimeError):
 def encode_frame(value: Any) -> bytes:
     """A value as the workers' wire format: its pickle, preceded by the pickle's length.
 
-    >>> decode_frame(encode_frame(("call", 1)))
-    ('call', 1)
+    >>> frame = encode_frame(("call", 1))
+    >>> _FRAME_HEADER.unpack(frame[:8]) == (len(frame) - 8,), pickle.loads(frame[8:])
+    (True, ('call', 1))
     """
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return _FRAME_HEADER.pack(len(payload)) + payload
-
-
-def decode_frame(frame: bytes) -> Any:
-    (length,) = _FRAME_HEADER.unpack_from(frame)
-    return pickle.loads(frame[_FRAME_HEADER.size : _FRAME_HEADER.size + length])
 
 
 class _Worker:
@@ -190,11 +186,10 @@ class ExtractionWorkers:
 
     async def run(self, function: Callable[..., Result], *args: Any) -> Result:
         """``function(*args)``, computed by a worker; a worker that dies is replaced and the call tried once more."""
-        if not self.processes:
-            return function(*args)
         for attempt in (1, 2):
-            await asyncio.shield(self._begin_start())
-            if not self.processes:
+            if self.processes:
+                await asyncio.shield(self._begin_start())
+            if not self.processes:  # none asked for, or none could start
                 return function(*args)
             worker = min((w for w in self._workers if w.alive), key=lambda w: len(w.pending), default=None)
             if worker is None:

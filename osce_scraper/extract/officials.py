@@ -66,6 +66,8 @@ def _title_heads(text: str) -> Iterator[re.Match[str]]:
             continue
         yield match
         position = match.end()
+
+
 #: Plural titles before a list of names ("Senators A, B and C").
 _PLURAL_HEADS = (
     "Senators|Ministers|Foreign Ministers|Ambassadors|Presidents|Members of Parliament|Parliamentarians|"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from osce_scraper.extract.datelines import is_standalone_dateline
 from osce_scraper.extract.html import (
@@ -15,6 +14,7 @@ from osce_scraper.extract.html import (
     json_ld_values,
     meta_content,
     parse_html,
+    resolve_link,
     visible_lines,
 )
 from osce_scraper.extract.labels import PAGE_LABELS, find_labels, split_values
@@ -96,7 +96,7 @@ def _title(root, lines: list[Line]) -> tuple[str | None, int]:
 
 def _canonical(root, url: str) -> str | None:
     for href in root.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"):
-        canonical = urljoin(base_url_of(root, url), str(href).strip())
+        canonical = resolve_link(base_url_of(root, url), str(href).strip())
         if node_id_of(canonical) == node_id_of(url):
             return release_url(canonical)
     return None

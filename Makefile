@@ -11,8 +11,13 @@ export OSCE_CORPUS_DIR ?= $(abspath $(wildcard ../shared/osce_corpus))
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Crawling and the data tools (pandas, Parquet, DuckDB); the test tools only for `make test`.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[data]'
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
@@ -28,11 +33,11 @@ demo: install
 	  -s AUTOTHROTTLE_ENABLED=0 -s DOWNLOAD_DELAY=0 -s CONCURRENT_REQUESTS_PER_DOMAIN=8 \
 	  -s OSCE_REJECTED_PATH=output/demo-rejected.jsonl $(SCRAPY_ARGS)
 
-test: install
+test: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install
+lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check .
 
 clean:

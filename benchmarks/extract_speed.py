@@ -4,7 +4,8 @@
 
 Pages are mock-site release pages (every markup variant) of 600 to 1,200 words.
 (a) lxml: ``lxml.html.document_fromstring`` alone, the floor any extractor pays;
-(b) ours: the page extractor and every pipeline step (``read_release``, what the extraction worker runs);
+(b) ours: the page read as the spider reads it (parsel, ``read_release``) and every field family the
+    pipelines parse (``build_record``);
 (c) trafilatura: ``bare_extraction(html, url=..., with_metadata=True)``, the general-purpose peer.
 Prints medians and the ratios b/a and b/c.
 """
@@ -21,9 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import lxml.html
 
-from osce_scraper.extract.listing import ListingItem
-from osce_scraper.items import FetchedRelease
-from osce_scraper.pipelines import read_release
+from osce_scraper.fields import build_record
+from osce_scraper.items import RawRelease
+from osce_scraper.pages.html import page_selector
+from osce_scraper.pages.listing import ListingItem
+from osce_scraper.pages.release import read_release
 from tests.site.releases import make_releases
 from tests.site.render import VARIANTS, render_release
 
@@ -47,7 +50,8 @@ def lxml_only(html: str, url: str, listing: ListingItem) -> object:
 
 
 def ours(html: str, url: str, listing: ListingItem) -> object:
-    return read_release(FetchedRelease(url=url, html=html, listing=listing, crawled_at="2026-01-01T00:00:00Z"))
+    page = read_release(page_selector(html), url)
+    return build_record(RawRelease(page=page, listing=listing, crawled_at="2026-01-01T00:00:00Z"))
 
 
 def trafilatura_extraction(html: str, url: str, listing: ListingItem) -> object:

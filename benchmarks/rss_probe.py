@@ -1,6 +1,6 @@
 """A Scrapy extension for benchmarks: resident memory at set points of a crawl, and its peak.
 
-Memory is the crawling process's plus its extraction workers' (its child processes).
+Memory is the whole process tree: the crawling process and any child processes it starts.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def rss_mb(pid: int | str = "self") -> float:
 
 
 def child_pids() -> list[str]:
-    """The crawling process's child processes (its extraction workers)."""
+    """The crawling process's child processes, if any."""
     return [pid for task in Path("/proc/self/task").iterdir()
             for pid in (task / "children").read_text().split()]
 

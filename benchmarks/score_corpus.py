@@ -30,12 +30,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from osce_scraper.extract.datelines import parse_dateline
-from osce_scraper.extract.listing import parse_listing
 from osce_scraper.extract.officials import find_officials
-from osce_scraper.extract.page import CONTENT_TYPES, parse_release_page
 from osce_scraper.extract.places import fold, resolve_places
+from osce_scraper.fields import build_record
 from osce_scraper.items import RawRelease
-from osce_scraper.pipelines import build_record
+from osce_scraper.pages.listing import read_listing
+from osce_scraper.pages.release import CONTENT_TYPES, read_release
 from tests.site.releases import MockRelease
 from tests.site.render import VARIANTS, render_listing, render_release
 from tests.site.server import Entry
@@ -209,14 +209,14 @@ def score_listing_entry(scorer: Scorer, index: int, entry: dict[str, Any]) -> No
 
     release = _mock_release(index, entry["title"], [entry["lead"]], entry)
     for variant in VARIANTS:
-        listing = parse_listing(render_listing([Entry(release, release.path)], 0, 0, variant, BASE_URL),
+        listing = read_listing(render_listing([Entry(release, release.path)], 0, 0, variant, BASE_URL),
                                 BASE_URL + "/press-releases")
         t = scorer.tallies[variant]
         item = listing.items[0] if listing.items else None
         t["listing_items"].add(len(listing.items) == 1, f"{entry_id}: {len(listing.items)} items")
         t["title"].add(item is not None and item.title == entry["title"],
                        f"{entry_id}: got {item and item.title!r}, want {entry['title']!r}")
-        page = parse_release_page(render_release(release, variant, BASE_URL), BASE_URL + release.path)
+        page = read_release(render_release(release, variant, BASE_URL), BASE_URL + release.path)
         record = build_record(RawRelease(page=page, listing=item, crawled_at="2000-01-01T00:00:00Z"))
         for name, want in [("content_type", entry["content_type"]), ("source", entry["where_we_are"]),
                            ("fields_of_work", entry["what_we_do"]), ("title", entry["title"])]:
@@ -236,7 +236,7 @@ def score_article(scorer: Scorer, index: int, entry: dict[str, Any]) -> None:
     content_type, title, body = _split_article(entry["text"])
     for variant in VARIANTS:
         release = _mock_release(index, title, body, {"content_type": content_type})
-        page = parse_release_page(render_release(release, variant, BASE_URL), BASE_URL + release.path)
+        page = read_release(render_release(release, variant, BASE_URL), BASE_URL + release.path)
         record = build_record(RawRelease(page=page, listing=None, crawled_at="2000-01-01T00:00:00Z"))
         record_dateline = parse_dateline(page.paragraphs[0]) if page.paragraphs else None
         scorer.dateline(variant, entry_id, gold["dateline"], record["dateline"], record["place"],

@@ -11,13 +11,15 @@ from pathlib import Path
 from osce_scraper.dataset import DatasetError, validate_file
 from osce_scraper.export import FORMATS, check_output_path, export_csv, export_parquet
 from osce_scraper.extract.urls import is_web_url
-from osce_scraper.items import FetchedRelease, schema_errors, utc_now
-from osce_scraper.pipelines import read_release
+from osce_scraper.fields import build_record
+from osce_scraper.items import RawRelease, schema_errors, utc_now
+from osce_scraper.pages.html import page_selector
+from osce_scraper.pages.release import read_release
 from osce_scraper.report import write_report
 
 
 def parse_command(args: argparse.Namespace) -> int:
-    """Print the record of one saved release page, built by the crawl's own pipelines."""
+    """Print the record of one saved release page: read as the spider reads it, parsed as the pipelines parse it."""
     path = Path(args.page)
     if not path.is_file():
         print(f"osce-scraper parse: no such file: {path}", file=sys.stderr)
@@ -25,8 +27,8 @@ def parse_command(args: argparse.Namespace) -> int:
     if not is_web_url(args.url):
         print(f"osce-scraper parse: --url must be the page's http(s) address, got {args.url!r}", file=sys.stderr)
         return 2
-    fetched = FetchedRelease(url=args.url, html=path.read_bytes(), listing=None, crawled_at=utc_now())
-    record, _ = read_release(fetched)
+    page = read_release(page_selector(path.read_bytes()), args.url)
+    record = build_record(RawRelease(page=page, listing=None, crawled_at=utc_now()))
     print(json.dumps(record, ensure_ascii=False, indent=2 if args.pretty else None))
     errors = schema_errors(record)
     for error in errors:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import json
+import logging
 import sys
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
+import jsonlines
 from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from osce_scraper.items import RECORD_FIELDS, utc_now
+
+logger = logging.getLogger(__name__)
 
 
 def progress_line(pages: int, records: int, elapsed: float, listing_seen: int, listing_total: int | None) -> str:
@@ -104,7 +107,7 @@ class RunSummary:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         records = stats.get("item_scraped_count", 0)
         coverage = {
-            name: round(stats.get(f"spidermon_item_scraped_count/dict/{name}", 0) / records, 4) if records else None
+            name: round(stats.get(f"osce/filled/{name}", 0) / records, 4) if records else None
             for name in RECORD_FIELDS
         }
         return {
@@ -118,6 +121,8 @@ class RunSummary:
             "failed_pages": stats.get("osce/failed_pages", 0),
             "errors": stats.get("log_count/ERROR", 0),
             "retries": stats.get("retry/count", 0),
+            "quarantined_lines": stats.get("osce/quarantined_lines", 0),
+            "write_failed": stats.get("osce/write_failed"),
             "coverage": coverage,
             "checks_passed": not stats.get("osce/checks_failed"),
             "checks_failed": stats.get("osce/checks_failed", []),
@@ -125,9 +130,12 @@ class RunSummary:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         summary = self.summary(reason)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with jsonlines.open(self.path, mode="a") as runs:
+                runs.write(summary)
+        except OSError as error:
+            logger.error("could not append the run summary to %s (%s)", self.path, error)
         checks = "all checks passed" if summary["checks_passed"] else f"{len(summary['checks_failed'])} check(s) failed"
         print(
             f"run {summary['finish_reason']}: {summary['pages_fetched']} pages fetched, {summary['new_records']} new "

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from osce_scraper.extract.listing import ListingItem
-from osce_scraper.extract.page import ReleasePage
+from osce_scraper.pages.listing import ListingItem
+from osce_scraper.pages.release import ReleasePage
 
 #: The record's fields in the order they are written.
 RECORD_FIELDS = (
@@ -46,32 +46,21 @@ def record_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Any:
+    """The schema's validator, compiled once (its format checks included)."""
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(record_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-@cache
-def _fast_validator() -> Any:
-    import fastjsonschema
-
-    return fastjsonschema.compile(record_schema())
-
-
 def schema_errors(record: dict[str, Any]) -> list[str]:
     """Every way ``record`` breaks the schema, as readable sentences (empty when valid).
 
-    A compiled validator answers the common case fast; jsonschema explains failures.
+    >>> schema_errors({"url": 1})[0]
+    "(record): 'node_id' is a required property"
     """
-    import fastjsonschema
-
-    try:
-        _fast_validator()(record)
-    except fastjsonschema.JsonSchemaException:
-        pass
-    else:
-        return []
     validator = _validator()
+    if validator.is_valid(record):
+        return []
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(record)'}: {error.message}"
         for error in sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path))
@@ -79,22 +68,13 @@ def schema_errors(record: dict[str, Any]) -> list[str]:
 
 
 @dataclass(slots=True)
-class FetchedRelease:
-    """What the spider hands to the pipelines: a release page as fetched and the listing item that led to it.
-
-    The pipelines turn it into a record (a dict of :data:`RECORD_FIELDS`).
-    """
-
-    url: str
-    html: str | bytes
-    listing: ListingItem | None
-    crawled_at: str
-
-
-@dataclass(slots=True)
 class RawRelease:
-    """A release page as read, with the listing item that led to it: what a record is built from."""
+    """What the spider hands to the pipelines: a release page as read (text, no HTML) and the listing item
+    that led to it. The pipelines parse it into a record (a dict of :data:`RECORD_FIELDS`).
+    """
 
     page: ReleasePage
     listing: ListingItem | None
     crawled_at: str
+    #: The record, filled field family by field family as the item passes the pipelines.
+    record: dict[str, Any] = field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""Downloader middlewares: retries that respect a server asking us to slow down."""
+"""Downloader middlewares: the pace a site asks for (robots.txt ``Crawl-delay``, a 429's ``Retry-After``)."""
 
 from __future__ import annotations
 
@@ -61,13 +61,18 @@ class RetryAfterMiddleware(RetryMiddleware):
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
         return cls(crawler)
 
-    def _slot(self, request: Request) -> Any:
+    @staticmethod
+    def slot_of(crawler: Crawler, request: Request) -> Any:
+        """The downloader's slot for ``request``'s site, or None outside a crawl."""
         try:
-            downloader = self.crawler.engine.downloader
+            downloader = crawler.engine.downloader
         except (AttributeError, RuntimeError):  # no crawl running: nothing to slow down
             return None
         key = request.meta.get("download_slot") or urlparse_cached(request).hostname or ""
         return downloader.slots.get(key)
+
+    def _slot(self, request: Request) -> Any:
+        return self.slot_of(self.crawler, request)
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
         if (not_before := request.meta.get(NOT_BEFORE_KEY)) and (wait := not_before - time.monotonic()) > 0:
@@ -90,3 +95,53 @@ class RetryAfterMiddleware(RetryMiddleware):
         if slot is not None and not self.autothrottle and response.status < 400 and slot.delay > self.base_delay:
             slot.delay = max(self.base_delay, slot.delay / 2)
         return super().process_response(request, response)
+
+
+class CrawlDelayMiddleware:
+    """Obeys robots.txt ``Crawl-delay``: requests to a site go out at least that many seconds apart.
+
+    The delay comes from Scrapy's robots.txt parser (the ``robots_parsed`` signal) and holds
+    whatever ``DOWNLOAD_DELAY``, its random jitter or AutoThrottle say: each request to the site
+    waits here for its turn. ``OSCE_OBEY_CRAWL_DELAY = False`` turns it off.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.user_agent = crawler.settings.get("USER_AGENT", "")
+        self.delays: dict[str, float] = {}
+        self.next_turn: dict[str, float] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlDelayMiddleware:
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        if not crawler.settings.getbool("OSCE_OBEY_CRAWL_DELAY", True) or not crawler.settings.getbool(
+            "ROBOTSTXT_OBEY"
+        ):
+            raise NotConfigured
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
+        return middleware
+
+    def robots_parsed(self, robotparser: Any, request: Request) -> None:
+        delay = robotparser.crawl_delay(self.user_agent)
+        if delay:
+            host = urlparse_cached(request).hostname or ""
+            self.delays[host] = float(delay)
+            if self.crawler.stats:
+                self.crawler.stats.set_value(f"osce/crawl_delay/{host}", float(delay))
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        host = urlparse_cached(request).hostname or ""
+        delay = self.delays.get(host)
+        if not delay or request.meta.get("dont_obey_robotstxt"):
+            return
+        slot = RetryAfterMiddleware.slot_of(self.crawler, request)
+        if slot is not None and slot.delay < delay:
+            slot.delay = delay  # the downloader itself then paces the site too
+        now = time.monotonic()
+        turn = max(now, self.next_turn.get(host, now))
+        self.next_turn[host] = turn + delay
+        if turn > now:
+            await asyncio.sleep(turn - now)

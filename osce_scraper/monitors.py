@@ -1,26 +1,67 @@
 """Checks at the end of every run (Spidermon), so that a changed site fails loudly.
 
-Spidermon's own monitors check the finish reason, the error count, unwanted
-HTTP codes and field coverage; ours check that the release pages still show
-their labels and that no record was rejected. A failed check is printed with
+Spidermon's own monitors check the finish reason, the error count and unwanted
+HTTP codes; ours check field coverage, that the release pages still show their
+labels, and that no record was rejected. Coverage and labels are judged over a
+window of the last ``OSCE_CHECK_WINDOW`` release pages across runs (kept in the
+crawl state), so a small daily run is judged with the pages before it; a run
+without a crawl state (``-O``) is judged alone. A failed check is printed with
 its figures and makes ``scrapy crawl`` exit non-zero.
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.contrib.scrapy.monitors import (
     ErrorCountMonitor,
-    FieldCoverageMonitor,
     FinishReasonMonitor,
     UnwantedHTTPCodesMonitor,
 )
 from spidermon.core.actions import Action
 
+from osce_scraper.items import RECORD_FIELDS
+
 #: ReleasePage attribute -> the label it is read from, as a reader sees it (stat names use the label).
 PAGE_LABEL_STATS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedPages:
+    """The release pages a check judges: how many, and on how many each label and each field was found."""
+
+    pages: int
+    records: int
+    labels: dict[str, int]
+    fields: dict[str, int]
+    scope: str
+
+
+def checked_pages(data: Any) -> CheckedPages | None:
+    """The window of recent release pages from the crawl state, else this run's pages; None when this run
+    read no release page (a run with nothing new passes)."""
+    stats = data.stats
+    if not stats.get("osce/release_pages", 0):
+        return None
+    store = getattr(data.crawler.spider, "store", None)
+    window = store.recent_pages() if store is not None else None
+    if window:
+        labels: Counter[str] = Counter(label for page_labels, _ in window for label in page_labels)
+        filled = [fields for _, fields in window if fields is not None]
+        return CheckedPages(len(window), len(filled), dict(labels), dict(Counter(f for fs in filled for f in fs)),
+                            f"the last {len(window)} release pages")
+    records = stats.get("item_scraped_count", 0)
+    return CheckedPages(
+        pages=stats["osce/release_pages"],
+        records=records,
+        labels={label: stats.get(f"osce/page_label/{label}", 0) for label in PAGE_LABEL_STATS.values()},
+        fields={name: stats.get(f"osce/filled/{name}", 0) for name in RECORD_FIELDS},
+        scope=f"this run's {stats['osce/release_pages']} release pages",
+    )
 
 
 @monitors.name("Release page labels")
@@ -29,17 +70,38 @@ class PageLabelsMonitor(Monitor):
 
     @monitors.name("labels found on release pages")
     def test_labels_found(self) -> None:
-        stats = self.data.stats
-        pages = stats.get("osce/release_pages", 0)
-        if not pages:
+        checked = checked_pages(self.data)
+        if checked is None:
             self.skipTest("no release page was read")
         minimums = self.data.crawler.settings.getdict("OSCE_PAGE_LABEL_COVERAGE")
         tolerance = self.data.crawler.settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", 0.0)
         short = []
         for label, minimum in minimums.items():
-            share = stats.get(f"osce/page_label/{label}", 0) / pages
+            share = checked.labels.get(label, 0) / checked.pages
             if share + tolerance < float(minimum):
-                short.append(f'"{label}" found on {share:.0%} of {pages} release pages (minimum {float(minimum):.0%})')
+                short.append(f'"{label}" found on {share:.0%} of {checked.scope} (minimum {float(minimum):.0%})')
+        if short:
+            self.fail("; ".join(short))
+
+
+@monitors.name("Field coverage")
+class FieldCoverageMonitor(Monitor):
+    """The share of records with each field filled stays above ``SPIDERMON_FIELD_COVERAGE_RULES``."""
+
+    @monitors.name("fields filled in records")
+    def test_field_coverage(self) -> None:
+        checked = checked_pages(self.data)
+        if checked is None or not checked.records:
+            self.skipTest("no record was made")
+        settings = self.data.crawler.settings
+        tolerance = settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", 0.0)
+        short = []
+        for rule, minimum in settings.getdict("SPIDERMON_FIELD_COVERAGE_RULES").items():
+            name = rule.split("/", 1)[-1]
+            share = checked.fields.get(name, 0) / checked.records
+            if share + tolerance < float(minimum):
+                short.append(f"{name} filled in {share:.0%} of {checked.records} records of {checked.scope} "
+                             f"(minimum {float(minimum):.0%})")
         if short:
             self.fail("; ".join(short))
 

@@ -23,8 +23,6 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # A callback yields one record or a listing's few requests: Scrapy's default of 100 parallel
 # item workers per callback output only costs time.
 CONCURRENT_ITEMS = 8
-#: Worker processes that read pages while the crawl goes on (0: read them in the crawling process).
-OSCE_EXTRACT_PROCESSES = 1
 DOWNLOAD_TIMEOUT = 60
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
@@ -32,7 +30,11 @@ RETRY_TIMES = 4
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "osce_scraper.middlewares.RetryAfterMiddleware": 550,
+    # After robots.txt (100): a request waits for its turn under the site's Crawl-delay.
+    "osce_scraper.middlewares.CrawlDelayMiddleware": 560,
 }
+#: robots.txt's Crawl-delay spaces requests to a site at least that far apart (0 to ignore it).
+OSCE_OBEY_CRAWL_DELAY = True
 #: A 429 or 503 slows the crawl to the server's Retry-After (this default without one), at most this cap.
 OSCE_RETRY_AFTER_DEFAULT = 5.0
 OSCE_RETRY_AFTER_MAX = 120.0
@@ -56,9 +58,6 @@ SPIDERMON_SPIDER_CLOSE_MONITORS = ("osce_scraper.monitors.RunChecks",)
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
 SPIDERMON_MAX_ERRORS = 0
 SPIDERMON_UNWANTED_HTTP_CODES_MAX_COUNT = 10
-SPIDERMON_ADD_FIELD_COVERAGE = True
-SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
-SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM = True  # an incremental run with nothing new passes
 SPIDERMON_FIELD_COVERAGE_TOLERANCE = 0.005
 SPIDERMON_FIELD_COVERAGE_RULES = {
     "dict/title": 1.0,
@@ -67,6 +66,9 @@ SPIDERMON_FIELD_COVERAGE_RULES = {
     "dict/source": 0.90,
     "dict/place": 0.60,
 }
+# Coverage (a share of records with the field filled) and labels are judged over the last
+# OSCE_CHECK_WINDOW release pages across runs (kept in the crawl state).
+OSCE_CHECK_WINDOW = 100
 #: Minimum share of release pages on which each label is found (older pages may lack some).
 OSCE_PAGE_LABEL_COVERAGE = {"Source:": 0.5, "Place:": 0.3}
 OSCE_MAX_REJECTED = 0
@@ -76,14 +78,19 @@ OSCE_RUNS_PATH = "output/runs.jsonl"
 #: Pages that failed for good: URL, the listing page that led there, status or exception, attempts.
 OSCE_ERRORS_PATH = "output/errors.jsonl"
 
+# The record's story: the spider reads a page into a RawRelease; each pipeline parses one field
+# family; validation hands on the record alone; a node id seen before is dropped.
 ITEM_PIPELINES = {
-    "osce_scraper.pipelines.BuildRecordPipeline": 100,
-    "osce_scraper.pipelines.DeduplicatePipeline": 200,
-    "osce_scraper.pipelines.ValidatePipeline": 300,
-    "osce_scraper.pipelines.DatasetWriterPipeline": 400,
+    "osce_scraper.pipelines.PagePipeline": 100,
+    "osce_scraper.pipelines.DatesPipeline": 200,
+    "osce_scraper.pipelines.PlacesPipeline": 300,
+    "osce_scraper.pipelines.TaxonomyPipeline": 400,
+    "osce_scraper.pipelines.OfficialsPipeline": 500,
+    "osce_scraper.pipelines.ValidatePipeline": 600,
+    "osce_scraper.pipelines.DeduplicatePipeline": 700,
 }
-# No FEEDS here: the spider adds output/press_releases.jsonl when the command line names none
-# (a FEEDS setting would be written in addition to `-O`, not instead of it).
+# No FEEDS here: without -O/-o the dataset store (osce_scraper/store.py) keeps the dataset through
+# its exporter (a FEEDS setting would be written in addition to `-O`, not instead of it).
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = None
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import pytest
 from scrapy.exceptions import DropItem
 
-from osce_scraper.extract.page import parse_release_page
+from osce_scraper.fields import build_record
 from osce_scraper.items import RawRelease, schema_errors
-from osce_scraper.pipelines import ValidatePipeline, build_record
+from osce_scraper.pages.release import read_release
+from osce_scraper.pipelines import ValidatePipeline
 from tests.conftest import make_release_html
 
 URL = "https://www.osce.org/mission-to-skopje/512345"
 
 
 def make_record(page: str | bytes) -> dict:
-    return build_record(RawRelease(parse_release_page(page, URL), None, "2026-01-01T00:00:00Z"))
+    return build_record(RawRelease(read_release(page, URL), None, "2026-01-01T00:00:00Z"))
 
 
 def test_an_empty_body_is_rejected_with_a_reason(tmp_path):
@@ -66,7 +67,7 @@ def test_a_dateline_with_an_unknown_place_keeps_the_name_with_nulls():
 def test_text_in_another_script_gives_no_wrong_values():
     body = ("<p>ВЕНА, 3 июня 2019 г. – Генеральный секретарь ОБСЕ Томас Гремингер провел встречу.</p>"
             "<p>Встреча прошла в Вене.</p>")
-    record = build_record(RawRelease(parse_release_page(make_release_html(meta="", body=body),
+    record = build_record(RawRelease(read_release(make_release_html(meta="", body=body),
                                                         "https://www.osce.org/ru/secretariat/512345"), None,
                                      "2026-01-01T00:00:00Z"))
     assert record["language"] == "ru"

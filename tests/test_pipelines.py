@@ -3,17 +3,18 @@ import json
 import pytest
 from scrapy.exceptions import DropItem
 
-from osce_scraper.extract.listing import ListingItem
-from osce_scraper.extract.page import parse_release_page
+from osce_scraper.fields import build_record
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
-from osce_scraper.pipelines import DeduplicatePipeline, ValidatePipeline, build_record
+from osce_scraper.pages.listing import ListingItem
+from osce_scraper.pages.release import read_release
+from osce_scraper.pipelines import DeduplicatePipeline, ValidatePipeline
 from tests.conftest import make_release_html
 
 URL = "https://www.osce.org/programme-office-in-bishkek/488612"
 
 
 def make_raw(html: str | None = None, listing: ListingItem | None = None, url: str = URL) -> RawRelease:
-    page = parse_release_page(html if html is not None else make_release_html(), url)
+    page = read_release(html if html is not None else make_release_html(), url)
     return RawRelease(page=page, listing=listing, crawled_at="2026-01-01T00:00:00Z")
 
 

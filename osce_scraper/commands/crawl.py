@@ -1,14 +1,28 @@
-"""``scrapy crawl``, as Scrapy's own, but its exit status says whether the run's checks passed.
+"""``scrapy crawl``, as Scrapy's own, but its exit status says how the run went.
 
-cron mail and CI notice a non-zero status; the failed checks are printed with their figures.
+0: the run finished and its checks passed. 1: the crawl could not start. 2: a bad spider argument
+or a path that is not the project's file (one line names it). 3: a check failed. 4: another run
+holds the dataset's lock. 5: a write failed (full disk, I/O error, permission). cron mail and CI
+notice a non-zero status; the failed checks are printed with their figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import sys
+from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
+
+from osce_scraper.store import RunRefused
+
+#: Exit status of a run that could not write its dataset, state or errors file.
+WRITE_FAILED_STATUS = 5
+CHECKS_FAILED_STATUS = 3
 
 
 class Command(ScrapyCrawlCommand):
@@ -17,9 +31,46 @@ class Command(ScrapyCrawlCommand):
             raise UsageError("give one spider name: scrapy crawl press_releases")
         assert self.crawler_process
         crawler = self._create_crawler(args[0])
-        self.crawler_process.crawl(crawler, **opts.spargs)
+        refused: list[RunRefused] = []
+        started = self.crawler_process.crawl(crawler, **opts.spargs)
+        _catch_refusal(started, refused)
         self.crawler_process.start()
-        if self.crawler_process.bootstrap_failed:
+        try:
+            stats = crawler.stats
+        except RuntimeError:  # the crawl never started
+            stats = None
+        if refused:
+            print(f"scrapy crawl {args[0]}: {refused[0]}", file=sys.stderr)
+            self.exitcode = refused[0].exit_status
+        elif self.crawler_process.bootstrap_failed:
             self.exitcode = 1
-        elif crawler.stats and crawler.stats.get_value("osce/checks_failed"):
-            self.exitcode = 3
+        elif stats and stats.get_value("osce/write_failed"):
+            self.exitcode = WRITE_FAILED_STATUS
+        elif stats and stats.get_value("osce/checks_failed"):
+            self.exitcode = CHECKS_FAILED_STATUS
+
+
+def _catch_refusal(started: Any, refused: list[RunRefused]) -> None:
+    """Keep a :class:`RunRefused` raised while the crawl starts, instead of its traceback."""
+
+    def on_failure(failure: Failure) -> Failure | None:
+        if failure.check(RunRefused):
+            refused.append(failure.value)
+            return None
+        return failure
+
+    if isinstance(started, Deferred):
+        started.addErrback(on_failure)
+    elif isinstance(started, asyncio.Task):
+        # The crawler process re-raises into its task: retrieving the exception here keeps asyncio
+        # from printing it; any other exception is printed as asyncio would.
+        def on_done(task: asyncio.Task[Any]) -> None:
+            if task.cancelled() or (error := task.exception()) is None:
+                return
+            if isinstance(error, RunRefused):
+                refused.append(error)
+            else:
+                task.get_loop().call_exception_handler({"message": "the crawl failed", "exception": error,
+                                                        "task": task})
+
+        started.add_done_callback(on_done)

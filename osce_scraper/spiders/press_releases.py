@@ -1,36 +1,38 @@
 """The ``press_releases`` spider: walks a newsroom listing and the releases it links to.
 
-Crawling only: which URLs, in what order, and when to stop. Reading the
-pages is done by ``osce_scraper.extract``; fields are derived by the pipelines.
+It crawls and reads: which URLs, in what order, when to stop; each page is read once, in its
+callback, with parsel (``osce_scraper.pages``) into what it shows as text. A release page becomes a
+:class:`~osce_scraper.items.RawRelease`; the pipelines parse its fields. What the dataset already
+holds, and where failures go, it asks the dataset store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response
-from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from osce_scraper.extract.dates import parse_date
-from osce_scraper.extract.listing import ListingItem, parse_listing
 from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
-from osce_scraper.items import FetchedRelease, utc_now
-from osce_scraper.state import CrawlState, FailureLog, repair_dataset
-from osce_scraper.workers import ExtractionWorkers
+from osce_scraper.items import RawRelease, utc_now
+from osce_scraper.monitors import PAGE_LABEL_STATS
+from osce_scraper.pages.html import page_selector
+from osce_scraper.pages.listing import ListingItem, read_listing
+from osce_scraper.pages.release import read_release
+from osce_scraper.store import DatasetStore, RunRefused
 
 DEFAULT_BASE_URL = "https://www.osce.org"
 LISTING_PATH = "/press-releases"
 
 
-class SpiderArgumentError(ValueError):
+class SpiderArgumentError(RunRefused, ValueError):
     """A spider argument (``-a name=value``) that cannot be used, and why."""
 
 
@@ -83,25 +85,16 @@ class PressReleasesSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PressReleasesSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        # Without a feed on the command line (-O/-o) the spider keeps the dataset itself:
+        # Without a feed on the command line (-O/-o) the store keeps the dataset:
         # appended to by incremental runs, rewritten whole otherwise.
-        if spider.incremental or spider.full or not crawler.settings.getdict("FEEDS"):
-            spider.open_dataset(crawler.settings)
-        spider.failure_log = FailureLog(Path(crawler.settings.get("OSCE_ERRORS_PATH", "output/errors.jsonl")))
-        spider.workers = ExtractionWorkers.of(crawler)
+        if spider.incremental:
+            mode = "incremental"
+        elif spider.full or not crawler.settings.getdict("FEEDS"):
+            mode = "rewrite"
+        else:
+            mode = "feed"
+        spider.store = DatasetStore.open(crawler, mode)
         return spider
-
-    def open_dataset(self, settings: BaseSettings) -> None:
-        """Open the dataset and the crawl state; an incremental run learns what is already exported."""
-        self.dataset_path = Path(settings.get("OSCE_DATASET_PATH", "output/press_releases.jsonl"))
-        if self.dataset_path.is_dir() or self.dataset_path.name in {"", ".", ".."}:
-            raise SpiderArgumentError(f"OSCE_DATASET_PATH must name a file, got the folder {str(self.dataset_path)!r}")
-        self.crawl_state = CrawlState(Path(settings.get("OSCE_STATE_PATH", "output/state.sqlite")))
-        in_file = repair_dataset(self.dataset_path)
-        if self.incremental:
-            self.crawl_state.replace_exported(in_file)
-            self.known_nodes = in_file
-            self.stop_at_known_page = self.crawl_state.get("listing_complete") == "1"
 
     def __init__(
         self,
@@ -122,13 +115,7 @@ class PressReleasesSpider(scrapy.Spider):
         self.full = _flag_argument("full", full)
         if self.incremental and self.full:
             raise SpiderArgumentError("incremental=1 and full=1 exclude each other: choose one")
-        self.dataset_path: Path | None = None
-        self.crawl_state: CrawlState | None = None
-        self.known_nodes: set[str] = set()
-        self.stop_at_known_page = False
-        self.listing_complete = False
-        self.failure_log = FailureLog(Path("output/errors.jsonl"))
-        self.workers = ExtractionWorkers(processes=0)  # a crawl's own (OSCE_EXTRACT_PROCESSES) in from_crawler
+        self.store: DatasetStore | None = None  # the crawl's own, in from_crawler
         hosts = {urlsplit(self.base_url).hostname or "", urlsplit(self.start_url).hostname or ""}
         self.extra_hosts = frozenset(h.lower() for h in hosts if h)
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
@@ -145,11 +132,11 @@ class PressReleasesSpider(scrapy.Spider):
         return state.setdefault("requested_nodes", self._requested_nodes)
 
     async def start(self) -> Any:
-        if self.incremental and self.crawl_state:
+        if self.store:
             # Pages that failed for good in earlier runs are tried again first.
-            for url, listing in self.crawl_state.failed_pages():
+            for url, listing in self.store.failed_pages():
                 node = node_id_of(url)
-                if node and node not in self.known_nodes and node not in self.requested_nodes:
+                if node and not self.store.is_known(node) and node not in self.requested_nodes:
                     self.requested_nodes.add(node)
                     yield self._release_request(url, ListingItem(**listing) if listing else None, None)
         if node_id_of(self.start_url):
@@ -165,7 +152,7 @@ class PressReleasesSpider(scrapy.Spider):
             cb_kwargs={"page": page},
         )
 
-    def _record_failure(self, failure: Failure, kind: str) -> dict[str, Any]:
+    def _record_failure(self, failure: Failure, kind: str) -> None:
         request = failure.request
         response = getattr(failure.value, "response", None)
         entry = {
@@ -177,21 +164,18 @@ class PressReleasesSpider(scrapy.Spider):
             "attempts": request.meta.get("retry_times", 0) + 1,
             "at": utc_now(),
         }
-        self.failure_log.record(entry)
+        listing = request.cb_kwargs.get("listing")
+        if self.store:
+            self.store.record_failure(entry, node_id_of(request.url) if kind == "release" else None,
+                                      asdict(listing) if listing else None)
         if self.crawler.stats:
             self.crawler.stats.inc_value("osce/failed_pages")
         self.logger.warning("failed for good after %s attempt(s): %s (%s)", entry["attempts"], request.url,
                             entry["status"] or entry["error"])
-        return entry
 
     def release_failed(self, failure: Failure) -> None:
         """A release page that failed for good: logged, and remembered for the next incremental run."""
-        entry = self._record_failure(failure, "release")
-        if self.crawl_state is not None:
-            listing = failure.request.cb_kwargs.get("listing")
-            reason = str(entry["status"] or entry["error"])
-            self.crawl_state.mark_failed(failure.request.url, node_id_of(failure.request.url),
-                                         asdict(listing) if listing else None, reason)
+        self._record_failure(failure, "release")
 
     def listing_failed(self, failure: Failure) -> None:
         """A listing page that failed for good: logged; the walk stops there and is not complete."""
@@ -210,10 +194,10 @@ class PressReleasesSpider(scrapy.Spider):
             meta={"listing_url": referer},
         )
 
-    async def parse_listing(self, response: Response, page: int = 0) -> AsyncIterator[scrapy.Request]:
+    def parse_listing(self, response: Response, page: int = 0) -> Iterator[scrapy.Request]:
         """Requests for the listing's new releases, then for the next listing page."""
         self.listing_pages_seen += 1
-        listing = await self.workers.run(parse_listing, response.text, response.url)
+        listing = read_listing(page_selector(response.text), response.url)
         if listing.last_page is not None:
             # Pages still to come (numbered from 0), for the progress display's ETA.
             total = listing.last_page - page_number(self.start_url) + 1
@@ -227,26 +211,39 @@ class PressReleasesSpider(scrapy.Spider):
             if self.since and (date := parse_date(item.publishing_date)) and date < self.since:
                 too_old = True
                 continue
-            if item.node_id in self.known_nodes or item.node_id in self.requested_nodes:
+            if self.store:
+                self.store.saw_release(item.node_id)
+                if self.store.is_known(item.node_id):
+                    continue
+            if item.node_id in self.requested_nodes:
                 continue
             all_known = False
             self.requested_nodes.add(item.node_id)
             yield self._release_request(item.url, item, response.url)
         if listing.next_page is None:
-            self.listing_complete = not too_old
+            if self.store and not too_old:
+                self.store.walked_to_the_end()
             return
         if too_old:
             return
-        if self.stop_at_known_page and all_known:
+        if self.store and self.store.stop_at_known_page and all_known:
             self.logger.info("listing page %s holds only known releases: stopping", page)
             return
         if self.max_pages and self.listing_pages_seen >= self.max_pages:
             return
         yield self._listing_request(listing.next_page)
 
-    def parse_release(self, response: Response, listing: ListingItem | None = None) -> Iterator[FetchedRelease]:
-        """The release page as fetched, with the listing item that led to it (the pipelines read it)."""
+    def parse_release(self, response: Response, listing: ListingItem | None = None) -> Iterator[RawRelease]:
+        """The release page read into what it shows, with the listing item that led to it."""
         if not hasattr(response, "text"):
             self.logger.warning("not an HTML page: %s", response.url)
             return
-        yield FetchedRelease(url=response.url, html=response.text, listing=listing, crawled_at=utc_now())
+        page = read_release(page_selector(response.text), response.url)
+        labels = [label for attribute, label in PAGE_LABEL_STATS.items() if getattr(page, attribute)]
+        if self.crawler.stats:
+            self.crawler.stats.inc_value("osce/release_pages")
+            for label in labels:
+                self.crawler.stats.inc_value(f"osce/page_label/{label}")
+        if self.store:
+            self.store.page_read(page.node_id or (listing.node_id if listing else None), labels)
+        yield RawRelease(page=page, listing=listing, crawled_at=utc_now())

@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 
 from osce_scraper.extract.datelines import is_standalone_dateline, parse_dateline
 from osce_scraper.extract.dates import parse_date
-from osce_scraper.extract.html import normalise_space, parse_html, repair_mojibake, visible_lines
-from osce_scraper.extract.labels import PAGE_LABELS, match_label, split_values
-from osce_scraper.extract.listing import parse_listing
 from osce_scraper.extract.officials import find_officials
-from osce_scraper.extract.page import parse_release_page
 from osce_scraper.extract.places import fold, normal_case, resolve_places
 from osce_scraper.extract.urls import language_of, node_id_of, page_number
+from osce_scraper.pages.html import normalise_space, page_selector, repair_mojibake, visible_lines
+from osce_scraper.pages.labels import PAGE_LABELS, match_label, split_values
+from osce_scraper.pages.listing import read_listing
+from osce_scraper.pages.release import read_release
 
 # Text that looks like releases often enough to reach deep branches, and anything else.
 release_words = st.sampled_from([
@@ -74,16 +74,16 @@ def test_labels_and_values(text):
 @given(texts)
 def test_text_helpers(text):
     assert isinstance(normalise_space(text), str) and isinstance(repair_mojibake(text), str)
-    assert all(isinstance(line.text, str) for line in visible_lines(parse_html(text)))
+    assert all(isinstance(line.text, str) for line in visible_lines(page_selector(text)))
 
 
 @fast
 @given(texts, texts)
 def test_page_and_listing_extractors(title, body):
     html = f"<h1>{title}</h1><ul><li>Place:</li><li>{title}</li></ul><p>{body}</p><a href='/cio/{len(body)}12'>x</a>"
-    page = parse_release_page(html, "https://www.osce.org/cio/4567")
+    page = read_release(html, "https://www.osce.org/cio/4567")
     assert page.node_id == "4567" and all(isinstance(p, str) for p in page.paragraphs)
-    listing = parse_listing(html, "https://www.osce.org/press-releases?page=2")
+    listing = read_listing(html, "https://www.osce.org/press-releases?page=2")
     assert listing.page == 2 and all(item.node_id.isdigit() for item in listing.items)
 
 

@@ -73,6 +73,8 @@ class MockSite:
         self.fault_rate = fault_rate
         self.fault_seed = fault_seed
         self.retry_after = 1
+        #: robots.txt's Crawl-delay, in seconds (none when None).
+        self.crawl_delay: float | None = None
         self.stall_seconds = 3.0
         self.attempts: dict[str, int] = {}
         self.faults_served: dict[str, str] = {}
@@ -142,7 +144,8 @@ class MockSite:
         if path in self.failing_paths:
             return 503, "text/html", "<html><body>Service unavailable</body></html>"
         if path == "/robots.txt":
-            return 200, "text/plain", ROBOTS_TXT
+            delay = f"Crawl-delay: {self.crawl_delay:g}\n" if self.crawl_delay is not None else ""
+            return 200, "text/plain", ROBOTS_TXT + delay
         if path == "/fom/statements":
             statements = [e for e in self.entries if e.release.section == "fom"]
             return 200, "text/html; charset=utf-8", render_listing(statements, 0, 0, self.variant, self.base_url)

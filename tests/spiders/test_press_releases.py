@@ -114,14 +114,3 @@ def test_project_settings_are_polite():
     assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 2
     assert not settings.getbool("HTTPCACHE_ENABLED")
 
-
-def test_pages_read_in_the_crawling_process_or_in_two_workers_give_the_same_records(mock_site, tmp_path):
-    def by_node(processes: int) -> dict[str, dict]:
-        records, process = make_crawl(mock_site.base_url, tmp_path / f"out-{processes}.jsonl",
-                                      "-s", f"OSCE_EXTRACT_PROCESSES={processes}")
-        assert process.returncode == 0, process.stderr[-3000:]
-        return {r["node_id"]: {**r, "crawled_at": None} for r in records}
-
-    in_process, in_workers = by_node(0), by_node(2)
-    assert len(in_process) == len(mock_site.releases)
-    assert in_process == in_workers

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,13 +14,9 @@ from tests.conftest import make_crawl
 from tests.site.server import MockSite
 
 
-def requests_from(requests: AsyncIterator[Any]) -> list[Any]:
-    """What an async spider callback yields, collected."""
-
-    async def collect() -> list[Any]:
-        return [request async for request in requests]
-
-    return asyncio.run(collect())
+def requests_from(requests: Iterator[Any]) -> list[Any]:
+    """What a spider callback yields, collected."""
+    return list(requests)
 
 
 LISTING = """<div><h3><a href="{href}">A release</a></h3><p>Publishing date: 3 May 2020</p><p>Lead.</p></div>"""

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from osce_scraper.extract.page import parse_release_page
+from osce_scraper.fields import build_record
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
-from osce_scraper.pipelines import build_record
+from osce_scraper.pages.release import read_release
 from tests.site.releases import make_releases
 from tests.site.render import VARIANTS, render_release
 
@@ -40,7 +40,7 @@ def test_mutated_pages_never_break_extraction(variant):
         page = render_release(release, variant, "http://127.0.0.1:8000")
         for _ in range(rng.randrange(1, 6)):
             page = make_mutation(page, rng)
-        record = build_record(RawRelease(parse_release_page(page, "http://127.0.0.1:8000" + release.path), None,
+        record = build_record(RawRelease(read_release(page, "http://127.0.0.1:8000" + release.path), None,
                                          "2026-01-01T00:00:00Z"))
         assert tuple(record) == RECORD_FIELDS
         errors = schema_errors(record)

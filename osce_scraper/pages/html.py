@@ -1,8 +1,10 @@
 """Turn an HTML page into the lines a reader sees.
 
-Every extractor in this package works on these lines rather than on CSS
+Every reader in this package works on these lines rather than on CSS
 classes or tag paths: osce.org's markup is unknown and may change, but the
 visible text (labels such as ``Place:``, titles, datelines) is stable.
+A page is parsed once into a parsel :class:`~parsel.Selector` (lxml underneath);
+the lines come from a walk over its element tree.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+import ftfy
 from lxml import etree
-from lxml import html as lxml_html
+from parsel import Selector
 
 #: Elements that start a new line of visible text.
 BLOCK_TAGS = frozenset(
@@ -36,38 +39,26 @@ def normalise_space(text: str) -> str:
     >>> normalise_space("  OSCE\\u00a0Mission \\n to  Skopje ")
     'OSCE Mission to Skopje'
     """
+    # Mojibake first: a no-break space is part of some broken characters ("Å\xa0" for "Š").
     # str.split() splits on exactly the white space that the regex \s matches, and faster.
-    return repair_mojibake(" ".join(text.replace("\u00ad", "").split()))
+    return " ".join(repair_mojibake(text).replace("\u00ad", "").split())
 
 
-# UTF-8 read as Windows-1252 or Latin-1: "DaÄ\x8diÄ\x87" for "Dačić", "â€“" for "–".
-_MOJIBAKE_RE = re.compile(
-    "[ÃÂÄÅÐÑâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019"
-    "\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
+# The first character of every UTF-8 sequence of Latin, Cyrillic or punctuation read as Windows-1252.
+_MOJIBAKE_HINT_RE = re.compile("[ÃÂÄÅÆÇÐÑÒÓÔÕâ]")
 
 
 def repair_mojibake(text: str) -> str:
-    r"""Text whose UTF-8 bytes were read as Windows-1252 or Latin-1, read again as UTF-8.
+    r"""Text whose UTF-8 bytes were read as Windows-1252 or Latin-1, read again as UTF-8 (by ftfy).
 
-    Only a text that round-trips whole is changed: correct text is never touched.
+    Correct text is left as it is, curly quotes included.
 
-    >>> repair_mojibake("Ivica DaÄ\x8diÄ\x87 â€“ OSCE"), repair_mojibake("Ivica Dačić – OSCE")
-    ('Ivica Dačić – OSCE', 'Ivica Dačić – OSCE')
+    >>> repair_mojibake("PRISHTINÃ‹/PRIÅ TINA â€“ OSCE"), repair_mojibake("Äänekoski – “OSCE”")
+    ('PRISHTINË/PRIŠTINA – OSCE', 'Äänekoski – “OSCE”')
     """
-    if not _MOJIBAKE_RE.search(text):
-        return text
-    try:
-        return bytes(_byte_of(ch) for ch in text).decode("utf-8")
-    except (ValueError, UnicodeDecodeError):
-        return text
-
-
-def _byte_of(ch: str) -> int:
-    """The Windows-1252 byte a character came from (C1 controls stand for the bytes cp1252 leaves undefined)."""
-    if ord(ch) < 256:
-        return ord(ch)
-    return ch.encode("cp1252")[0]  # raises UnicodeEncodeError, a ValueError, for anything else
+    if not _MOJIBAKE_HINT_RE.search(text):
+        return text  # ftfy costs microseconds a call; most lines cannot be mojibake
+    return ftfy.fix_encoding(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +93,7 @@ def is_within(el: etree._Element, ancestor: etree._Element | None) -> bool:
     return el is ancestor or any(a is ancestor for a in el.iterancestors())
 
 
-def _empty_document() -> etree._Element:
-    return lxml_html.fromstring("<html><body></body></html>")
+_EMPTY_PAGE = "<html><body></body></html>"
 
 
 _ODD_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
@@ -124,24 +114,30 @@ _DEEP_NESTING_HINT = 1800
 _CONTAINER_TAG_RE = re.compile(r"</?(?:div|span|section|article|font|b|i|em|strong|center|small|big)\b[^>]*>", re.I)
 
 
-def parse_html(page: str | bytes) -> etree._Element:
-    """Parse HTML leniently; an empty, binary or unparsable page gives an empty document."""
+def page_selector(page: str | bytes) -> Selector:
+    """A parsel selector over a page, parsed leniently; an empty, binary or unparsable page reads as empty.
+
+    >>> page_selector("<h1>OSCE</h1>").xpath("//h1/text()").get()
+    'OSCE'
+    """
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
     # lxml rejects str input that carries an XML encoding declaration.
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)
     if not page.strip() or looks_binary(page):
-        return _empty_document()
-    if page.count("<div") + page.count("<span") > _DEEP_NESTING_HINT and _max_depth(_parse(page)) >= 2000:
-        page = _CONTAINER_TAG_RE.sub("\n", page)
-    return _parse(page)
+        return Selector(text=_EMPTY_PAGE)
+    selector = _select(page)
+    if page.count("<div") + page.count("<span") > _DEEP_NESTING_HINT and _max_depth(selector.root) >= 2000:
+        selector = _select(_CONTAINER_TAG_RE.sub("\n", page))
+    return selector
 
 
-def _parse(page: str) -> etree._Element:
+def _select(page: str) -> Selector:
     try:
-        return lxml_html.document_fromstring(page, parser=lxml_html.HTMLParser(huge_tree=True, recover=True))
+        selector = Selector(text=page, type="html", huge_tree=True)
     except (etree.ParserError, ValueError):
-        return _empty_document()
+        return Selector(text=_EMPTY_PAGE)
+    return selector if selector.root is not None and isinstance(selector.root.tag, str) else Selector(text=_EMPTY_PAGE)
 
 
 def _max_depth(root: etree._Element) -> int:
@@ -172,10 +168,10 @@ def resolve_link(base: str, href: str) -> str:
     return urljoin(base, href)
 
 
-def base_url_of(root: etree._Element, url: str) -> str:
+def base_url_of(selector: Selector, url: str) -> str:
     """The URL that relative links resolve against (``<base href>`` wins)."""
-    for href in root.xpath("//base/@href"):
-        return urljoin(url, str(href).strip())
+    if href := selector.xpath("//base/@href").get():
+        return urljoin(url, href.strip())
     return url
 
 
@@ -193,16 +189,17 @@ def _is_hidden(el: etree._Element, inside_article: bool) -> bool:
     return "display:none" in style
 
 
-def visible_lines(root: etree._Element, url: str = "") -> list[Line]:
+def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     """The page's visible text, one :class:`Line` per block of text, in reading order.
 
     Navigation, scripts, page header and footer are left out.
 
-    >>> root = parse_html("<nav>Menu</nav><ul><li>Place:</li><li><a href='/x'>VIENNA</a></li></ul>")
-    >>> [line.text for line in visible_lines(root, "https://www.osce.org/")]
+    >>> page = page_selector("<nav>Menu</nav><ul><li>Place:</li><li><a href='/x'>VIENNA</a></li></ul>")
+    >>> [line.text for line in visible_lines(page, "https://www.osce.org/")]
     ['Place:', 'VIENNA']
     """
-    base = base_url_of(root, url)
+    base = base_url_of(selector, url)
+    root = selector.root
     lines: list[Line] = []
     parts: list[str] = []
     links: list[Link] = []
@@ -256,11 +253,11 @@ def visible_lines(root: etree._Element, url: str = "") -> list[Line]:
     return lines
 
 
-def all_links(root: etree._Element, url: str = "") -> list[Link]:
+def all_links(selector: Selector, url: str = "") -> list[Link]:
     """Every ``<a href>`` and ``<link href>`` of the page, navigation included."""
-    base = base_url_of(root, url)
+    base = base_url_of(selector, url)
     found: list[Link] = []
-    for el in root.iter("a", "link"):
+    for el in selector.root.iter("a", "link"):
         href = el.get("href")
         if not href:
             continue
@@ -270,31 +267,34 @@ def all_links(root: etree._Element, url: str = "") -> list[Link]:
     return found
 
 
-def heading_texts(root: etree._Element, tag: str = "h1") -> list[str]:
+_NOT_HIDDEN = " and ".join(f"not(ancestor::{tag})" for tag in sorted(HIDDEN_TAGS))
+
+
+def heading_texts(selector: Selector, tag: str = "h1") -> list[str]:
     """Visible texts of the page's headings of one level, in document order."""
     return [
         text
-        for el in root.iter(tag)
-        if not any(a.tag in HIDDEN_TAGS for a in el.iterancestors())
-        and (text := normalise_space(el.text_content()))
+        for heading in selector.xpath(f"//{tag}[{_NOT_HIDDEN}]")
+        if (text := normalise_space(heading.xpath("string()").get("")))
     ]
 
 
-def meta_content(root: etree._Element, *names: str) -> str | None:
+def meta_content(selector: Selector, *names: str) -> str | None:
     """The first ``<meta>`` content whose ``name``/``property``/``itemprop`` is in ``names``."""
     wanted = {name.lower() for name in names}
-    for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        if key in wanted and (content := normalise_space(el.get("content") or "")):
+    for meta in selector.xpath("//meta[@content]"):
+        attributes = meta.attrib
+        key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+        if key in wanted and (content := normalise_space(attributes["content"])):
             return content
     return None
 
 
-def json_ld_values(root: etree._Element, key: str) -> Iterator[str]:
+def json_ld_values(selector: Selector, key: str) -> Iterator[str]:
     """String values of ``key`` anywhere in the page's JSON-LD blocks."""
-    for script in root.xpath('//script[@type="application/ld+json"]'):
+    for block in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(block)
         except ValueError:
             continue
         stack = [data]

@@ -1,8 +1,8 @@
-from osce_scraper.extract.html import parse_html, visible_lines
+from osce_scraper.pages.html import page_selector, visible_lines
 
 
 def texts(html: str) -> list[str]:
-    return [line.text for line in visible_lines(parse_html(html), "https://www.osce.org/")]
+    return [line.text for line in visible_lines(page_selector(html), "https://www.osce.org/")]
 
 
 def test_navigation_scripts_and_page_footer_are_not_read():
@@ -23,7 +23,7 @@ def test_line_breaks_split_lines():
 
 
 def test_links_are_absolute():
-    lines = visible_lines(parse_html("<p><a href='/cio/49486'>T</a></p>"), "https://www.osce.org/press-releases")
+    lines = visible_lines(page_selector("<p><a href='/cio/49486'>T</a></p>"), "https://www.osce.org/press-releases")
     assert lines[0].links[0].url == "https://www.osce.org/cio/49486"
 
 

@@ -1,24 +1,26 @@
-"""A release page as values: title, content type, labelled metadata, body text."""
+"""A release page as what it shows: title, content type, each label's values as printed, body paragraphs."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from parsel import Selector
+
 from osce_scraper.extract.datelines import is_standalone_dateline
-from osce_scraper.extract.html import (
+from osce_scraper.extract.urls import node_id_of, release_url
+from osce_scraper.pages.html import (
     Line,
     base_url_of,
     heading_texts,
     is_within,
     json_ld_values,
     meta_content,
-    parse_html,
+    page_selector,
     resolve_link,
     visible_lines,
 )
-from osce_scraper.extract.labels import PAGE_LABELS, find_labels, split_values
-from osce_scraper.extract.urls import node_id_of, release_url
+from osce_scraper.pages.labels import PAGE_LABELS, find_labels, split_values
 
 #: Content types shown above a release's title (lower case).
 CONTENT_TYPES = {
@@ -78,11 +80,11 @@ class ReleasePage:
     canonical_url: str | None = None
 
 
-def _title(root, lines: list[Line]) -> tuple[str | None, int]:
+def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
     """The release's title and its line; a heading that the page's metadata names as the title comes first."""
-    headings = heading_texts(root, "h1")
-    named = [t for t in [meta_content(root, "og:title", "dcterms.title", "twitter:title")] if t]
-    page_title = root.findtext(".//title")
+    headings = heading_texts(selector, "h1")
+    named = [t for t in [meta_content(selector, "og:title", "dcterms.title", "twitter:title")] if t]
+    page_title = selector.xpath("//title/text()").get()
     if page_title:
         named.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
     candidates = [h for h in headings if h in named] + headings + named
@@ -94,9 +96,9 @@ def _title(root, lines: list[Line]) -> tuple[str | None, int]:
     return (candidates[0] if candidates else None), -1
 
 
-def _canonical(root, url: str) -> str | None:
-    for href in root.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"):
-        canonical = resolve_link(base_url_of(root, url), str(href).strip())
+def _canonical(selector: Selector, url: str) -> str | None:
+    for href in selector.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"):
+        canonical = resolve_link(base_url_of(selector, url), href.get().strip())
         if node_id_of(canonical) == node_id_of(url):
             return release_url(canonical)
     return None
@@ -128,19 +130,19 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     return body
 
 
-def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
-    """Read a release page by its visible text.
+def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
+    """Read a release page by its visible text (a parsel selector, or the page's HTML).
 
     >>> html = '''<h1>OSCE trains border guards</h1><ul><li>Date:</li><li>Place:</li>
     ... <li>DUSHANBE</li><li>Source:</li><li>OSCE Programme Office in Dushanbe</li></ul>
     ... <p>DUSHANBE, 2 June 2016 – The OSCE today trained ...</p>'''
-    >>> page = parse_release_page(html, "https://www.osce.org/programme-office-in-dushanbe/244381")
+    >>> page = read_release(html, "https://www.osce.org/programme-office-in-dushanbe/244381")
     >>> page.node_id, page.title, page.place_raw, page.source, page.date_raw
     ('244381', 'OSCE trains border guards', ['DUSHANBE'], ['OSCE Programme Office in Dushanbe'], None)
     """
-    root = parse_html(page)
-    lines = visible_lines(root, url)
-    title, title_index = _title(root, lines)
+    selector = page if isinstance(page, Selector) else page_selector(page)
+    lines = visible_lines(selector, url)
+    title, title_index = _title(selector, lines)
     # Labels of related items listed after the article ("Related content") are not this page's.
     article_end = next(
         (i for i in range(title_index + 1, len(lines)) if _RELATED_ITEMS_RE.match(lines[i].text)), len(lines)
@@ -186,9 +188,9 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
 
     date = labels.get("date")
     meta_date = (
-        meta_content(root, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
-        or next(json_ld_values(root, "datePublished"), None)
-        or next((t.get("datetime") for t in root.iter("time") if t.get("datetime")), None)
+        meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
+        or next(json_ld_values(selector, "datePublished"), None)
+        or selector.xpath("//time/@datetime[normalize-space()]").get()
     )
     return ReleasePage(
         url=url,
@@ -202,5 +204,5 @@ def parse_release_page(page: str | bytes, url: str) -> ReleasePage:
         paragraphs=paragraphs,
         standalone_dateline=standalone,
         meta_date=meta_date,
-        canonical_url=_canonical(root, url),
+        canonical_url=_canonical(selector, url),
     )

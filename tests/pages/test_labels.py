@@ -1,11 +1,11 @@
 import pytest
 
-from osce_scraper.extract.html import parse_html, visible_lines
-from osce_scraper.extract.labels import LISTING_LABELS, PAGE_LABELS, find_labels, split_values
+from osce_scraper.pages.html import page_selector, visible_lines
+from osce_scraper.pages.labels import LISTING_LABELS, PAGE_LABELS, find_labels, split_values
 
 
 def labels_of(html: str, labels=PAGE_LABELS) -> dict[str, list[str]]:
-    lines = visible_lines(parse_html(html), "https://www.osce.org/")
+    lines = visible_lines(page_selector(html), "https://www.osce.org/")
     return {name: split_values(found.values) for name, found in find_labels(lines, labels).items()}
 
 

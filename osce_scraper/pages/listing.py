@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from osce_scraper.extract.html import Line, all_links, parse_html, visible_lines
-from osce_scraper.extract.labels import LISTING_LABELS, find_labels, labelled_line_indices, split_values
+from parsel import Selector
+
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
+from osce_scraper.pages.html import Line, all_links, page_selector, visible_lines
+from osce_scraper.pages.labels import LISTING_LABELS, find_labels, labelled_line_indices, split_values
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
 _READ_MORE_RE = re.compile(r"^(read more|more|continue reading|details)\b", re.I)
@@ -99,19 +101,19 @@ def next_page_number(links, url: str) -> int | None:
     return current + 1 if later else None
 
 
-def parse_listing(page: str | bytes, url: str) -> ListingPage:
-    """Read a listing page's items and pager by their visible text.
+def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
+    """Read a listing page's items and pager by their visible text (a parsel selector, or the page's HTML).
 
     >>> html = '''<h3><a href="/cio/49486">Chairman visits Tashkent</a></h3>
     ... <p>Publishing date: 3 June 2008</p><p>What we do: Policing, Human rights,</p>
     ... <p>TASHKENT, 3 June 2008 - The Chairman ...</p><a href="?page=1">next ›</a>'''
-    >>> listing = parse_listing(html, "https://www.osce.org/press-releases")
+    >>> listing = read_listing(html, "https://www.osce.org/press-releases")
     >>> item = listing.items[0]
     >>> item.node_id, item.publishing_date, item.what_we_do, listing.next_page
     ('49486', '3 June 2008', ['Policing', 'Human rights'], 1)
     """
-    root = parse_html(page)
-    lines = visible_lines(root, url)
+    selector = page if isinstance(page, Selector) else page_selector(page)
+    lines = visible_lines(selector, url)
     # A value of a label is never a title, even when it links to a numbered page.
     values = labelled_line_indices(lines, LISTING_LABELS)
     starts: list[tuple[int, object, str]] = []
@@ -126,7 +128,7 @@ def parse_listing(page: str | bytes, url: str) -> ListingPage:
     for number, (index, link, node) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
         items.append(_item(lines[index:end], link, node))
-    links = all_links(root, url)
+    links = all_links(selector, url)
     numbers = [page_number(link.url) for link in links if "page=" in link.url and not node_id_of(link.url)]
     return ListingPage(
         items=items,

@@ -1,5 +1,5 @@
-from osce_scraper.extract.html import Link
-from osce_scraper.extract.listing import next_page_number, parse_listing
+from osce_scraper.pages.html import Link
+from osce_scraper.pages.listing import next_page_number, read_listing
 
 URL = "https://www.osce.org/press-releases?page=4"
 
@@ -14,7 +14,7 @@ def test_items_carry_their_labels_and_lead():
         376582, "COVID-19: OSCE adapts its field work",
         "<div>Content type: News</div><div>Where we are: OSCE Secretariat, OSCE Mission to Skopje,</div>"
         "<div>What we do: Policing, Human rights,</div>")
-    [item] = parse_listing(html, URL).items
+    [item] = read_listing(html, URL).items
     assert (item.node_id, item.title, item.publishing_date) == ("376582", "COVID-19: OSCE adapts its field work",
                                                                 "25 April 2015")
     assert item.content_type == "News"
@@ -26,18 +26,18 @@ def test_items_carry_their_labels_and_lead():
 def test_titles_with_quotes_digits_and_colons_are_titles():
     titles = ["“Dialogue is essential,” says Chairperson", "2020 Annual Report: policing", "Note: label-like title"]
     html = "".join(make_listing_item(100 + i, t) for i, t in enumerate(titles))
-    assert [item.title for item in parse_listing(html, URL).items] == titles
+    assert [item.title for item in read_listing(html, URL).items] == titles
 
 
 def test_read_more_links_and_repeats_do_not_make_items():
     html = make_listing_item(101, "First", "<a href='/secretariat/101'>Read more</a>") + make_listing_item(102, "Two")
-    assert [item.node_id for item in parse_listing(html, URL).items] == ["101", "102"]
+    assert [item.node_id for item in read_listing(html, URL).items] == ["101", "102"]
 
 
 def test_flat_items_without_a_wrapper_are_split_by_their_titles():
     html = ("<h4><a href='/cio/11'>One</a></h4><p><b>Publishing date:</b> 1 May 2020</p><p>Lead one.</p>"
             "<h4><a href='/cio/12'>Two</a></h4><p><b>Publishing date:</b> 2 May 2020</p><p>Lead two.</p>")
-    items = parse_listing(html, URL).items
+    items = read_listing(html, URL).items
     assert [(i.title, i.publishing_date, i.lead) for i in items] == [("One", "1 May 2020", "Lead one."),
                                                                      ("Two", "2 May 2020", "Lead two.")]
 
@@ -55,12 +55,12 @@ def test_label_values_linking_to_numbered_pages_are_not_titles():
     html = ("<div><h3><a href='/cio/11'>One</a></h3><ul><li>Where we are:</li><li><a href='/taxonomy/term/4512'>"
             "OSCE Secretariat</a></li><li>What we do:</li><li><a href='/what-we-do/4601'>Policing</a></li></ul>"
             "<p>Lead one.</p></div>")
-    [item] = parse_listing(html, URL).items
+    [item] = read_listing(html, URL).items
     assert (item.where_we_are, item.what_we_do) == (["OSCE Secretariat"], ["Policing"])
 
 
 def test_a_heading_ends_the_values_of_the_last_label():
     html = ("<div><h3><a href='/cio/11'>One</a></h3><div>What we do:</div><div>Policing</div>"
             "<h3><a href='/cio/12'>Two</a></h3><div>What we do:</div><div>Youth</div></div>")
-    items = parse_listing(html, URL).items
+    items = read_listing(html, URL).items
     assert [(i.title, i.what_we_do) for i in items] == [("One", ["Policing"]), ("Two", ["Youth"])]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from osce_scraper.extract.html import Line, is_within
+from osce_scraper.pages.html import Line, is_within
 
 #: Labels on release pages: field name -> visible label texts.
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {

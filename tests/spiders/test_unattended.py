@@ -1,0 +1,201 @@
+"""Scheduled runs nobody watches: overlapping runs, damaged files, a full disk, a slow-down request."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import resource
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.site.releases import make_releases
+from tests.site.server import MockSite
+from tests.spiders.test_scheduled_crawls import (
+    assert_whole_and_unique,
+    make_new_releases,
+    make_scheduled_command,
+    run_scheduled,
+)
+
+pytestmark = pytest.mark.slow
+
+ENV = {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def release_requests(site: MockSite) -> list[str]:
+    return [p for p in site.requests if p.rstrip("/").split("/")[-1].isdigit()]
+
+
+def test_a_second_run_on_the_same_dataset_exits_at_once_and_writes_nothing(mock_site: MockSite, tmp_path):
+    slow = ["-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CONCURRENT_REQUESTS=1"]
+    first = subprocess.Popen(make_scheduled_command(mock_site, tmp_path, "-a", "incremental=1", *slow), cwd=REPO,
+                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    second = subprocess.run(make_scheduled_command(mock_site, tmp_path, "-a", "incremental=1"), cwd=REPO, env=ENV,
+                            capture_output=True, text=True, timeout=120)
+    _, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, first_err[-3000:]
+    assert second.returncode == 4, second.stderr[-3000:]
+    assert second.stderr.strip().count("\n") == 0 and "another run" in second.stderr
+    assert "Traceback" not in second.stderr
+    records = assert_whole_and_unique(tmp_path)
+    assert len(records) == len(mock_site.releases)
+    assert len(release_requests(mock_site)) == len(mock_site.releases)
+    [run] = [json.loads(line) for line in (tmp_path / "runs.jsonl").read_text("utf-8").splitlines()]
+    assert run["new_records"] == len(mock_site.releases)
+    # A lock left by a run killed with SIGKILL never blocks the next one.
+    killed = subprocess.Popen(make_scheduled_command(mock_site, tmp_path, "-a", "incremental=1", *slow), cwd=REPO,
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.5)
+    killed.kill()
+    killed.wait()
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+
+
+def test_damaged_lines_are_quarantined_and_only_their_releases_fetched_again(mock_site: MockSite, tmp_path):
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+    dataset = tmp_path / "releases.jsonl"
+    lines = dataset.read_bytes().splitlines(keepends=True)
+    half_written = json.loads(lines[40])
+    lines[40] = lines[40][: len(lines[40]) // 2] + b"\n"
+    lines.insert(3, b"\n")
+    dataset.write_bytes(b"".join(lines))
+    mock_site.requests.clear()
+    again = run_scheduled(mock_site, tmp_path, "-a", "incremental=1")
+    assert again.returncode == 0, again.stderr[-3000:]
+    records = assert_whole_and_unique(tmp_path)
+    assert {r["node_id"] for r in records} == {r.node_id for r in mock_site.releases}
+    assert release_requests(mock_site) == [half_written["url"].removeprefix(mock_site.base_url)]
+    moved = [json.loads(line) for line in (tmp_path / "releases.jsonl.quarantine").read_text("utf-8").splitlines()]
+    assert [m["line"] for m in moved] == [4, 42]
+    runs = [json.loads(line) for line in (tmp_path / "runs.jsonl").read_text("utf-8").splitlines()]
+    assert runs[-1]["quarantined_lines"] == 2
+
+
+def test_a_dataset_path_naming_another_file_is_refused_untouched(mock_site: MockSite, tmp_path):
+    other = tmp_path / "releases.jsonl"
+    content = "".join(json.dumps({"id": n, "label": f"row {n}"}) + "\n" for n in range(50))
+    other.write_text(content, "utf-8")
+    for mode in ("incremental=1", "full=1"):
+        process = run_scheduled(mock_site, tmp_path, "-a", mode)
+        assert process.returncode == 2, process.stderr[-3000:]
+        assert str(other) in process.stderr and "none of its 50 lines is a record" in process.stderr
+        assert "Traceback" not in process.stderr
+    assert other.read_text("utf-8") == content
+    assert mock_site.requests == []
+
+
+def test_a_state_of_random_bytes_is_rebuilt_with_a_warning(mock_site: MockSite, tmp_path):
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+    (tmp_path / "state.sqlite").write_bytes(os.urandom(8192))
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"state.sqlite{suffix}").unlink(missing_ok=True)
+    mock_site.requests.clear()
+    again = run_scheduled(mock_site, tmp_path, "-a", "incremental=1")
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "crawl state" in again.stderr and "rebuilt" in again.stderr
+    assert release_requests(mock_site) == []
+    assert len(assert_whole_and_unique(tmp_path)) == len(mock_site.releases)
+
+
+def limit_file_size(limit: int):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_full_disk_stops_the_crawl_and_the_next_run_completes_the_dataset(tmp_path):
+    with MockSite("drupal", releases=make_releases(120)) as site:
+        # A file may not grow past 60 kB: the dataset's writes fail as on a full disk.
+        process = subprocess.run(make_scheduled_command(site, tmp_path, "-a", "incremental=1"), cwd=REPO, env=ENV,
+                                 capture_output=True, text=True, timeout=300, preexec_fn=limit_file_size(60_000))
+        assert process.returncode == 5, process.stderr[-3000:]
+        assert "could not write" in process.stderr and "write_failed" in process.stderr
+        assert max(map(len, process.stderr.splitlines())) < 1500  # no page HTML and no whole record in the log
+        written = assert_whole_and_unique(tmp_path)
+        assert 0 < len(written) < len(site.releases)
+        assert len(release_requests(site)) < len(site.releases)  # stopped at once, not after every page
+        finish = run_scheduled(site, tmp_path, "-a", "incremental=1")
+        assert finish.returncode == 0, finish.stderr[-3000:]
+        assert {r["node_id"] for r in assert_whole_and_unique(tmp_path)} == {r.node_id for r in site.releases}
+        # And the next run, with the walk complete, stops at the first known page.
+        site.requests.clear()
+        assert run_scheduled(site, tmp_path, "-a", "incremental=1").returncode == 0
+        assert release_requests(site) == []
+
+
+def test_a_small_run_without_place_labels_is_judged_with_the_runs_before_it(mock_site: MockSite, tmp_path):
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+    fresh = [dataclasses.replace(r, label_place=None, dateline=None, places=(), country_codes=())
+             for r in make_new_releases(5)]
+    mock_site.publish(fresh)
+    daily = run_scheduled(mock_site, tmp_path, "-a", "incremental=1")
+    assert daily.returncode == 0, daily.stderr[-3000:]
+    assert "check failed" not in daily.stderr
+
+
+def test_a_renamed_label_fails_the_run_once_the_window_shows_it(tmp_path):
+    window = ["-s", "OSCE_CHECK_WINDOW=40"]
+    with MockSite("drupal") as site:
+        assert run_scheduled(site, tmp_path, "-a", "incremental=1", *window).returncode == 0
+    with MockSite("drupal", renamed_labels=True, releases=make_new_releases(8)) as renamed:
+        few = run_scheduled(renamed, tmp_path, "-a", "incremental=1", *window)
+    assert few.returncode == 0, few.stderr[-3000:]  # 8 of the last 40 pages lack the labels
+    with MockSite("drupal", renamed_labels=True,
+                  releases=make_releases(30, first_node=950000, newest=make_new_releases(1)[0].date)) as more:
+        many = run_scheduled(more, tmp_path, "-a", "incremental=1", *window)
+    assert many.returncode == 3, many.stderr[-3000:]
+    assert '"Source:" found on' in many.stderr and "of the last 40 release pages" in many.stderr
+
+
+def test_robots_crawl_delay_spaces_requests_even_with_politeness_off(tmp_path):
+    with MockSite("drupal", releases=make_releases(4)) as site:
+        site.crawl_delay = 1.0
+        process = run_scheduled(site, tmp_path, "-a", "incremental=1")
+        assert process.returncode == 0, process.stderr[-3000:]
+        times = [moment for moment, path in site.request_times if path != "/robots.txt"]
+        gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+        assert len(times) >= 5 and min(gaps) >= 0.95, gaps
+        site.request_times.clear()
+        off = run_scheduled(site, Path(tmp_path / "off"), "-a", "incremental=1", "-s", "OSCE_OBEY_CRAWL_DELAY=0")
+        assert off.returncode == 0, off.stderr[-3000:]
+        times = [moment for moment, path in site.request_times if path != "/robots.txt"]
+        assert times[-1] - times[0] < 2.0
+
+
+def test_a_retry_after_holds_for_the_next_requests_with_autothrottle_on(tmp_path):
+    with MockSite("drupal", fault_rate=0.3, fault_seed=7) as site:
+        process = run_scheduled(site, tmp_path, "-a", "incremental=1", "-s", "AUTOTHROTTLE_ENABLED=1",
+                                "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "DOWNLOAD_TIMEOUT=2",
+                                "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
+        assert len(assert_whole_and_unique(tmp_path)) == len(site.releases), process.stderr[-3000:]
+        slowed = [moment for moment, path in site.request_times if site.faults_served.get(path) in {"429", "503"}
+                  and moment == min(m for m, p in site.request_times if p == path)]
+    assert slowed, "the fault mode served no 429 or 503"
+    for start in slowed:
+        # Requests already on their way may still arrive; no request sent after the answer does.
+        early = [m for m, _ in site.request_times if start + 0.2 < m < start + site.retry_after - 0.05]
+        assert len(early) <= 1, (start, early)
+
+
+@pytest.mark.parametrize(("argument", "message"), [("max_pages=abc", "max_pages must be a whole number"),
+                                                   ("since=yesterday", "since must be a date")])
+def test_a_bad_argument_prints_one_line_and_exits_2(mock_site: MockSite, tmp_path, argument, message):
+    process = run_scheduled(mock_site, tmp_path, "-a", argument)
+    assert process.returncode == 2
+    assert process.stderr.strip().splitlines() == [f"scrapy crawl press_releases: {message}"
+                                                   + process.stderr.strip().split(message, 1)[1]]
+    assert mock_site.requests == []
+
+
+def test_make_crawl_installs_no_test_tools(tmp_path):
+    plan = subprocess.run(["make", "-n", "crawl", f"VENV={tmp_path / 'venv'}"], cwd=REPO, capture_output=True,
+                          text=True, check=True).stdout
+    assert "pip install" in plan and "[data]" in plan
+    assert "[test]" not in plan and "pytest" not in plan

@@ -57,7 +57,7 @@ def date_fields(raw: RawRelease) -> dict[str, Any]:
             date_raw = text
             break
     else:
-        if dateline and (date := parse_date(dateline.date_text)) is not None:
+        if dateline and (date := dateline.date()) is not None:
             date_raw = dateline.date_text
         elif (date := parse_date(raw.page.meta_date)) is not None:
             date_raw = raw.page.meta_date

@@ -7,7 +7,7 @@ import email.utils
 import time
 from typing import Any
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
@@ -41,12 +41,18 @@ def retry_after_seconds(value: bytes | str | None, default: float, cap: float) -
 
 
 class RetryAfterMiddleware(RetryMiddleware):
-    """Scrapy's retries, but a 429 or 503 first slows the site's download slot to its ``Retry-After``.
+    """Scrapy's retries, and the pace the site asks for: its robots.txt ``Crawl-delay`` and a 429's ``Retry-After``.
 
-    The retry itself is never sent before ``Retry-After`` has passed. Other requests to the
-    site wait too (the whole crawl slows down): the slot's delay relaxes back to
-    ``DOWNLOAD_DELAY`` as successful responses come in, unless AutoThrottle, which manages the
-    delay itself, is on.
+    - A 429 or 503 slows the site's download slot to its ``Retry-After`` (``OSCE_RETRY_AFTER_DEFAULT``
+      without one, at most ``OSCE_RETRY_AFTER_MAX``), and neither the retry nor any other request to
+      the site is sent before that time has passed, whatever AutoThrottle does with the slot meanwhile.
+      The slot's delay then relaxes back to ``DOWNLOAD_DELAY`` as successful responses come in, unless
+      AutoThrottle, which manages the delay itself, is on.
+    - robots.txt's ``Crawl-delay`` (read by Scrapy's parser, the ``robots_parsed`` signal) is the
+      least delay of the site's slot, without jitter, whatever ``DOWNLOAD_DELAY``, AutoThrottle or
+      the relaxing above say. ``OSCE_OBEY_CRAWL_DELAY = False`` ignores it.
+
+    One component owns a slot's delay, so that no two of them undo each other's work.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -56,10 +62,21 @@ class RetryAfterMiddleware(RetryMiddleware):
         self.max_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_MAX", 120.0)
         self.base_delay = crawler.settings.getfloat("DOWNLOAD_DELAY", 0.0)
         self.autothrottle = crawler.settings.getbool("AUTOTHROTTLE_ENABLED")
+        self.obey_crawl_delay = crawler.settings.getbool("OSCE_OBEY_CRAWL_DELAY", True)
+        self.user_agent = crawler.settings.get("USER_AGENT", "")
+        #: Site (host) -> the ``time.monotonic()`` before which no request goes to it.
+        self.hold_until: dict[str, float] = {}
+        #: Site (host) -> its robots.txt Crawl-delay, in seconds.
+        self.crawl_delays: dict[str, float] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
-        return cls(crawler)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
+        # Connected after AutoThrottle (an extension, made before the downloader): its
+        # adjustment of a slot's delay is followed at once by the Crawl-delay floor.
+        crawler.signals.connect(middleware.response_downloaded, signal=signals.response_downloaded)
+        return middleware
 
     @staticmethod
     def slot_of(crawler: Crawler, request: Request) -> Any:
@@ -71,15 +88,35 @@ class RetryAfterMiddleware(RetryMiddleware):
         key = request.meta.get("download_slot") or urlparse_cached(request).hostname or ""
         return downloader.slots.get(key)
 
-    def _slot(self, request: Request) -> Any:
-        return self.slot_of(self.crawler, request)
+    def robots_parsed(self, robotparser: Any, request: Request) -> None:
+        delay = robotparser.crawl_delay(self.user_agent) if self.obey_crawl_delay else None
+        if delay:
+            host = urlparse_cached(request).hostname or ""
+            self.crawl_delays[host] = float(delay)
+            if self.crawler.stats:
+                self.crawler.stats.set_value(f"osce/crawl_delay/{host}", float(delay))
+            self._keep_crawl_delay(request)
+
+    def _keep_crawl_delay(self, request: Request) -> None:
+        """The slot's delay is at least the site's Crawl-delay, and not shortened at random."""
+        floor = self.crawl_delays.get(urlparse_cached(request).hostname or "")
+        slot = self.slot_of(self.crawler, request)
+        if floor and slot is not None:
+            slot.delay = max(slot.delay, floor)
+            slot.jitter = 0.0
+
+    def response_downloaded(self, response: Response, request: Request, spider: Any = None) -> None:
+        self._keep_crawl_delay(request)
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
-        if (not_before := request.meta.get(NOT_BEFORE_KEY)) and (wait := not_before - time.monotonic()) > 0:
+        self._keep_crawl_delay(request)
+        not_before = max(request.meta.get(NOT_BEFORE_KEY, 0.0),
+                         self.hold_until.get(urlparse_cached(request).hostname or "", 0.0))
+        if (wait := not_before - time.monotonic()) > 0:
             await asyncio.sleep(wait)
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
-        slot = self._slot(request)
+        slot = self.slot_of(self.crawler, request)
         if response.status in SLOW_DOWN_STATUSES and not request.meta.get("dont_retry", False):
             wait = retry_after_seconds(response.headers.get("Retry-After"), self.default_wait, self.max_wait)
             if slot is not None:
@@ -89,59 +126,13 @@ class RetryAfterMiddleware(RetryMiddleware):
             retry = self._retry(request, response_status_message(response.status))
             if retry is None:
                 return response
-            # The slot's delay is randomised and counts from the slot's last request: not a promise.
+            # The slot's delay is randomised, counts from the slot's last request and AutoThrottle
+            # lowers it again: not a promise. The hold is.
             retry.meta[NOT_BEFORE_KEY] = time.monotonic() + wait
+            host = urlparse_cached(request).hostname or ""
+            self.hold_until[host] = max(self.hold_until.get(host, 0.0), retry.meta[NOT_BEFORE_KEY])
             return retry
         if slot is not None and not self.autothrottle and response.status < 400 and slot.delay > self.base_delay:
             slot.delay = max(self.base_delay, slot.delay / 2)
+            self._keep_crawl_delay(request)
         return super().process_response(request, response)
-
-
-class CrawlDelayMiddleware:
-    """Obeys robots.txt ``Crawl-delay``: requests to a site go out at least that many seconds apart.
-
-    The delay comes from Scrapy's robots.txt parser (the ``robots_parsed`` signal) and holds
-    whatever ``DOWNLOAD_DELAY``, its random jitter or AutoThrottle say: each request to the site
-    waits here for its turn. ``OSCE_OBEY_CRAWL_DELAY = False`` turns it off.
-    """
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.user_agent = crawler.settings.get("USER_AGENT", "")
-        self.delays: dict[str, float] = {}
-        self.next_turn: dict[str, float] = {}
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> CrawlDelayMiddleware:
-        from scrapy import signals
-        from scrapy.exceptions import NotConfigured
-
-        if not crawler.settings.getbool("OSCE_OBEY_CRAWL_DELAY", True) or not crawler.settings.getbool(
-            "ROBOTSTXT_OBEY"
-        ):
-            raise NotConfigured
-        middleware = cls(crawler)
-        crawler.signals.connect(middleware.robots_parsed, signal=signals.robots_parsed)
-        return middleware
-
-    def robots_parsed(self, robotparser: Any, request: Request) -> None:
-        delay = robotparser.crawl_delay(self.user_agent)
-        if delay:
-            host = urlparse_cached(request).hostname or ""
-            self.delays[host] = float(delay)
-            if self.crawler.stats:
-                self.crawler.stats.set_value(f"osce/crawl_delay/{host}", float(delay))
-
-    async def process_request(self, request: Request, spider: Any = None) -> None:
-        host = urlparse_cached(request).hostname or ""
-        delay = self.delays.get(host)
-        if not delay or request.meta.get("dont_obey_robotstxt"):
-            return
-        slot = RetryAfterMiddleware.slot_of(self.crawler, request)
-        if slot is not None and slot.delay < delay:
-            slot.delay = delay  # the downloader itself then paces the site too
-        now = time.monotonic()
-        turn = max(now, self.next_turn.get(host, now))
-        self.next_turn[host] = turn + delay
-        if turn > now:
-            await asyncio.sleep(turn - now)

@@ -29,9 +29,8 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 4
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    # Retries, and the pace the site asks for: robots.txt's Crawl-delay, a 429's Retry-After.
     "osce_scraper.middlewares.RetryAfterMiddleware": 550,
-    # After robots.txt (100): a request waits for its turn under the site's Crawl-delay.
-    "osce_scraper.middlewares.CrawlDelayMiddleware": 560,
 }
 #: robots.txt's Crawl-delay spaces requests to a site at least that far apart (0 to ignore it).
 OSCE_OBEY_CRAWL_DELAY = True

@@ -41,3 +41,15 @@ def test_the_last_retry_gives_the_429_back():
     request = Request("http://127.0.0.1:8000/cio/500003", meta={"retry_times": 2})
     response = Response(request.url, status=429, headers={"Retry-After": "1"}, request=request)
     assert middleware.process_response(request, response) is response
+
+
+def test_after_a_429_no_other_request_to_the_site_goes_before_retry_after():
+    middleware = make_middleware()
+    first = Request("http://127.0.0.1:8000/cio/500004")
+    middleware.process_response(first, Response(first.url, status=429, headers={"Retry-After": "1"}, request=first))
+    start = time.monotonic()
+    asyncio.run(middleware.process_request(Request("http://127.0.0.1:8000/cio/500005")))
+    assert time.monotonic() - start >= 0.95
+    start = time.monotonic()
+    asyncio.run(middleware.process_request(Request("http://localhost:8001/cio/500006")))  # another site
+    assert time.monotonic() - start < 0.1

@@ -15,6 +15,7 @@ from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
+from scrapy.spiderloader import SpiderLoader
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
@@ -26,6 +27,26 @@ CHECKS_FAILED_STATUS = 3
 
 
 class Command(ScrapyCrawlCommand):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        if len(args) == 1:
+            self._check_spider_arguments(args[0], opts.spargs)
+
+    def _check_spider_arguments(self, name: str, arguments: dict[str, Any]) -> None:
+        """A bad spider argument stops here, before Scrapy starts: one line naming it, exit status 2."""
+        assert self.settings is not None
+        try:
+            spider_class = SpiderLoader.from_settings(self.settings.frozencopy()).load(name)
+        except KeyError:
+            return  # Scrapy's own command says that the spider does not exist
+        if not hasattr(spider_class, "check_arguments"):
+            return
+        try:
+            spider_class.check_arguments(**arguments)
+        except RunRefused as refused:
+            print(f"scrapy crawl {name}: {refused}", file=sys.stderr)
+            raise SystemExit(refused.exit_status) from None
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("give one spider name: scrapy crawl press_releases")

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from osce_scraper.extract.dates import DAY_MONTH_YEAR_RE, MONTHS, infer_year, make_date, parse_date
+from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.places import is_country_name
+from osce_scraper.extract.vocabulary import MONTHS
 
 _LETTER = r"[^\W\d_]"
 # One word of a place name: "TASHKENT", "D.C.", "Kamensk-Shakhtinskiy", "BËRNJESH".
@@ -57,19 +58,13 @@ class Dateline:
     country: str | None
     date_text: str | None
 
-    def date(self, near: dt.date | None = None) -> dt.date | None:
-        """The dateline's date; a date without a year takes the year that puts it nearest ``near``."""
-        if not self.date_text:
-            return None
-        if full := parse_date(self.date_text):
-            return full
-        match = DAY_MONTH_YEAR_RE.search(self.date_text)
-        if not match:
-            return None
-        day, month = int(match["day"]), MONTHS[match["month"].lower()]
-        if match["year"]:
-            return make_date(int(match["year"]), month, day)
-        return infer_year(day, month, near) if near else None
+    def date(self) -> dt.date | None:
+        """The dateline's date, or None when it prints none or no year.
+
+        >>> Dateline("VIENNA, 12-13 May 2003 –", ("VIENNA",), None, "12-13 May 2003").date()
+        datetime.date(2003, 5, 13)
+        """
+        return parse_date(self.date_text)
 
 
 def _plausible_places(text: str, *, strict_case: bool) -> bool:

@@ -11,27 +11,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from osce_scraper.extract.vocabulary import MONTHS
+
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: "29 March 2018", "9 Apr. 2012", "30 August, 2002", "12 July" (no year).
 DAY_MONTH_YEAR_RE = re.compile(
@@ -102,16 +83,3 @@ def _dateparser(text: str) -> dt.date | None:
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
 
-
-def infer_year(day: int, month: int, near: dt.date) -> dt.date | None:
-    """The date with ``day`` and ``month`` closest to ``near`` (a year-less dateline).
-
-    >>> infer_year(31, 12, dt.date(2020, 1, 2))
-    datetime.date(2019, 12, 31)
-    >>> infer_year(12, 7, dt.date(2019, 7, 13))
-    datetime.date(2019, 7, 12)
-    """
-    candidates = [d for year in (near.year - 1, near.year, near.year + 1) if (d := make_date(year, month, day))]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda d: abs((d - near).days))

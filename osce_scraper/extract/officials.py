@@ -21,31 +21,28 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from osce_scraper.extract import vocabulary
 from osce_scraper.extract.disk_cache import cached_table
-from osce_scraper.extract.places import fold
+from osce_scraper.extract.places import city_population, fold, is_country_name
+from osce_scraper.extract.vocabulary import (
+    HONORIFICS,
+    LOWER_TITLE_HEADS,
+    LOWER_TITLE_WORDS,
+    MONTH_NAMES,
+    NAME_PARTICLES,
+    PLURAL_TITLE_HEADS,
+    RANKS,
+    WEEKDAYS,
+    alternation,
+)
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
 _NAME_WORD = rf"{_UP}[\w'’-]*\w|{_UP}\."  # a word, or an initial such as "P."
-_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|al|el|bin|ibn|ter|zu|dos|das)"
+_PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"
 #: A personal name: two to four capitalised words, name particles allowed between them.
 NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
 
-#: Words that end a title phrase and stand right before a name ("Foreign Minister Ilkka Kanerva").
-TITLE_HEADS = (
-    "Secretary General|Secretary-General|Chairperson-in-Office|Chairman-in-Office|Chairwoman-in-Office|"
-    "Chairperson|Chairman|Chairwoman|Chair|Co-Chair|President|Vice-President|Vice President|"
-    "Prime Minister|Minister|Deputy|Ambassador|Head|Director|Director General|Director-General|"
-    "Representative|Co-ordinator|Coordinator|Co-Ordinator|Commissioner|High Commissioner|Mayor|Governor|"
-    "Member of Parliament|MP|Senator|Parliamentarian|Judge|Prosecutor|Prosecutor General|General|"
-    "Colonel|Lieutenant|Major|Commander|Chief|Professor|Prof\\.|Dr\\.|Rapporteur|Envoy|Spokesperson|"
-    "Spokesman|King|Queen|Prince|Princess|Officer|Adviser|Advisor|Secretary|Speaker|Ombudsperson|"
-    "Ombudsman|Patriarch|Mufti|Bishop|Archbishop|Sheikh|Lord|Baroness|Baron|Emir|Premier|"
-    "Chancellor|Counsellor|Counselor|Attache|Attaché|Consul|Consul General|Vice-Chair|Vice-Chairperson|"
-    "Under-Secretary-General|Assistant Secretary-General|Deputy Head|Acting Head|Head of Mission|Leader|"
-    "Founder|Executive Director|Manager|Officer-in-Charge|Chargé d'Affaires|Charge d'Affaires|Auditor|"
-    "Inspector|Superintendent|Captain|Admiral|Marshal|Sergeant|Rector|Dean|Registrar|Editor-in-Chief|"
-    "Ombudswoman|Chairmanship|Member|Defender|Attorney General|Akim|Hokim|Khokim"
-)
+TITLE_HEADS = alternation(vocabulary.TITLE_HEADS)
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
 # Without a leading assertion the scan skips to the heads' first letters; the word start is checked after.
@@ -68,39 +65,18 @@ def _title_heads(text: str) -> Iterator[re.Match[str]]:
         position = match.end()
 
 
-#: Plural titles before a list of names ("Senators A, B and C").
-_PLURAL_HEADS = (
-    "Senators|Ministers|Foreign Ministers|Ambassadors|Presidents|Members of Parliament|Parliamentarians|"
-    "Mayors|Judges|Prosecutors|Co-Chairs|Governors|Professors|Generals|Representatives|Commissioners"
-)
+_PLURAL_HEADS = alternation(PLURAL_TITLE_HEADS)
 _PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
-#: Ranks and honorifics written before a name; they are titles, not part of the name.
-_RANKS = (
-    "Ambassador|Amb\\.|Minister|President|General|Gen\\.|Colonel|Col\\.|Lieutenant|Major|Professor|"
-    "Prof\\.|Dr\\.|Dr|Judge|Mayor|Governor|Senator|Commander|Chief|King|Queen|Prince|Princess|"
-    "Lord|Baroness|Baron|Sir|Dame|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Madam|Mme|Captain|Admiral"
-)
+_RANKS = alternation(RANKS)
 _RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
-_HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Madam Mme Sir Dame".split())
 _CONNECTORS = frozenset("of for on in the and to at with de du there".split())
 # Words that end a name in a run of title and name words.
 _NAME_STOPS = frozenset("of for on in the and to at with there".split())
-#: Lower-case words that may stand in a title ("the former Serbian leader, ...").
-_LOWER_TITLE_WORDS = frozenset(
-    """former new newly appointed acting outgoing incoming current late then deputy chief senior first vice
-    leader president minister ambassador mayor chairman chairperson director head representative governor
-    prosecutor judge commander secretary adviser advisor spokesperson spokesman co-ordinator coordinator
-    envoy rapporteur commissioner officer expert region province district city municipality oblast
-    affairs issues""".split()
-)
-_LOWER_HEAD_RE = re.compile(
-    r"\b(?:leader|president|minister|ambassador|mayor|chairman|chairperson|director|head|representative|"
-    r"governor|prosecutor|judge|commander|secretary|adviser|advisor|spokesperson|spokesman|co-ordinator|"
-    r"coordinator|envoy|rapporteur|commissioner)\b"
-)
+_LOWER_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_TITLE_HEADS)})\b")
 _LEADING_WORDS_RE = re.compile(r"^(?:the|his|her|its|their|our|a|an|and|as|by|with)\s+", re.I)
 
-# Capitalised words that are never part of a person's name: structures, offices, places, months.
+# Capitalised words that are never part of a person's name: structures, offices, regions. Months,
+# weekdays and places come from their own vocabularies (see _is_not_name_word).
 _NOT_NAME_WORDS = frozenset(
     """OSCE ODIHR HCNM RFoM SMM UN UNDP UNHCR UNICEF EU NATO PA OSCE's Organization Organisation
     Office Mission Missions Council Centre Center Ministry Committee Commission Assembly Parliament
@@ -108,8 +84,7 @@ _NOT_NAME_WORDS = frozenset(
     Police Rights Watch Forum Conference Programme Program Project Academy Secretariat Presence
     Department Bureau Service Foundation Association Network Law Act Day Week Declaration Strategy
     Plan Report Group Board Party Bank Fund Alliance Council's Chairmanship Chairpersonship Mr Mrs Ms
-    January February March April May July August September October November December Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday The This That These Those In On At For From With
+    The This That These Those In On At For From With
     By As After Before During Under Today He She His Her They We It Its Our Their Special Deputy
     Human Security Co-operation Cooperation National International Regional European Permanent
     High Commissioner Representative Minister Ambassador Secretary General President Head Director
@@ -119,14 +94,7 @@ _NOT_NAME_WORDS = frozenset(
     Prosecutor Prosecutor's Street Square Hall Palace House Building Region Province District City
     Municipality Town Village Oblast Rayon Highway Airport Lake River Mount Sea Balkans
     Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West
-    Roma Sinti Ukraine Russia Serbia Kosovo Albania Moldova Georgia Armenia Azerbaijan Kazakhstan
-    Kyrgyzstan Tajikistan Turkmenistan Uzbekistan Belarus Bosnia Herzegovina Montenegro Macedonia
-    Croatia Slovenia Austria Germany France Italy Spain Poland Finland Sweden Norway Denmark Vienna
-    Warsaw Prague Hague Geneva Brussels Strasbourg Skopje Belgrade Tirana Sarajevo Pristina Chisinau
-    Tbilisi Yerevan Baku Astana Almaty Bishkek Dushanbe Ashgabat Tashkent Kyiv Kiev Minsk Moscow
-    Helsinki Copenhagen Madrid Rome Ljubljana Zagreb Podgorica Bucharest Sofia Athens Ankara
-    Washington Paris London Berlin Bratislava Budapest Riga Vilnius Tallinn Oslo Stockholm Dublin
-    Lisbon Luxembourg Valletta Nicosia Ohrid Osh Mitrovica Issues Policy Negotiations Enlargement
+    Roma Sinti Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid Issues Policy Negotiations Enlargement
     Neighbourhood Minorities Delegation Trade Development Affairs Gender Equality Trafficking Beings
     Combating Countering Terrorism Freedom Assembly's Dimension Economic Environmental Activities
     Transnational Threats Operations Cyber Migration Youth Tolerance Non-discrimination Languages
@@ -137,7 +105,26 @@ _NOT_NAME_WORDS = frozenset(
     State Federal Republican Kingdom's United Resident Coordinator's Nations' Heads Holy See Administration
     Training Network Initiative Unit Division Section Team Secretariat's Office's Mission's Partners
     Co-Chair Co-Chairs Chairs Observer Observers Monitoring Monitors Special""".split()
-)
+) | frozenset(WEEKDAYS) | (frozenset(MONTH_NAMES) - {"June"})  # June is a given name too
+# Many surnames and given names are also the names of towns ("Harlem", "Nancy"): a city's name counts
+# as a place only for a large city, and a very large one when it is a given name too ("Sofia", "Paris").
+# Valletta, The Hague, Kiev, Mitrovica and Ohrid are listed above: the gazetteer knows them under
+# other names or as smaller towns.
+_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
+
+
+@cache
+def _is_not_name_word(word: str) -> bool:
+    """True for a capitalised word that is never part of a person's name: an office, a structure, a month,
+    a country or a city the gazetteer knows.
+
+    >>> _is_not_name_word("Mission"), _is_not_name_word("Tashkent"), _is_not_name_word("Harlem")
+    (True, True, False)
+    """
+    if word in _NOT_NAME_WORDS or is_country_name(word):
+        return True
+    population = city_population(word)
+    return population >= (_VERY_LARGE_CITY if fold(word) in given_names() else _LARGE_CITY)
 
 
 @dataclass(slots=True)
@@ -184,13 +171,13 @@ def is_given_name(word: str) -> bool:
     >>> is_given_name("Kairat"), is_given_name("Mission"), is_given_name("Ivana")
     (True, False, True)
     """
-    return fold(word) in given_names() and word not in _NOT_NAME_WORDS
+    return fold(word) in given_names() and not _is_not_name_word(word)
 
 
 def _is_name_word(word: str) -> bool:
     if re.fullmatch(_PARTICLE, word):
         return True
-    if not re.fullmatch(_NAME_WORD, word) or word.rstrip("'’s") in _NOT_NAME_WORDS or word in _NOT_NAME_WORDS:
+    if not re.fullmatch(_NAME_WORD, word) or _is_not_name_word(word.rstrip("'’s")) or _is_not_name_word(word):
         return False
     return not (word.isupper() and len(word) > 2)  # acronyms are organisations
 
@@ -233,7 +220,7 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
             break  # the previous sentence ends here
         if token == "and" and position and _is_name(words[position - 1].group()):
             break  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
-        if token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in _LOWER_TITLE_WORDS):
+        if token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS):
             start = window + word.start()
             continue
         break
@@ -265,7 +252,7 @@ def _split_rank(name: str) -> tuple[str, list[str]]:
     ranks: list[str] = []
     while match := _RANK_PREFIX_RE.match(name):
         rank = match.group("rank")
-        if rank not in _HONORIFICS:
+        if rank not in HONORIFICS:
             ranks.append(rank.rstrip("."))
         name = name[match.end() :]
     return name, ranks
@@ -282,7 +269,7 @@ _NAME_COMMA_TITLE_RE = re.compile(
 # A run of title and name words: capitalised words, initials and connectors, up to punctuation.
 # Lower-case words that belong to titles ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
 _RUN_WORD = (
-    rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|de|du|van|von|der|den|issues|affairs|region|province)"
+    rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|issues|affairs|region|province)"
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
@@ -336,7 +323,7 @@ def find_officials(text: str) -> list[Official]:
         name = name.strip(" ,.")
         if not name or not _is_name(name):
             return
-        if len(name.split()) == 1 and (name in _NOT_NAME_WORDS or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
+        if len(name.split()) == 1 and (_is_not_name_word(name) or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
             return
         cleaned = [_clean_title(t) for t in titles]
         kept = [t for t in cleaned if t and (_HEAD_RE.search(t) or _LOWER_HEAD_RE.search(t) or _PLURAL_RE.search(t))]

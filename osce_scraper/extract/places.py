@@ -195,6 +195,17 @@ def _is_latin(text: str) -> bool:
     return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
 
 
+@lru_cache(maxsize=8192)
+def city_population(name: str) -> int:
+    """The population of the largest city in the OSCE region whose own name (not an alternate) is ``name``.
+
+    >>> city_population("Tashkent") > 1_000_000, city_population("Greminger")
+    (True, 0)
+    """
+    key = fold(name)
+    return max((entry[0] for entry in _city_index().get(key, ()) if fold(entry[1]) == key), default=0)
+
+
 @lru_cache(maxsize=4096)
 def lookup_place(name: str, country: str | None = None) -> Place:
     """The gazetteer's entry for one place name; unknown names keep their name with nulls.

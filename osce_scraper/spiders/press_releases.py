@@ -106,6 +106,11 @@ class PressReleasesSpider(scrapy.Spider):
         full: str | bool | None = None,
         **kwargs: Any,
     ) -> None:
+        # scrapyd adds its own (_job); any other name is a typo the user should hear about.
+        unknown = sorted(name for name in kwargs if not name.startswith("_"))
+        if unknown:
+            raise SpiderArgumentError(f"unknown argument {unknown[0]!r}; the arguments are base_url, start_url, "
+                                      "max_pages, since, incremental and full")
         super().__init__(**kwargs)
         self.base_url = _url_argument("base_url", base_url)
         self.start_url = _url_argument("start_url", start_url) if start_url else self.base_url + LISTING_PATH
@@ -122,6 +127,11 @@ class PressReleasesSpider(scrapy.Spider):
         self._requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
         self.listing_pages_total: int | None = None
+
+    @classmethod
+    def check_arguments(cls, **arguments: Any) -> None:
+        """Raise :class:`SpiderArgumentError` for the first argument that cannot be used."""
+        cls(**arguments)
 
     @property
     def requested_nodes(self) -> set[str]:

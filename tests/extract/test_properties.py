@@ -41,7 +41,7 @@ def test_parse_dateline(text, near):
     if dateline is not None:
         assert isinstance(dateline.raw, str) and dateline.raw and text.lstrip(" \t\"“").startswith(dateline.raw)
         assert all(isinstance(name, str) and name for name in dateline.place_names)
-        assert dateline.date(near) is None or isinstance(dateline.date(near), dt.date)
+        assert dateline.date() is None or isinstance(dateline.date(), dt.date)
 
 
 @fast

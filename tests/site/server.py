@@ -43,9 +43,10 @@ def make_entries(releases: list[MockRelease]) -> list[Entry]:
     a second time under its ``/node/`` alias.
     """
     entries = [Entry(r, r.path) for r in releases]
-    entries.insert(2, Entry(releases[1], releases[1].path))
-    entries.insert(21, Entry(releases[9], f"/node/{releases[9].node_id}"))
-    entries.insert(36, Entry(releases[31], releases[31].path))
+    if len(releases) > 31:  # a small newsroom (a test's few pages) is listed plainly
+        entries.insert(2, Entry(releases[1], releases[1].path))
+        entries.insert(21, Entry(releases[9], f"/node/{releases[9].node_id}"))
+        entries.insert(36, Entry(releases[31], releases[31].path))
     return entries
 
 

@@ -1,0 +1,88 @@
+"""The words releases are read by, each vocabulary defined once: months, weekdays, name particles, titles.
+
+Places and countries are not here: the gazetteer (``places.py``) knows them.
+"""
+
+from __future__ import annotations
+
+_MONTH_SPELLINGS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+#: Month names and their abbreviations (lower case) -> month number.
+MONTHS: dict[str, int] = {name: number for number, names in enumerate(_MONTH_SPELLINGS, start=1) for name in names}
+#: Month names as printed ("January").
+MONTH_NAMES = tuple(names[0].capitalize() for names in _MONTH_SPELLINGS)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: Lower-case words that stand inside personal names ("Ursula von der Leyen", "Ibn Khaldun").
+NAME_PARTICLES = (
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
+    "ter", "zu", "dos", "das",
+)
+
+#: Words that end a title phrase and stand right before a name ("Foreign Minister Ilkka Kanerva").
+TITLE_HEADS = (
+    "Secretary General", "Secretary-General", "Chairperson-in-Office", "Chairman-in-Office", "Chairwoman-in-Office",
+    "Chairperson", "Chairman", "Chairwoman", "Chair", "Co-Chair", "President", "Vice-President", "Vice President",
+    "Prime Minister", "Minister", "Deputy", "Ambassador", "Head", "Director", "Director General", "Director-General",
+    "Representative", "Co-ordinator", "Coordinator", "Co-Ordinator", "Commissioner", "High Commissioner", "Mayor",
+    "Governor", "Member of Parliament", "MP", "Senator", "Parliamentarian", "Judge", "Prosecutor",
+    "Prosecutor General", "General", "Colonel", "Lieutenant", "Major", "Commander", "Chief", "Professor", "Prof.",
+    "Dr.", "Rapporteur", "Envoy", "Spokesperson", "Spokesman", "King", "Queen", "Prince", "Princess", "Officer",
+    "Adviser", "Advisor", "Secretary", "Speaker", "Ombudsperson", "Ombudsman", "Patriarch", "Mufti", "Bishop",
+    "Archbishop", "Sheikh", "Lord", "Baroness", "Baron", "Emir", "Premier", "Chancellor", "Counsellor", "Counselor",
+    "Attache", "Attaché", "Consul", "Consul General", "Vice-Chair", "Vice-Chairperson", "Under-Secretary-General",
+    "Assistant Secretary-General", "Deputy Head", "Acting Head", "Head of Mission", "Leader", "Founder",
+    "Executive Director", "Manager", "Officer-in-Charge", "Chargé d'Affaires", "Charge d'Affaires", "Auditor",
+    "Inspector", "Superintendent", "Captain", "Admiral", "Marshal", "Sergeant", "Rector", "Dean", "Registrar",
+    "Editor-in-Chief", "Ombudswoman", "Chairmanship", "Member", "Defender", "Attorney General", "Akim", "Hokim",
+    "Khokim",
+)
+#: Plural titles before a list of names ("Senators A, B and C").
+PLURAL_TITLE_HEADS = (
+    "Senators", "Ministers", "Foreign Ministers", "Ambassadors", "Presidents", "Members of Parliament",
+    "Parliamentarians", "Mayors", "Judges", "Prosecutors", "Co-Chairs", "Governors", "Professors", "Generals",
+    "Representatives", "Commissioners",
+)
+#: Ranks and honorifics written before a name; they are titles, not part of the name.
+RANKS = (
+    "Ambassador", "Amb.", "Minister", "President", "General", "Gen.", "Colonel", "Col.", "Lieutenant", "Major",
+    "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
+    "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
+    "Mme", "Captain", "Admiral",
+)
+#: Forms of address that are no title at all.
+HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Madam Mme Sir Dame".split())
+#: Offices written in lower case before or after a name ("the former Serbian leader", "media freedom
+#: representative").
+LOWER_TITLE_HEADS = (
+    "leader", "president", "minister", "ambassador", "mayor", "chairman", "chairperson", "director", "head",
+    "representative", "governor", "prosecutor", "judge", "commander", "secretary", "adviser", "advisor",
+    "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner",
+)
+#: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
+LOWER_TITLE_WORDS = frozenset(
+    (*LOWER_TITLE_HEADS, "former", "new", "newly", "appointed", "acting", "outgoing", "incoming", "current", "late",
+     "then", "deputy", "chief", "senior", "first", "vice", "expert", "officer", "region", "province", "district",
+     "city", "municipality", "oblast", "affairs", "issues")
+)
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular expression alternation of ``words`` in their order (the first that fits wins), dots escaped.
+
+    >>> alternation(("Dr.", "Director"))
+    'Dr\\\\.|Director'
+    """
+    return "|".join(word.replace(".", r"\.") for word in words)

@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
+
+import jsonlines
 
 from osce_scraper.items import RECORD_FIELDS, schema_errors
 
@@ -37,29 +39,44 @@ class LineProblem:
         return f"line {self.line}: " + "; ".join(self.reasons)
 
 
-def _lines(path: str | Path) -> Iterator[tuple[int, str]]:
+class _NumberedLines:
+    """A file's lines for a jsonlines reader, remembering the number of the last line handed out."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle = handle
+        self.number = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for number, line in enumerate(self.handle, start=1):
+            self.number = number
+            yield line
+
+
+@contextmanager
+def _reader(path: str | Path) -> Iterator[tuple[jsonlines.Reader, _NumberedLines]]:
     path = Path(path)
     if not path.is_file():
         raise DatasetError(f"no such dataset file: {path}")
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                yield number, line
+        lines = _NumberedLines(handle)
+        with jsonlines.Reader(lines) as reader:
+            yield reader, lines
+
+
+def _problem(error: jsonlines.InvalidLineError) -> str:
+    return "not a JSON object" if "requested type" in str(error) else f"not JSON: {error.__cause__ or error}"
 
 
 def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
     """The records of a JSONL dataset, one at a time (constant memory).
 
-    A line that is not JSON raises :class:`DatasetError` naming the line.
+    A line that is not a JSON object raises :class:`DatasetError` naming the line.
     """
-    for number, line in _lines(path):
+    with _reader(path) as (reader, _):
         try:
-            record = json.loads(line)
-        except ValueError as error:
-            raise DatasetError(f"{path}: line {number} is not JSON ({error.msg})") from None
-        if not isinstance(record, dict):
-            raise DatasetError(f"{path}: line {number} is not a JSON object")
-        yield record
+            yield from reader.iter(type=dict, skip_empty=True)
+        except jsonlines.InvalidLineError as error:
+            raise DatasetError(f"{path}: line {error.lineno} is {_problem(error)}") from None
 
 
 def load(path: str | Path) -> list[dict[str, Any]]:
@@ -69,16 +86,17 @@ def load(path: str | Path) -> list[dict[str, Any]]:
 
 def validate_file(path: str | Path) -> Iterator[LineProblem]:
     """Every line of a dataset file that is not a record of the schema, with the reasons."""
-    for number, line in _lines(path):
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield LineProblem(number, (f"not JSON: {error.msg}",))
-            continue
-        if not isinstance(record, dict):
-            yield LineProblem(number, ("not a JSON object",))
-        elif errors := schema_errors(record):
-            yield LineProblem(number, tuple(errors))
+    with _reader(path) as (reader, lines):
+        while True:
+            try:
+                record = reader.read(type=dict, skip_empty=True)
+            except EOFError:
+                return
+            except jsonlines.InvalidLineError as error:
+                yield LineProblem(error.lineno, (_problem(error),))
+                continue
+            if errors := schema_errors(record):
+                yield LineProblem(lines.number, tuple(errors))
 
 
 def to_dataframe(path: str | Path) -> pandas.DataFrame:

@@ -8,16 +8,21 @@ drops a node id seen before. Writing the dataset is the dataset store's job, not
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonlines
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from osce_scraper import fields
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
+
+# A rejected record may hold values JSON cannot say (that may be why it was rejected).
+_dumps = functools.partial(json.dumps, ensure_ascii=False, default=str)
 
 
 class FieldPipeline:
@@ -81,8 +86,8 @@ class ValidatePipeline:
         if not errors:
             return record
         self.rejected_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.rejected_path.open("a", encoding="utf-8") as out:
-            out.write(json.dumps({"reasons": errors, "record": record}, ensure_ascii=False, default=str) + "\n")
+        with jsonlines.open(self.rejected_path, mode="a", dumps=_dumps) as out:
+            out.write({"reasons": errors, "record": record})
         if self.stats:
             self.stats.inc_value("osce/rejected")
         raise DropItem(f"invalid record {record.get('url')}: {'; '.join(errors)[:300]}")

@@ -1,8 +1,7 @@
 """A one-file HTML report of a dataset: what is in it, before reading a line of it.
 
 Charts are inline SVG drawn here, so the file opens with no network and no
-JavaScript library. A few lines of script mark the page with how many charts
-rendered, which the tests read back in a headless browser.
+JavaScript at all.
 """
 
 from __future__ import annotations
@@ -173,22 +172,6 @@ def _officials_table(summary: Summary) -> str:
             f'{"".join(rows)}</table>')
 
 
-_CHECK_SCRIPT = """<script>
-(function () {
-  var charts = document.querySelectorAll('figure.chart');
-  var rendered = 0;
-  charts.forEach(function (figure) {
-    var svg = figure.querySelector('svg');
-    if (!svg) return;
-    var box = svg.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0 && svg.querySelectorAll('rect').length > 0) rendered += 1;
-  });
-  document.body.setAttribute('data-charts', String(charts.length));
-  document.body.setAttribute('data-charts-rendered', String(rendered));
-})();
-</script>"""
-
-
 def render_report(summary: Summary, source_name: str) -> str:
     """The report's HTML."""
     span = f"{summary.first} to {summary.last}" if summary.first else "no dates"
@@ -219,7 +202,6 @@ td.num, td.years {{ text-align: right; white-space: nowrap; }} tr:nth-child(even
 {_officials_table(summary)}
 <h2>Coverage: share of records with each field</h2>
 {_coverage_table(summary)}
-{_CHECK_SCRIPT}
 </body></html>
 """
 
@@ -229,7 +211,3 @@ def write_report(source: str | Path, output: str | Path) -> int:
     summary = summarise(iter_records(source))
     Path(output).write_text(render_report(summary, Path(source).name), encoding="utf-8")
     return summary.records
-
-
-#: How many charts a report holds (the tests check that each rendered).
-CHART_COUNT = 5

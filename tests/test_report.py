@@ -5,10 +5,27 @@ import subprocess
 import pytest
 
 from osce_scraper.dataset import load
-from osce_scraper.report import CHART_COUNT, summarise, write_report
+from osce_scraper.report import summarise, write_report
 from tests.conftest import REPO
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: The report's charts: releases by year and type, fields of work, sources, officials, countries.
+CHART_COUNT = 5
+#: Added to a copy of the report in the browser test only: marks the page with how many charts rendered.
+CHECK_SCRIPT = """<script>
+(function () {
+  var charts = document.querySelectorAll('figure.chart');
+  var rendered = 0;
+  charts.forEach(function (figure) {
+    var svg = figure.querySelector('svg');
+    if (!svg) return;
+    var box = svg.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && svg.querySelectorAll('rect').length > 0) rendered += 1;
+  });
+  document.body.setAttribute('data-charts', String(charts.length));
+  document.body.setAttribute('data-charts-rendered', String(rendered));
+})();
+</script>"""
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -27,6 +44,7 @@ def test_report_is_one_file_with_no_network(demo_dataset, tmp_path):
     html = out.read_text("utf-8")
     assert html.count('<figure class="chart">') == CHART_COUNT
     assert not re.search(r"""(src|href)=["']https?://""", html)
+    assert "<script" not in html
     assert "Coverage" in html and "years active" in html
 
 
@@ -36,6 +54,7 @@ def test_report_is_one_file_with_no_network(demo_dataset, tmp_path):
 def test_every_chart_renders_in_a_browser(demo_dataset, tmp_path):
     out = tmp_path / "report.html"
     write_report(demo_dataset, out)
+    out.write_text(out.read_text("utf-8").replace("</body>", CHECK_SCRIPT + "</body>"), "utf-8")
     profile = tmp_path / "profile"
     dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],
                          capture_output=True, text=True, timeout=120)

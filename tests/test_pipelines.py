@@ -7,7 +7,15 @@ from osce_scraper.fields import build_record
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
 from osce_scraper.pages.listing import ListingItem
 from osce_scraper.pages.release import read_release
-from osce_scraper.pipelines import DeduplicatePipeline, ValidatePipeline
+from osce_scraper.pipelines import (
+    DatesPipeline,
+    DeduplicatePipeline,
+    OfficialsPipeline,
+    PagePipeline,
+    PlacesPipeline,
+    TaxonomyPipeline,
+    ValidatePipeline,
+)
 from tests.conftest import make_release_html
 
 URL = "https://www.osce.org/programme-office-in-bishkek/488612"
@@ -76,3 +84,58 @@ def test_invalid_records_go_to_the_rejected_file_with_reasons(tmp_path):
     entry = json.loads(line)
     assert entry["record"]["node_id"] == "488612"
     assert any(reason.startswith("title:") for reason in entry["reasons"])
+
+
+# Each field pipeline alone: it fills its own family of fields and nothing else.
+
+
+def test_page_pipeline_fills_what_the_page_states():
+    item = PagePipeline().process_item(make_raw(listing=make_listing_item()))
+    assert set(item.record) == {"url", "node_id", "title", "text", "language", "crawled_at"}
+    assert item.record["url"] == URL and item.record["node_id"] == "488612"
+    assert item.record["title"] == "OSCE supports police reform in Kyrgyzstan"
+    assert item.record["text"].startswith("BISHKEK, 12 May 2021 – ") and "\n\n" in item.record["text"]
+    assert (item.record["language"], item.record["crawled_at"]) == ("en", "2026-01-01T00:00:00Z")
+
+
+def test_dates_pipeline_fills_the_date_as_printed_and_the_dateline():
+    item = DatesPipeline().process_item(make_raw())
+    assert item.record == {"date": "2021-05-12", "date_raw": "12 May 2021", "dateline": "BISHKEK, 12 May 2021 –"}
+
+
+def test_places_pipeline_reads_the_dateline_and_the_place_label():
+    body = "<p>OSH, 3 June 2019 – The Office trained teachers.</p>"
+    item = PlacesPipeline().process_item(make_raw(make_release_html(body=body)))
+    assert set(item.record) == {"place", "places"}
+    assert item.record["place"] == "Osh"
+    assert [(p["name"], p["country_code"]) for p in item.record["places"]] == [("Osh", "KG"), ("Bishkek", "KG")]
+
+
+def test_taxonomy_pipeline_prefers_the_page_then_the_listing():
+    item = TaxonomyPipeline().process_item(make_raw(listing=make_listing_item(where_we_are=["OSCE Secretariat"])))
+    assert item.record == {"content_type": "Press release", "source": ["OSCE Programme Office in Bishkek"],
+                           "fields_of_work": ["Policing"]}
+    bare = TaxonomyPipeline().process_item(make_raw(make_release_html(meta="", kind=""),
+                                                    make_listing_item(content_type="news",
+                                                                      where_we_are=["OSCE Secretariat"])))
+    assert bare.record == {"content_type": "News", "source": ["OSCE Secretariat"], "fields_of_work": []}
+
+
+def test_officials_pipeline_names_people_with_their_titles():
+    body = ("<p>BISHKEK, 12 May 2021 – The Head of the OSCE Programme Office in Bishkek, Ambassador Alexey "
+            "Rogov, handed over the equipment. Rogov thanked the Academy.</p>")
+    item = OfficialsPipeline().process_item(make_raw(make_release_html(body=body)))
+    [official] = item.record["officials"]
+    assert official["name"] == "Alexey Rogov" and official["mentions"] == 2
+    assert "Head of the OSCE Programme Office in Bishkek" in official["titles"]
+
+
+def test_a_field_no_pipeline_filled_is_a_rejection_not_a_null(tmp_path):
+    raw = make_raw()
+    for pipeline in (PagePipeline(), DatesPipeline(), TaxonomyPipeline(), OfficialsPipeline()):  # no places
+        pipeline.process_item(raw)
+    with pytest.raises(DropItem, match="place: no pipeline set this field"):
+        ValidatePipeline(tmp_path / "rejected.jsonl").process_item(raw)
+    PlacesPipeline().process_item(raw)
+    record = ValidatePipeline(tmp_path / "rejected.jsonl").process_item(raw)
+    assert tuple(record) == RECORD_FIELDS and record == build_record(raw)

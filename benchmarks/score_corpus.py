@@ -29,8 +29,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from osce_scraper.extract import vocabulary
 from osce_scraper.extract.datelines import parse_dateline
-from osce_scraper.extract.officials import find_officials
+from osce_scraper.extract.officials import find_officials, is_given_name
 from osce_scraper.extract.places import fold, resolve_places
 from osce_scraper.fields import build_record
 from osce_scraper.items import RawRelease
@@ -73,6 +74,11 @@ class OfficialsTally:
     gold_found: int = 0
     titles_right: int = 0
     titles_total: int = 0
+    #: Errors that look like data: a title that is a sentence's fragment ("of President"), a title
+    #: that belongs to another person of the release, a title inside a name ("Uzbek President X").
+    title_fragments: int = 0
+    titles_of_another: int = 0
+    titles_in_names: int = 0
     misses: list[str] = field(default_factory=list)
 
     def scores(self) -> dict[str, float | None]:
@@ -81,7 +87,13 @@ class OfficialsTally:
             "officials_precision": self.found_right / found if found else None,
             "officials_recall": self.gold_found / self.gold_total if self.gold_total else None,
             "officials_title": self.titles_right / self.titles_total if self.titles_total else None,
+            "officials_name_without_title": 1 - self.titles_in_names / found if found else None,
         }
+
+    def errors(self) -> dict[str, int]:
+        """Counts of the errors that must stay at zero (``corpus_ceilings.json``)."""
+        return {"title_fragments": self.title_fragments, "titles_of_another": self.titles_of_another,
+                "titles_in_names": self.titles_in_names}
 
 
 def same_name(found: str, gold: str) -> bool:
@@ -105,9 +117,40 @@ def title_right(found_titles: Iterable[str], gold_titles: Iterable[str]) -> bool
     return False
 
 
+_FRAGMENT_STARTS = frozenset("of to in for at with by from on under the a an and".split())
+#: Capitalised title words that are nobody's given name or surname.
+_TITLE_WORDS = frozenset(
+    word for head in vocabulary.TITLE_HEADS for word in head.split()
+    if word[0].isupper() and not is_given_name(word) and word not in {"General", "Major", "Chief", "Lord"}
+)
+
+
+def _title_errors(tally: OfficialsTally, person: dict[str, Any], found: list[dict[str, Any]],
+                  gold: dict[str, Any], entry_id: str) -> None:
+    others = [p["name"] for p in found if p is not person]
+    others += [g["name"] for g in gold["officials"] if not same_name(person["name"], g["name"])]
+    others += [name for name in gold["other_persons"] if not same_name(person["name"], name)]
+    own = next((g["titles"] for g in gold["officials"] if same_name(person["name"], g["name"])), [])
+    for title in person["titles"]:
+        if title.split()[0].lower() in _FRAGMENT_STARTS:
+            tally.title_fragments += 1
+            tally.misses.append(f"{entry_id} title fragment of {person['name']}: {title!r}")
+        folded = f" {fold(title)} "
+        holds_name = any(f" {fold(name).split()[-1]} " in folded for name in others if name.split())
+        anothers = [g for g in gold["officials"] if not same_name(person["name"], g["name"])
+                    and title_right([title], g["titles"])]
+        if holds_name or (anothers and not title_right([title], own)):
+            tally.titles_of_another += 1
+            tally.misses.append(f"{entry_id} title of another person given to {person['name']}: {title!r}")
+    if set(person["name"].split()) & _TITLE_WORDS:
+        tally.titles_in_names += 1
+        tally.misses.append(f"{entry_id} title inside a name: {person['name']!r}")
+
+
 def score_officials(tally: OfficialsTally, found: list[dict[str, Any]], gold: dict[str, Any], entry_id: str) -> None:
     officials, others = gold["officials"], gold["other_persons"]
     for person in found:
+        _title_errors(tally, person, found, gold, entry_id)
         match = next((g for g in officials if same_name(person["name"], g["name"])), None)
         if match:
             tally.found_right += 1
@@ -250,6 +293,11 @@ def score_corpus(corpus_dir: Path) -> Scorer:
     return scorer
 
 
+def errors(scorer: Scorer) -> dict[str, dict[str, int]]:
+    """{way: {error kind: count}} of the officials' errors that look like data."""
+    return {way: scorer.officials[way].errors() for way in ["text", *VARIANTS]}
+
+
 def summary(scorer: Scorer) -> dict[str, dict[str, float | None]]:
     """{way: {field: score}} with officials' precision, recall and title scores."""
     result: dict[str, dict[str, float | None]] = {}
@@ -276,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         cells = "".join(f"{'' if scores[w].get(name) is None else f'{scores[w][name]:.4f}':>12}" for w in ways)
         print(f"{name:28}{cells}")
+    counts = errors(scorer)
+    for kind in counts["text"]:
+        print(f"{'errors: ' + kind:28}" + "".join(f"{counts[w][kind]:>12}" for w in ways))
     if not args.quiet:
         for way in ways:
             for name, tally in sorted(scorer.tallies[way].items()):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from osce_scraper.dataset import DatasetError, validate_file
-from osce_scraper.export import FORMATS, check_output_path, export_csv, export_parquet
+from osce_scraper.export import FORMATS, MissingExtra, check_output_path, export_csv, export_parquet, write_people
 from osce_scraper.extract.urls import is_web_url
 from osce_scraper.fields import build_record
 from osce_scraper.items import RawRelease, schema_errors, utc_now
@@ -53,21 +53,27 @@ def validate_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_output(args: argparse.Namespace, command: str, writer: Callable[[str, Path], int]) -> int:
+def _write_output(args: argparse.Namespace, command: str, writer: Callable[[str, Path], int],
+                  what: str = "records") -> int:
     """Run ``writer(input, output)`` after checking the output path; errors name what was wrong."""
     try:
         output = check_output_path(args.output, args.file)
         count = writer(args.file, output)
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, MissingExtra, DatasetError) as error:
         print(f"osce-scraper {command}: {error}", file=sys.stderr)
         return 2
-    print(f"wrote {count} records to {output}", file=sys.stderr)
+    print(f"wrote {count} {what} to {output}", file=sys.stderr)
     return 0
 
 
 def export_command(args: argparse.Namespace) -> int:
     """Write a dataset file as Parquet or CSV."""
     return _write_output(args, "export", export_parquet if args.format == "parquet" else export_csv)
+
+
+def people_command(args: argparse.Namespace) -> int:
+    """Write the people index of a dataset: one entry per person across all releases."""
+    return _write_output(args, "people", lambda source, output: write_people(source, output, args.format), "people")
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -93,6 +99,12 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help="the file to write")
     export.set_defaults(run=export_command)
+
+    people = commands.add_parser("people", help="write the people index: one entry per person across all releases")
+    people.add_argument("file", help="a JSONL dataset")
+    people.add_argument("-o", "--output", required=True, help="the file to write")
+    people.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    people.set_defaults(run=people_command)
 
     report = commands.add_parser("report", help="write a one-file HTML report with charts")
     report.add_argument("file", help="a JSONL dataset")

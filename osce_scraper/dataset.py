@@ -109,3 +109,16 @@ def to_dataframe(path: str | Path) -> pandas.DataFrame:
     for name in LIST_FIELDS:
         frame[name] = frame[name].map(lambda value: value if isinstance(value, list) else [])
     return frame
+
+
+def people(path: str | Path) -> pandas.DataFrame:
+    """The people index of a dataset as a DataFrame: one row per person across every release
+    (``name``, ``variants``, ``titles``, ``first_seen``, ``last_seen``, ``releases``, ``node_ids``)."""
+    import pandas as pd
+
+    from osce_scraper.people import PERSON_FIELDS, people_index
+
+    frame = pd.DataFrame.from_records(people_index(iter_records(path)), columns=list(PERSON_FIELDS))
+    for name in ("first_seen", "last_seen"):
+        frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d", errors="coerce")
+    return frame

@@ -13,6 +13,19 @@ from osce_scraper.dataset import iter_records
 from osce_scraper.items import RECORD_FIELDS
 
 FORMATS = ("parquet", "csv")
+
+
+class MissingExtra(RuntimeError):
+    """A format that needs a package the installation lacks: what to install."""
+
+
+def _require_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise MissingExtra(
+            "Parquet needs pyarrow, which is not installed: pip install 'osce-scraper[data]' (or pip install pyarrow)"
+        ) from None
 _BATCH = 2000
 
 
@@ -97,6 +110,7 @@ def _typed(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 def export_parquet(source: str | Path, output: str | Path) -> int:
     """Write the dataset as Parquet in batches (memory stays flat); returns the number of records."""
+    _require_pyarrow()
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -108,3 +122,21 @@ def export_parquet(source: str | Path, output: str | Path) -> int:
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
     return count
+
+
+def write_people(source: str | Path, output: str | Path, output_format: str = "jsonl") -> int:
+    """Write the people index of a dataset file as JSONL or CSV; returns the number of people."""
+    import jsonlines
+
+    from osce_scraper.people import PERSON_FIELDS, people_index, person_row
+
+    index = people_index(iter_records(source))
+    if output_format == "csv":
+        with Path(output).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(PERSON_FIELDS))
+            writer.writeheader()
+            writer.writerows(person_row(entry) for entry in index)
+    else:
+        with jsonlines.open(output, mode="w") as writer:
+            writer.write_all(index)
+    return len(index)

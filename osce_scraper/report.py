@@ -16,6 +16,7 @@ from typing import Any
 
 from osce_scraper.dataset import iter_records
 from osce_scraper.items import RECORD_FIELDS
+from osce_scraper.people import people_index
 
 PALETTE = ("#1f5c99", "#e07b39", "#3a9d5d", "#c33c54", "#7a5195", "#8c8c8c", "#d4a82a", "#2aa7b8")
 TOP = 15
@@ -30,9 +31,8 @@ class Summary:
     field_years: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     sources: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
-    officials: Counter[str] = field(default_factory=Counter)
-    official_titles: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    official_years: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    #: The people index (``osce_scraper.people``): one entry per person across the releases.
+    people: list[dict[str, Any]] = field(default_factory=list)
     filled: Counter[str] = field(default_factory=Counter)
     first: dt.date | None = None
     last: dt.date | None = None
@@ -53,19 +53,17 @@ class Summary:
                 self.field_years[name][year] += 1
         self.sources.update(record.get("source") or [])
         self.countries.update({p.get("country") or "(unknown)" for p in record.get("places") or []})
-        for official in record.get("officials") or []:
-            self.officials[official["name"]] += 1
-            if official.get("title"):
-                self.official_titles[official["name"]][official["title"]] += 1
-            if year:
-                self.official_years[official["name"]].add(year)
 
 
 def summarise(records: Iterable[dict[str, Any]]) -> Summary:
-    """One pass over the records."""
+    """One pass over the records; the people index from their officials."""
     summary = Summary()
+    officials: list[dict[str, Any]] = []
     for record in records:
         summary.add(record)
+        if record.get("officials"):
+            officials.append({key: record.get(key) for key in ("node_id", "date", "officials")})
+    summary.people = people_index(officials)
     return summary
 
 
@@ -162,12 +160,12 @@ def _coverage_table(summary: Summary) -> str:
 
 def _officials_table(summary: Summary) -> str:
     rows = []
-    for name, count in summary.officials.most_common(TOP):
-        titles = ", ".join(t for t, _ in summary.official_titles[name].most_common(2))
-        years = sorted(summary.official_years[name])
-        active = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
-        rows.append(f"<tr><td>{escape(name)}</td><td>{escape(titles)}</td><td class=\"years\">{active}</td>"
-                    f'<td class="num">{count}</td></tr>')
+    for person in summary.people[:TOP]:
+        titles = ", ".join(t["title"] for t in person["titles"][:2])
+        years = sorted({date[:4] for date in (person["first_seen"], person["last_seen"]) if date})
+        active = "–".join(years)
+        rows.append(f"<tr><td>{escape(person['name'])}</td><td>{escape(titles)}</td><td class=\"years\">{active}</td>"
+                    f'<td class="num">{person["releases"]}</td></tr>')
     return ('<table class="officials"><tr><th>official</th><th>titles</th><th>active</th><th>releases</th></tr>'
             f'{"".join(rows)}</table>')
 
@@ -175,7 +173,7 @@ def _officials_table(summary: Summary) -> str:
 def render_report(summary: Summary, source_name: str) -> str:
     """The report's HTML."""
     span = f"{summary.first} to {summary.last}" if summary.first else "no dates"
-    officials = [(f"{n}", c) for n, c in summary.officials.most_common(TOP)]
+    officials = [(person["name"], person["releases"]) for person in summary.people[:TOP]]
     charts = [
         ("Releases per year by content type", stacked_years(summary.per_year_type, "releases per year")),
         ("Fields of work over time", heatmap(summary.field_years, "fields of work over time")),

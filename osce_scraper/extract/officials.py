@@ -7,9 +7,8 @@ Dačić") · lists after a plural title ("Senators A, B and C") · later mention
 by surname alone. A person counts only when the text gives them a title:
 precision comes first.
 
-Where a title and a name run together, a lexicon of given names (the one
-gender-guesser ships, 37,000 names from every European and Central Asian
-country) tells where the name starts.
+Where a title and a name run together, a lexicon of given names (``given_names.py``:
+39,000 names of some 110 locales, from Faker) tells where the name starts.
 """
 
 from __future__ import annotations
@@ -18,14 +17,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from osce_scraper.extract import vocabulary
-from osce_scraper.extract.disk_cache import cached_table
+from osce_scraper.extract.given_names import given_names
 from osce_scraper.extract.places import city_population, fold, is_country_name
 from osce_scraper.extract.vocabulary import (
     HONORIFICS,
+    LOWER_ROLE_HEADS,
     LOWER_TITLE_HEADS,
     LOWER_TITLE_WORDS,
     MONTH_NAMES,
@@ -37,7 +36,7 @@ from osce_scraper.extract.vocabulary import (
 )
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
-_NAME_WORD = rf"{_UP}[\w'’-]*\w|{_UP}\."  # a word, or an initial such as "P."
+_NAME_WORD = rf"{_UP}[\w'’-]*\w|(?:{_UP}\.){{1,4}}"  # a word, or initials such as "P." or "J.A.M."
 _PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"
 #: A personal name: two to four capitalised words, name particles allowed between them.
 NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
@@ -145,30 +144,10 @@ class Official:
         return {"name": self.name, "title": self.title, "titles": list(self.titles), "mentions": self.mentions}
 
 
-@cache
-def given_names() -> frozenset[str]:
-    """Given names from gender-guesser's lexicon, folded (lower case, no diacritics)."""
-    return cached_table(_read_given_names, "gender-guesser")
-
-
-def _read_given_names() -> frozenset[str]:
-    names: set[str] = set()
-    data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
-    with data.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith(("#", "=")) or len(line) < 30:
-                continue
-            name = line[3:29].strip()
-            if name:
-                names.add(fold(name.replace("+", " ")))
-                names.add(fold(name.replace("+", "-")))
-    return frozenset(names)
-
-
 def is_given_name(word: str) -> bool:
     """True for a known given name (not one that is usually an ordinary word).
 
-    >>> is_given_name("Kairat"), is_given_name("Mission"), is_given_name("Ivana")
+    >>> is_given_name("Anatoly"), is_given_name("Mission"), is_given_name("Ivana")
     (True, False, True)
     """
     return fold(word) in given_names() and not _is_not_name_word(word)
@@ -192,13 +171,60 @@ def _is_name(candidate: str) -> bool:
     return all(_is_name_word(w) for w in words)
 
 
+_PREPOSITIONS = frozenset("of to in for at with by from under on during after before about".split())
+# "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
+_AFTER_OTHER_NAME_RE = re.compile(rf"^(?:\s+of\s+{_UP}[\w'’-]*(?:\s+{_UP}[\w'’-]*){{0,2}})?\s*(?:,|\band\b)\s*")
+
+
 def _clean_title(title: str) -> str:
+    """A title without leading articles and without the fragment of a sentence before it.
+
+    >>> _clean_title("of President"), _clean_title("in Tashkent of Uzbek President")
+    ('President', 'Uzbek President')
+    >>> _clean_title("to the OSCE Chairman-in-Office"), _clean_title("Head of the OSCE Mission to Moldova")
+    ('OSCE Chairman-in-Office', 'Head of the OSCE Mission to Moldova')
+    """
     title = " ".join(title.split()).strip(" ,;:")
+    words = title.split(" ")
+    if words and words[0].lower() in _PREPOSITIONS:
+        # A sentence's words before the title ("the meeting in Tashkent of Uzbek President ..."):
+        # the title starts after the last preposition of that stretch.
+        last = max(i for i, word in enumerate(words) if word.lower() in _PREPOSITIONS and i < len(words) - 1)
+        first_head = next((i for i, w in enumerate(words) if _HEAD_RE.fullmatch(w) or _LOWER_HEAD_RE.fullmatch(w)),
+                          len(words))
+        cut = max((i for i, w in enumerate(words[:first_head]) if w.lower() in _PREPOSITIONS), default=last)
+        title = " ".join(words[cut + 1 :])
     while True:
         stripped = _LEADING_WORDS_RE.sub("", title)
         if stripped == title:
             return title
         title = stripped
+
+
+def _without_other_names(title: str) -> str:
+    """A title without any other person's name it holds, nor that person's title.
+
+    >>> _without_other_names("Marek Nowak of Poland and Ambassador")
+    'Ambassador'
+    >>> _without_other_names("Head of the OSCE Office and Ivan Petrovski")
+    'Head of the OSCE Office'
+    >>> _without_other_names("Minister of Foreign Affairs Ivan Petrovski")
+    ''
+    """
+    for match in reversed(list(NAME_RE.finditer(title))):
+        words = match.group().split()
+        first = next((i for i, w in enumerate(words) if is_given_name(w)), None)
+        if first is None or not _is_name(" ".join(words[first:])) or len(words) - first < 2:
+            continue
+        name_start = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
+        rest = title[match.end() :]
+        if rest.strip():  # "B of Y and Ambassador": what follows the other person is this one's
+            return _clean_title(_AFTER_OTHER_NAME_RE.sub("", rest, count=1))
+        before = title[:name_start]
+        if re.search(r"(?:,|\band)\s*$", before):  # "Head of X and B": the title ends before the other person
+            return _clean_title(re.sub(r"(?:,|\band)\s*$", "", before))
+        return ""  # "Minister of Foreign Affairs B": the other person's title
+    return title
 
 
 def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, str]:
@@ -207,6 +233,9 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     Capitalised words and connectors belong to it; with ``lower_case``, also the
     lower-case title words of phrases such as "the former Serbian leader".
     """
+    # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title.
+    if bracket := re.search(r"\s*\([^()]{1,40}\)\s*$", text[max(0, end - 45) : end]):
+        end -= len(bracket.group())
     window = max(0, end - 200)
     words = list(re.finditer(r"[\w'’.()-]+", text[window:end]))
     start = end
@@ -248,22 +277,32 @@ def _title_after(text: str, start: int) -> str:
     return _clean_title(phrase)
 
 
+#: Abbreviated ranks, as titles.
+_RANK_TITLES = {"Amb": "Ambassador", "Gen": "General", "Col": "Colonel", "Prof": "Professor"}
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def _split_rank(name: str) -> tuple[str, list[str]]:
+    """The name without the ranks written before it, and those ranks as titles.
+
+    >>> _split_rank("Amb. Henrik J.A.M. Vollmer")
+    ('Henrik J.A.M. Vollmer', ['Ambassador'])
+    """
     ranks: list[str] = []
     while match := _RANK_PREFIX_RE.match(name):
         rank = match.group("rank")
         if rank not in HONORIFICS:
-            ranks.append(rank.rstrip("."))
+            ranks.append(_RANK_TITLES.get(rank.rstrip("."), rank.rstrip(".")))
         name = name[match.end() :]
     return name, ranks
 
 
 _NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
 _TITLE_COMMA_NAME_RE = re.compile(
-    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+\(|\s+(?:said|says|today|and|who|has|have|will)\b)"
+    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+\(|\s+[a-z]|['’]s\b)"
 )
 _NAME_COMMA_TITLE_RE = re.compile(
-    rf"(?P<name>{NAME_RE.pattern}),\s+"
+    rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<aside>[^()]{{1,40}})\))?,\s+"
     rf"(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
 )
 # A run of title and name words: capitalised words, initials and connectors, up to punctuation.
@@ -274,10 +313,26 @@ _RUN_WORD = (
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
 _OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}})")
+_COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
+_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?"
 _LIST_RE = re.compile(
-    rf"\b(?=[A-Z])(?P<title>(?:{_UP}[\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS}))\s+(?P<names>{NAME_RE.pattern}"
-    rf"(?:,\s+{NAME_RE.pattern})*,?\s+and\s+{NAME_RE.pattern})"
+    rf"\b(?=[A-Z])(?P<title>(?:{_UP}[\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS}))\s+(?P<names>{_LIST_ITEM}"
+    rf"(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})"
 )
+_LIST_ITEM_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?")
+# "Name of Country has begun service as Secretary General of ...", "Name was appointed as Head of ..."
+_NAME_AS_TITLE_RE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+"
+    r"(?:has\s+|have\s+|was\s+|will\s+|had\s+)?"
+    r"(?:begun|began|taken\s+up|took\s+up|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
+    r"named|serve[sd]?|serving|started|starts|continues?)(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+"
+    r"(?:duties|post|work)))?\s+as\s+(?:the\s+|an?\s+)?(?=[A-Z])"
+)
+# "OSCE media freedom representative Name", "US envoy Name": a lower-case office right before a name.
+_LOWER_ROLE_RE = re.compile(rf"\b(?P<head>{alternation(LOWER_ROLE_HEADS)})\s+(?=(?P<name>{NAME_RE.pattern}))")
+_LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
+# A phrase before a lower-case office: the words back to the first capitalised one ("OSCE media freedom").
+_ROLE_PREFIX_RE = re.compile(rf"(?:(?<=\s)|^)(?P<prefix>(?:{_UP}[\w'’.-]*\s+)+(?:[a-z][\w-]*\s+){{0,3}})$")
 
 
 def _name_in_run(words: list[str]) -> tuple[int, int] | None:
@@ -305,6 +360,38 @@ def _name_in_run(words: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def _name_at_end(text: str) -> int | None:
+    """Where a person's name that ends ``text`` starts (two to four name words), or None."""
+    window = text[-80:]
+    words = list(re.finditer(r"\S+", window))
+    for k in (2, 3, 4):
+        if len(words) >= k and is_given_name(words[-k].group()) and _is_name(window[words[-k].start() :]):
+            return len(text) - len(window) + words[-k].start()
+    return None
+
+
+def _belongs_to_the_name_before(text: str, start: int) -> bool:
+    """True for a title at ``start`` that follows "Name, " where that name has no title of its own before it:
+    in "A, Title, B" the title is A's; in "US Ambassador A, Title, B" it is B's."""
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return False
+    name_start = _name_at_end(before[:-1].rstrip())
+    return name_start is not None and not _has_own_title_before(text, name_start)
+
+
+def _precedes_a_name(text: str, end: int) -> bool:
+    """True for a phrase ending at ``end`` that another name follows (", the Ambassador B")."""
+    after = re.match(rf",\s+(?:the\s+)?(?:(?:{_RANKS})\s+)*(?P<name>{NAME_RE.pattern})", text[end : end + 120])
+    return bool(after) and _is_name(after.group("name")) and is_given_name(after.group("name").split()[0])
+
+
+def _has_own_title_before(text: str, start: int) -> bool:
+    """True for a name at ``start`` right after a title phrase of its own ("US Ambassador A"), not a bare rank."""
+    title = _title_before(text, start)
+    return bool(title) and len(title.split()) >= 2 and bool(_HEAD_RE.search(title))
+
+
 def find_officials(text: str) -> list[Official]:
     """The named officials of a release, one entry per person.
 
@@ -320,13 +407,21 @@ def find_officials(text: str) -> list[Official]:
 
     def add(raw_name: str, titles: list[str]) -> None:
         name, ranks = _split_rank(raw_name.strip())
-        name = name.strip(" ,.")
+        name = _POSSESSIVE_RE.sub("", name.strip(" ,."))
+        # A title glued to the name ("Uzbek President Shavkat Karimov"): its words are a title.
+        words = name.split()
+        heads = [i for i, word in enumerate(words) if _HEAD_RE.fullmatch(word)]
+        if heads and len(words) - heads[-1] > 2:
+            titles = [*titles, " ".join(words[: heads[-1] + 1])]
+            name, more_ranks = _split_rank(" ".join(words[heads[-1] + 1 :]))
+            ranks += more_ranks
         if not name or not _is_name(name):
             return
         if len(name.split()) == 1 and (_is_not_name_word(name) or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
             return
-        cleaned = [_clean_title(t) for t in titles]
-        kept = [t for t in cleaned if t and (_HEAD_RE.search(t) or _LOWER_HEAD_RE.search(t) or _PLURAL_RE.search(t))]
+        cleaned = [_without_other_names(_clean_title(t)) for t in titles]
+        kept = [t for t in cleaned if t and (_HEAD_RE.search(t) or _LOWER_HEAD_RE.search(t) or _PLURAL_RE.search(t)
+                                             or _LOWER_ROLE_HEAD_RE.search(t))]
         kept += ranks
         if not kept:
             return
@@ -349,14 +444,39 @@ def find_officials(text: str) -> list[Official]:
         title_end = match.start()
         if adverb := re.search(r"\s(?:today|yesterday)$", text[max(0, title_end - 12) : title_end]):
             title_end -= len(adverb.group())
-        before = _title_before(text, title_end, lower_case=True)
+        title_start, before = _title_span(text, title_end, lower_case=True)
+        if _belongs_to_the_name_before(text, title_start):
+            continue  # "A, Title, B": the title is A's
         if before and (_HEAD_RE.search(before) or _LOWER_HEAD_RE.search(before)):
             add(match.group("name"), [before])
-    # "Name, Title"
+    # "Name, Title" and "Name (MP, Country), Title"
     for match in _NAME_COMMA_TITLE_RE.finditer(text):
+        title = _title_after(text, match.end())
+        glued_title = any(_HEAD_RE.fullmatch(word) for word in match.group("name").split()[:-2])
+        if title and (glued_title or _has_own_title_before(text, match.start("name"))) and _precedes_a_name(
+            text, text.find(title, match.end()) + len(title)
+        ):
+            continue  # "US Ambassador A, the Head of X, B": A has a title; this one is B's
+        if title and _HEAD_RE.search(title):
+            aside = [part.strip() for part in (match.group("aside") or "").split(",") if _HEAD_RE.search(part)]
+            add(match.group("name"), [title, *aside])
+    # "Name of Country has begun service as Title"
+    for match in _NAME_AS_TITLE_RE.finditer(text):
         title = _title_after(text, match.end())
         if title and _HEAD_RE.search(title):
             add(match.group("name"), [title])
+    # "OSCE media freedom representative Name", "US envoy Name"
+    for match in _LOWER_ROLE_RE.finditer(text):
+        name = match.group("name")
+        if not (is_given_name(name.split()[0]) or len(name.split()) >= 2):
+            continue
+        head_start = match.start("head")
+        prefix = _ROLE_PREFIX_RE.search(text[max(0, head_start - 80) : head_start])
+        if prefix and not re.search(r"[.!?]\s", prefix.group("prefix")):
+            title = prefix.group("prefix") + match.group("head")
+        else:
+            title = _title_before(text, match.end("head"), lower_case=True)
+        add(name, [title])
     # "Title Name", where a long title and the name run together.
     for head in _title_heads(text):
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
@@ -370,20 +490,29 @@ def find_officials(text: str) -> list[Official]:
         name = text[spans[start][0] : spans[end - 1][1]]
         title_end = spans[start - 1][1] if start else head.end()
         title_start, title = _title_span(text, title_end, lower_case=True)
+        if re.search(r"\band$", text[:title_end].rstrip()):
+            continue  # "A, Title of X and B": the title is A's
         titles = [title]
         prefix = text[:title_start].rstrip()
         if prefix.endswith(","):
-            earlier = _title_before(text, len(prefix) - 1)
-            if earlier and _HEAD_RE.search(earlier):
+            earlier_start, earlier = _title_span(text, len(prefix) - 1)
+            if earlier and _HEAD_RE.search(earlier) and not _belongs_to_the_name_before(text, earlier_start):
                 titles.insert(0, earlier)
         if start == 0 and (country := _OF_COUNTRY_RE.match(text, spans[end - 1][1])):
             titles.append(f"{title} of {country.group('country')}")
         add(name, titles)
     # "Senators A, B and C" (the plural head alone first: the list pattern is slow and lists are rare)
     for match in _LIST_RE.finditer(text) if _PLURAL_RE.search(text) else ():
-        title = _clean_title(match.group("title"))
-        for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("names")):
-            add(name, [title])
+        title = _clean_title(match.group("title"))  # as printed: "Foreign Ministers"
+        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("names")):
+            if not (found_item := _LIST_ITEM_RE.fullmatch(item)):
+                continue
+            raw_name, country = found_item.group("name"), found_item.group("country")
+            ranks = _split_rank(raw_name)[1]
+            if ranks:  # "... and Ambassador C of Norway": C has a rank of his own, not the plural title
+                add(raw_name, [f"{ranks[-1]} of {country}"] if country else [])
+            else:
+                add(raw_name, [title])
 
     for official in found.values():
         official.mentions = max(1, count_word(text, official.name.split()[-1]))

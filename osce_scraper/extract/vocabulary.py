@@ -71,6 +71,8 @@ LOWER_TITLE_HEADS = (
     "representative", "governor", "prosecutor", "judge", "commander", "secretary", "adviser", "advisor",
     "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner",
 )
+#: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
+LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "chief", "chair", "ombudsperson", "ombudsman")
 #: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
 LOWER_TITLE_WORDS = frozenset(
     (*LOWER_TITLE_HEADS, "former", "new", "newly", "appointed", "acting", "outgoing", "incoming", "current", "late",

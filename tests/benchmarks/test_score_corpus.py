@@ -12,20 +12,40 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.score_corpus import same_name, score_corpus, summary, title_right
+from benchmarks.score_corpus import errors, same_name, score_corpus, summary, title_right
 from tests.conftest import REPO
 
 FLOORS = REPO / "benchmarks" / "corpus_floors.json"
+#: Errors that look like data (title fragments, another person's title, a title inside a name): at most these.
+CEILINGS = REPO / "benchmarks" / "corpus_ceilings.json"
 
 
 @pytest.fixture(scope="module")
-def corpus_scores() -> dict[str, dict[str, float | None]]:
+def corpus_scorer():
     corpus = os.environ.get("OSCE_CORPUS_DIR")
     if not corpus:
         pytest.skip("OSCE_CORPUS_DIR is not set: the corpus floors were not checked")
     if not Path(corpus).is_dir():
         pytest.fail(f"OSCE_CORPUS_DIR={corpus} is not a folder")
-    return summary(score_corpus(Path(corpus)))
+    return score_corpus(Path(corpus))
+
+
+@pytest.fixture(scope="module")
+def corpus_scores(corpus_scorer) -> dict[str, dict[str, float | None]]:
+    return summary(corpus_scorer)
+
+
+@pytest.mark.slow
+def test_errors_that_look_like_data_stay_at_their_ceilings(corpus_scorer):
+    ceilings = json.loads(CEILINGS.read_text("utf-8"))
+    counts = errors(corpus_scorer)
+    above = [
+        f"{way}/{kind}: {counts[way][kind]} > {ceiling}"
+        for way, kinds in ceilings.items()
+        for kind, ceiling in kinds.items()
+        if counts[way][kind] > ceiling
+    ]
+    assert above == []
 
 
 @pytest.mark.slow
@@ -50,3 +70,20 @@ def test_name_matching_ignores_case_diacritics_and_shorter_forms():
 def test_title_right_needs_most_content_words_of_one_gold_title():
     assert title_right(["OSCE Secretary General"], ["Secretary General of the OSCE"])
     assert not title_right(["Ambassador"], ["Head of the OSCE Mission to Skopje"])
+
+
+def test_the_error_kinds_are_told_apart():
+    from benchmarks.score_corpus import OfficialsTally, score_officials
+
+    gold = {"officials": [{"name": "Ana Lopes", "titles": ["President"]},
+                          {"name": "Jonas Berg", "titles": ["Minister of Foreign Affairs"]}],
+            "other_persons": []}
+    tally = OfficialsTally()
+    score_officials(tally, [{"name": "Ana Lopes", "titles": ["of President", "Minister of Foreign Affairs"]},
+                            {"name": "Foreign Minister Jonas Berg", "titles": ["Minister of Foreign Affairs"]}],
+                    gold, "T1")
+    assert tally.errors() == {"title_fragments": 1, "titles_of_another": 1, "titles_in_names": 1}
+    clean = OfficialsTally()
+    score_officials(clean, [{"name": "Ana Lopes", "titles": ["President"]},
+                            {"name": "Jonas Berg", "titles": ["Minister of Foreign Affairs"]}], gold, "T2")
+    assert clean.errors() == {"title_fragments": 0, "titles_of_another": 0, "titles_in_names": 0}

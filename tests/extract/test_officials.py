@@ -118,3 +118,83 @@ def test_a_list_after_a_plural_title():
 )
 def test_more_traps_give_no_official(text):
     assert officials(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("CHISINAU, 3 May 2021 – The Head of the OSCE Mission to Moldova (the Mission), Anders Lindqvist, opened "
+         "the seminar.", "Anders Lindqvist", "Head of the OSCE Mission to Moldova"),
+        ("OSCE media freedom representative Teresa Vasquez repeated her call.", "Teresa Vasquez",
+         "OSCE media freedom representative"),
+        ("Pia Halonen (MP, Finland), Chairperson of the OSCE PA's Committee on Democracy, said the vote was free.",
+         "Pia Halonen", "Chairperson of the OSCE PA's Committee on Democracy"),
+        ("Roberto Sanvitale of Italy has begun service as Secretary General of the OSCE PA.", "Roberto Sanvitale",
+         "Secretary General of the OSCE PA"),
+        ("Acting Head of OSCE Mission in Skopje, Jeffrey P. Hollander condemned the attack.", "Jeffrey P. Hollander",
+         "Acting Head of OSCE Mission in Skopje"),
+        ("The OSCE Presence repeats Ambassador Vincent Delorme's statement of last week.", "Vincent Delorme",
+         "Ambassador"),
+        ("US envoy Daniel Barstow welcomed the talks.", "Daniel Barstow", "US envoy"),
+        ("Swiss diplomat Thomas Gremmel attended the meeting.", "Thomas Gremmel", "Swiss diplomat"),
+        ("OSCE official Jana Novakova briefed the press.", "Jana Novakova", "OSCE official"),
+        ("With the arrival of the Head of Mission, Amb. Henrik J.A.M. Vollmer of Denmark, the Mission began its "
+         "work.", "Henrik J.A.M. Vollmer", "Head of Mission"),
+        ("Marta Ilves, a career diplomat from Estonia, took up her duties as Head of the OSCE Office in Yerevan.",
+         "Marta Ilves", "Head of the OSCE Office in Yerevan"),
+    ],
+)
+def test_more_shapes(text, name, title):
+    [official] = [o for o in find_officials(text) if o.name == name]
+    assert official.title == title, official
+
+
+def test_a_list_gives_each_person_the_plural_title_or_their_own_rank():
+    found = officials("The OSCE Ministerial Troika, Foreign Ministers Anna Lindgren of Sweden, Bruno Kessel of Austria "
+                      "and Ambassador Erik Dahlberg of Norway, met in Vienna.")
+    assert found["Anna Lindgren"] == ["Foreign Ministers"] and found["Bruno Kessel"] == ["Foreign Ministers"]
+    assert "Ambassador of Norway" in found["Erik Dahlberg"]
+    assert not any("Kessel" in title for title in found["Erik Dahlberg"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Under the leadership of President Nursan Abenov, the reforms continued.", {"Nursan Abenov": ["President"]}),
+        ("The meeting in Tashkent of Uzbek President Shavkat Karimbekov with the delegation was cordial.",
+         {"Shavkat Karimbekov": ["Uzbek President"]}),
+        ("He handed a letter to the OSCE Chairman-in-Office, Foreign Minister Ivan Petrovski of Bulgaria.",
+         {"Ivan Petrovski": ["OSCE Chairman-in-Office", "Foreign Minister", "Foreign Minister of Bulgaria"]}),
+        ("President Ana Lopes received Minister of Foreign Affairs Jonas Bergstrom.",
+         {"Ana Lopes": ["President"], "Jonas Bergstrom": ["Minister of Foreign Affairs"]}),
+    ],
+)
+def test_no_fragment_of_a_sentence_and_no_title_glued_to_a_name(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Deputy Prime Minister and Chairperson of the State Committee on Refugees, Mirela Kostova, and the "
+         "Deputy Minister of Interior and Chair of the Migration Commission, Arben Dervishi, today signed the plan.",
+         {"Mirela Kostova": ["Deputy Prime Minister and Chairperson of the State Committee on Refugees"],
+          "Arben Dervishi": ["Deputy Minister of Interior and Chair of the Migration Commission"]}),
+        ("A joint letter by Irena Dobos, United Nations Resident Coordinator in Albania, Ambassador Carlo Ferri, Head "
+         "of the EU Delegation, and Ambassador Paul Nyberg, Head of the OSCE Presence in Albania, was published.",
+         {"Irena Dobos": ["United Nations Resident Coordinator in Albania"],
+          "Carlo Ferri": ["Ambassador", "Head of the EU Delegation"],
+          "Paul Nyberg": ["Ambassador", "Head of the OSCE Presence in Albania"]}),
+        ("The statement was signed by the US Ambassador Karl Weston, the Head of the OSCE Mission to Skopje, "
+         "Oliver Grant, and others.",
+         {"Karl Weston": ["US Ambassador"], "Oliver Grant": ["Head of the OSCE Mission to Skopje"]}),
+        ("Aida Kovac, Head of the OSCE Mission to Montenegro and Maja Radulovic, Acting Supreme State Prosecutor, "
+         "signed a memorandum.",
+         {"Aida Kovac": ["Head of the OSCE Mission to Montenegro"],
+          "Maja Radulovic": ["Acting Supreme State Prosecutor"]}),
+    ],
+)
+def test_in_a_chain_of_people_each_title_goes_to_its_own_person(text, expected):
+    found = officials(text)
+    assert {name: sorted(titles) for name, titles in found.items()} == {
+        name: sorted(titles) for name, titles in expected.items()}

@@ -32,9 +32,15 @@ class AppendOnlyFile:
     def flush(self) -> None:
         data = b"".join(self.pending)
         self.pending.clear()
-        written = os.write(self.fd, data)
-        while written < len(data):  # only on a full disk or an interrupted call
-            written += os.write(self.fd, data[written:])
+        written = 0
+        try:
+            written = os.write(self.fd, data)
+            while written < len(data):  # only on a full disk or an interrupted call
+                written += os.write(self.fd, data[written:])
+        except OSError:
+            if written:  # a line cut short by a full disk is taken back: the file stays whole lines
+                os.ftruncate(self.fd, os.fstat(self.fd).st_size - written)
+            raise
 
     def close(self) -> None:
         try:

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -244,17 +245,20 @@ class CrawlState:
     def failed_node_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT node_id FROM failed WHERE node_id IS NOT NULL")}
 
-    def clear_failed(self, node_id: str) -> None:
-        self.db.execute("DELETE FROM failed WHERE node_id = ?", (node_id,))
+    def clear_failed(self, node_ids: Iterable[str]) -> None:
+        """Forget failures of pages that have since become records."""
+        with self.db:
+            self.db.executemany("DELETE FROM failed WHERE node_id = ?", [(node_id,) for node_id in node_ids])
 
-    def note_page(self, node_id: str, labels: list[str]) -> None:
-        """A release page read, with the labels it showed (the checks' window)."""
-        self.db.execute("INSERT OR REPLACE INTO recent_pages (node_id, labels) VALUES (?, ?)",
-                        (node_id, json.dumps(labels)))
-
-    def note_record(self, node_id: str, filled: list[str]) -> None:
-        """The record made of a page in the window, with its filled fields."""
-        self.db.execute("UPDATE recent_pages SET fields = ? WHERE node_id = ?", (json.dumps(filled), node_id))
+    def note_pages(self, pages: Iterable[tuple[str, list[str], list[str] | None]]) -> None:
+        """Release pages read, in order: (node id, the labels each showed, the filled fields of its record, or
+        None when it made none). The checks' window."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO recent_pages (node_id, labels, fields) VALUES (?, ?, ?)",
+                [(node_id, json.dumps(labels), json.dumps(fields) if fields is not None else None)
+                 for node_id, labels, fields in pages],
+            )
 
     def recent_pages(self, size: int) -> list[tuple[list[str], list[str] | None]]:
         """(labels, filled fields or None) of the last ``size`` release pages read, over every run."""
@@ -343,6 +347,10 @@ class DatasetStore:
         self.stop_at_known_page = False
         self.write_failed = False
         self.quarantined_lines = 0
+        #: This run's release pages for the checks' window: node id -> [labels shown, filled fields].
+        #: Written to the state when the run ends: the state is not written for every page.
+        self.window: dict[str, list[Any]] = {}
+        self.failed_before: set[str] = set()
 
     @classmethod
     def open(cls, crawler: Crawler, mode: str) -> DatasetStore:
@@ -387,6 +395,7 @@ class DatasetStore:
                 # A release whose line was damaged is fetched again, like a page that failed.
                 if (lost := lost_release(line)) and lost[1] not in scan.node_ids:
                     self.state.mark_failed(lost[0], lost[1], None, "its line in the dataset was damaged")
+            self.failed_before = self.state.failed_node_ids()
             if self.mode == "incremental":
                 self.known = scan.node_ids
                 self.stop_at_known_page = self.state.get("listing_complete") == "1"
@@ -419,8 +428,8 @@ class DatasetStore:
 
     def page_read(self, node_id: str | None, labels: list[str]) -> None:
         """A release page was read, showing ``labels`` (for the checks' window)."""
-        if self.state and node_id:
-            self._guarded(self.state.note_page, node_id, labels)
+        if node_id:
+            self.window[node_id] = [labels, None]
 
     def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None:
         """A page that failed for good: to the errors file, and remembered for the next incremental run."""
@@ -474,9 +483,8 @@ class DatasetStore:
         try:
             self.exporter.export_item(item)
             self.written.add(item["node_id"])
-            if self.state:
-                self.state.clear_failed(item["node_id"])
-                self.state.note_record(item["node_id"], filled)
+            if item["node_id"] in self.window:
+                self.window[item["node_id"]][1] = filled
         except (OSError, sqlite3.Error) as error:
             self._fail(error)
             return
@@ -486,8 +494,7 @@ class DatasetStore:
     def _walk_accounted_for(self) -> bool:
         """Every release the walk showed is in the dataset or in the errors file."""
         missing = self.seen_on_walk - self.known - self.written - self.failed_this_run
-        if self.state:
-            missing -= self.state.failed_node_ids()
+        missing -= self.failed_before
         return not missing
 
     def spider_closed(self, spider: Any, reason: str) -> None:
@@ -510,7 +517,9 @@ class DatasetStore:
             self.exporter.close()
         if self.state is None:
             return
+        self.state.note_pages((node_id, labels, fields) for node_id, (labels, fields) in self.window.items())
         self.state.trim_recent_pages(self.window_size)
+        self.state.clear_failed(self.failed_before & self.written)
         finished = reason == "finished" and not self.write_failed
         if self.mode == "rewrite":
             partial = self.target

@@ -93,11 +93,9 @@ def test_state_remembers_failures_flags_and_the_window(tmp_path):
     state = CrawlState(tmp_path / "state.sqlite")
     state.mark_failed("https://www.osce.org/cio/12345", "12345", {"url": "x", "node_id": "12345", "title": "T"}, "503")
     assert state.failed_pages() == [("https://www.osce.org/cio/12345", {"url": "x", "node_id": "12345", "title": "T"})]
-    state.clear_failed("12345")
+    state.clear_failed(["12345"])
     assert state.failed_pages() == []
-    for n in range(5):
-        state.note_page(str(n), ["Source:"] if n % 2 else [])
-        state.note_record(str(n), ["title"])
+    state.note_pages((str(n), ["Source:"] if n % 2 else [], ["title"]) for n in range(5))
     state.trim_recent_pages(3)
     state.set("listing_complete", "1")
     state.close()
@@ -137,3 +135,22 @@ def test_each_record_is_one_write_call_of_a_whole_line(tmp_path, monkeypatch):
     assert [json.loads(call) for call in calls] == [{"node_id": "7", "title": "Ohrid – “quoted”"},
                                                    {"node_id": "8", "title": "Skopje"}]
     assert all(call.endswith(b"\n") and call.count(b"\n") == 1 for call in calls)
+
+
+def test_a_write_cut_short_by_a_full_disk_is_taken_back(tmp_path, monkeypatch):
+    path = tmp_path / "releases.jsonl"
+    exporter = DatasetExporter(path)
+    exporter.export_item({"node_id": "7", "title": "Ohrid"})
+    real_write = os.write
+
+    def full_disk(fd: int, data: bytes) -> int:
+        if len(data) > 10:
+            return real_write(fd, data[:10])  # the disk fills up in the middle of the line
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        exporter.export_item({"node_id": "8", "title": "Skopje"})
+    monkeypatch.setattr(os, "write", real_write)
+    exporter.close()
+    assert path.read_bytes() == b'{"node_id": "7", "title": "Ohrid"}\n'

@@ -58,7 +58,7 @@ def start_site(releases: int, port: int) -> subprocess.Popen:
 
 
 def cpu_seconds_of_children() -> float:
-    """User and system CPU of every finished child process so far, theirs included (extraction workers)."""
+    """User and system CPU of every finished child process so far, theirs included."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 

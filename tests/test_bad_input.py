@@ -81,3 +81,15 @@ def test_mojibake_is_repaired():
     garbled = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in text.encode())
     record = make_record(make_release_html(body=f"<p>{garbled}</p>"))
     assert "Dačić" in record["text"] and "Ã" not in record["text"]
+
+
+def test_mojibake_that_lost_its_no_break_space_is_repaired_and_the_place_found():
+    # "Š" is C5 A0 in UTF-8; read as Windows-1252 the A0 is a no-break space, which pages often turn
+    # into a plain space: the hand-written repair could not undo that, ftfy can.
+    text = "PRISHTINË/PRIŠTINA, 5 May 2019 – The Mission opened a “legal aid” centre."
+    garbled = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in text.encode()).replace("\xa0", " ")
+    assert "PRIÅ TINA" in garbled
+    record = make_record(make_release_html(meta="", body=f"<p>{garbled}</p>"))
+    assert record["dateline"] == "PRISHTINË/PRIŠTINA, 5 May 2019 –"
+    assert record["place"] == "Prishtinë/Priština" and record["places"][0]["country_code"] == "XK"
+    assert "“legal aid”" in record["text"]  # curly quotes stay as printed

@@ -1,7 +1,8 @@
 """The people index: one entry per person across every release of a dataset.
 
 Spellings of one person are joined by their folded form (case and diacritics aside: "Dačić" and
-"Dacic") and with or without middle initials ("Peter J. Morris", "Peter Morris"). Two people are
+"Dacic"), across common transliterations ("Sergei", "Sergey") and with or without middle initials
+("Peter J. Morris", "Peter Morris"). Two people are
 never merged: the same surname with other given names makes two entries. A form with only a
 surname ("Greminger") or only initials before it ("T. Greminger") joins a person only when the
 dataset holds exactly one person it can be; otherwise it is an entry of its own. Every spelling
@@ -24,12 +25,35 @@ PERSON_FIELDS = ("name", "variants", "titles", "first_seen", "last_seen", "relea
 _INITIAL_RE = re.compile(r"^(?:\w\.)+$|^\w$")
 
 
-def _tokens(name: str) -> list[str]:
-    return fold(name).replace("-", " ").split()
-
-
 def _is_initial(token: str) -> bool:
     return bool(_INITIAL_RE.match(token))
+
+
+# Transliterations of one name from Cyrillic into English: Sergei/Sergey, Dmitri/Dmitriy/Dmitry,
+# Aleksei/Alexey, Yevgeny/Evgeny, Iurii/Yury, Zelenski/Zelensky.
+_TRANSLITERATIONS = (
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"^ye"), "e"),
+    (re.compile(r"^iu"), "yu"),
+    (re.compile(r"(?:iy|ii|ij|yi|i)$"), "y"),
+)
+
+
+def spelling_key(word: str) -> str:
+    """A word folded, and its common English transliterations from Cyrillic made one.
+
+    >>> [spelling_key(w) for w in ("Sergei", "Sergey", "Aleksei", "Alexey", "Yevgeniy", "Evgeny", "Dačić")]
+    ['sergey', 'sergey', 'alexey', 'alexey', 'evgeny', 'evgeny', 'dacic']
+    """
+    key = fold(word)
+    for pattern, replacement in _TRANSLITERATIONS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _tokens(name: str) -> list[str]:
+    return [spelling_key(word) if not _is_initial(word) else word.lower()
+            for word in name.replace("-", " ").split()]
 
 
 def person_key(name: str) -> tuple[str, str] | None:
@@ -136,7 +160,7 @@ def people_index(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     for mention in found:
         key: tuple[str, str] | str | None = person_key(mention.name) or _owner_of_partial(mention.name, full_keys)
         if key is None:
-            key = fold(mention.name)  # a surname that could be several people: an entry of its own
+            key = " ".join(_tokens(mention.name))  # a surname that could be several people: an entry of its own
         person = people[key]
         person.spellings[mention.name] += 1
         if mention.node_id not in person.node_ids:

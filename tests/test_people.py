@@ -38,6 +38,16 @@ def test_one_person_under_several_spellings_is_one_entry():
     ]
 
 
+def test_transliterations_of_one_name_are_one_person():
+    index = people_index([
+        make_record("40", "2019-01-01", ("Sergei Lavrentiev", ["Foreign Minister"])),
+        make_record("41", "2019-02-01", ("Sergey Lavrentiev", ["Foreign Minister"])),
+        make_record("42", "2019-03-01", ("Yevgeniy Aleksandrov", ["Ambassador"])),
+        make_record("43", "2019-04-01", ("Evgeny Alexandrov", ["Ambassador"])),
+    ])
+    assert sorted(entry["node_ids"] for entry in index) == [["40", "41"], ["42", "43"]]
+
+
 def test_two_people_sharing_a_surname_stay_two_and_an_ambiguous_surname_stays_alone():
     index = by_name(people_index([
         make_record("20", "2020-01-01", ("Jan Novak", ["Ambassador"])),

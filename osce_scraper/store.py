@@ -57,8 +57,10 @@ class DatasetLocked(RunRefused):
     exit_status = 4
 
 
-class WriteFailed(OSError):
-    """The dataset, its state or the errors file could not be written."""
+class CannotWrite(RunRefused):
+    """The dataset, its state or the errors file cannot be written when the run starts."""
+
+    exit_status = 5
 
 
 def check_file_path(path: Path, setting: str) -> None:
@@ -356,10 +358,13 @@ class DatasetStore:
     def open(cls, crawler: Crawler, mode: str) -> DatasetStore:
         """Check the paths, take the lock, repair the dataset and open the state; refuse with :class:`RunRefused`."""
         store = cls(crawler, mode)
-        check_jsonl_path(store.errors_path, "OSCE_ERRORS_PATH")
-        check_jsonl_path(Path(crawler.settings.get("OSCE_RUNS_PATH", "output/runs.jsonl")), "OSCE_RUNS_PATH")
-        if mode != "feed":
-            store._open_dataset()
+        try:
+            check_jsonl_path(store.errors_path, "OSCE_ERRORS_PATH")
+            check_jsonl_path(Path(crawler.settings.get("OSCE_RUNS_PATH", "output/runs.jsonl")), "OSCE_RUNS_PATH")
+            if mode != "feed":
+                store._open_dataset()
+        except (OSError, sqlite3.Error) as error:  # a folder that cannot be made, a file that cannot be written
+            raise CannotWrite(f"cannot write the dataset, its state or its lock ({error})") from None
         crawler.signals.connect(store.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(store.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(store.spider_closed, signal=signals.spider_closed)

@@ -2,7 +2,8 @@
 
 0: the run finished and its checks passed. 1: the crawl could not start. 2: a bad spider argument
 or a path that is not the project's file (one line names it). 3: a check failed. 4: another run
-holds the dataset's lock. 5: a write failed (full disk, I/O error, permission). cron mail and CI
+holds the dataset's lock. 5: a write failed (full disk, I/O error, permission), or the dataset
+cannot be written at all. cron mail and CI
 notice a non-zero status; the failed checks are printed with their figures.
 """
 

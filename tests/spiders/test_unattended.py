@@ -205,3 +205,11 @@ def test_make_crawl_installs_no_test_tools(tmp_path):
                           text=True, check=True).stdout
     assert "pip install" in plan and "[data]" in plan
     assert "[test]" not in plan and "pytest " not in plan and "hypothesis" not in plan
+
+
+def test_a_dataset_that_cannot_be_written_stops_the_run_in_one_line(mock_site: MockSite, tmp_path):
+    process = run_scheduled(mock_site, tmp_path, "-a", "incremental=1",
+                            "-s", "OSCE_DATASET_PATH=/proc/osce-scraper/releases.jsonl")
+    assert process.returncode == 5, process.stderr[-3000:]
+    assert "cannot write the dataset" in process.stderr and "Traceback" not in process.stderr
+    assert mock_site.requests == []

@@ -90,20 +90,32 @@ def _preview(line: bytes) -> str:
     return repr(text[:60] + ("…" if len(text) > 60 else ""))
 
 
-_URL_RE = re.compile(rb'"url":\s*"(https?://[^"\s]+)"')
-_NODE_ID_RE = re.compile(rb'"node_id":\s*"(\d+)"')
+_STRING_FIELD_RE = re.compile(r'"(\w+)":\s*"((?:[^"\\]|\\.)*)"')
 
 
-def lost_release(line: bytes) -> tuple[str, str] | None:
-    """(url, node id) of the release a damaged line was written for, when it still shows both.
+def lost_release(line: bytes) -> dict[str, Any] | None:
+    r"""What a damaged line still shows of the release it was written for, as a listing item's fields
+    (url, node id, title, date, content type), or None without a URL and a node id.
 
-    >>> lost_release(b'{"url": "https://www.osce.org/cio/1234", "node_id": "1234", "ti')
-    ('https://www.osce.org/cio/1234', '1234')
+    The release is fetched again with these, as if its listing had led there.
+
+    >>> lost = lost_release(b'{"url": "https://www.osce.org/cio/1234", "node_id": "1234", "title": "A \\"talk\\"", "da')
+    >>> lost["node_id"], lost["title"], lost["publishing_date"]
+    ('1234', 'A "talk"', None)
     """
-    url, node = _URL_RE.search(line), _NODE_ID_RE.search(line)
-    if not url or not node:
+    fields: dict[str, str] = {}
+    for key, value in _STRING_FIELD_RE.findall(line.decode("utf-8", errors="replace")):
+        with contextlib.suppress(ValueError):
+            fields.setdefault(key, json.loads(f'"{value}"'))
+    if not fields.get("url", "").startswith(("http://", "https://")) or not fields.get("node_id", "").isdigit():
         return None
-    return url.group(1).decode("utf-8", errors="replace"), node.group(1).decode()
+    return {
+        "url": fields["url"],
+        "node_id": fields["node_id"],
+        "title": fields.get("title", ""),
+        "publishing_date": fields.get("date_raw") or fields.get("date"),
+        "content_type": fields.get("content_type"),
+    }
 
 
 def _is_record(line: bytes) -> bool:
@@ -398,8 +410,8 @@ class DatasetStore:
             self.state = CrawlState.open_or_rebuild(self.state_path)
             for line in [line for _, line in scan.damaged] + ([scan.cut_line] if scan.cut_line else []):
                 # A release whose line was damaged is fetched again, like a page that failed.
-                if (lost := lost_release(line)) and lost[1] not in scan.node_ids:
-                    self.state.mark_failed(lost[0], lost[1], None, "its line in the dataset was damaged")
+                if (lost := lost_release(line)) and lost["node_id"] not in scan.node_ids:
+                    self.state.mark_failed(lost["url"], lost["node_id"], lost, "its line in the dataset was damaged")
             self.failed_before = self.state.failed_node_ids()
             if self.mode == "incremental":
                 self.known = scan.node_ids

@@ -64,8 +64,12 @@ def test_damaged_lines_are_quarantined_and_only_their_releases_fetched_again(moc
     assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
     dataset = tmp_path / "releases.jsonl"
     lines = dataset.read_bytes().splitlines(keepends=True)
-    half_written = json.loads(lines[40])
-    lines[40] = lines[40][: len(lines[40]) // 2] + b"\n"
+    # The release whose date only its listing item shows: the hardest to fetch again alone.
+    listing_dated = {r.node_id for r in mock_site.releases
+                     if not r.show_date_value and r.dateline is None and not r.meta_date_only}
+    damaged = next(i for i, line in enumerate(lines) if json.loads(line)["node_id"] in listing_dated)
+    half_written = json.loads(lines[damaged])
+    lines[damaged] = lines[damaged][: len(lines[damaged]) // 2] + b"\n"
     lines.insert(3, b"\n")
     dataset.write_bytes(b"".join(lines))
     mock_site.requests.clear()
@@ -74,8 +78,11 @@ def test_damaged_lines_are_quarantined_and_only_their_releases_fetched_again(moc
     records = assert_whole_and_unique(tmp_path)
     assert {r["node_id"] for r in records} == {r.node_id for r in mock_site.releases}
     assert release_requests(mock_site) == [half_written["url"].removeprefix(mock_site.base_url)]
+    # Fetched again with what its damaged line still showed of its listing item: the same record.
+    [again_written] = [r for r in records if r["node_id"] == half_written["node_id"]]
+    assert {**again_written, "crawled_at": None} == {**half_written, "crawled_at": None}
     moved = [json.loads(line) for line in (tmp_path / "releases.jsonl.quarantine").read_text("utf-8").splitlines()]
-    assert [m["line"] for m in moved] == [4, 42]
+    assert [m["line"] for m in moved] == sorted([4, damaged + 1 + (damaged >= 3)])
     runs = [json.loads(line) for line in (tmp_path / "runs.jsonl").read_text("utf-8").splitlines()]
     assert runs[-1]["quarantined_lines"] == 2
 

@@ -95,21 +95,29 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawl_delays[host] = float(delay)
             if self.crawler.stats:
                 self.crawler.stats.set_value(f"osce/crawl_delay/{host}", float(delay))
-            self._keep_crawl_delay(request)
+            self._keep_pace(request)
 
-    def _keep_crawl_delay(self, request: Request) -> None:
-        """The slot's delay is at least the site's Crawl-delay, and not shortened at random."""
-        floor = self.crawl_delays.get(urlparse_cached(request).hostname or "")
+    def _keep_pace(self, request: Request) -> None:
+        """The site's slot waits at least its Crawl-delay between requests, and sends nothing while a
+        Retry-After holds, not even requests already in its queue; neither is shortened at random."""
+        host = urlparse_cached(request).hostname or ""
         slot = self.slot_of(self.crawler, request)
-        if floor and slot is not None:
+        if slot is None:
+            return
+        if floor := self.crawl_delays.get(host):
             slot.delay = max(slot.delay, floor)
+            slot.jitter = 0.0
+        if (held := self.hold_until.get(host, 0.0) - time.monotonic()) > 0:
+            # The slot waits ``delay`` from its last request: counted from now, the hold is kept.
+            slot.lastseen = time.monotonic()
+            slot.delay = max(slot.delay, held)
             slot.jitter = 0.0
 
     def response_downloaded(self, response: Response, request: Request, spider: Any = None) -> None:
-        self._keep_crawl_delay(request)
+        self._keep_pace(request)
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
-        self._keep_crawl_delay(request)
+        self._keep_pace(request)
         not_before = max(request.meta.get(NOT_BEFORE_KEY, 0.0),
                          self.hold_until.get(urlparse_cached(request).hostname or "", 0.0))
         if (wait := not_before - time.monotonic()) > 0:
@@ -131,8 +139,9 @@ class RetryAfterMiddleware(RetryMiddleware):
             retry.meta[NOT_BEFORE_KEY] = time.monotonic() + wait
             host = urlparse_cached(request).hostname or ""
             self.hold_until[host] = max(self.hold_until.get(host, 0.0), retry.meta[NOT_BEFORE_KEY])
+            self._keep_pace(request)
             return retry
         if slot is not None and not self.autothrottle and response.status < 400 and slot.delay > self.base_delay:
             slot.delay = max(self.base_delay, slot.delay / 2)
-            self._keep_crawl_delay(request)
+            self._keep_pace(request)
         return super().process_response(request, response)

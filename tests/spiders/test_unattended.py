@@ -32,11 +32,22 @@ def release_requests(site: MockSite) -> list[str]:
     return [p for p in site.requests if p.rstrip("/").split("/")[-1].isdigit()]
 
 
+def wait_for_the_lock(workdir: Path, process: subprocess.Popen) -> None:
+    """Until ``process`` holds the dataset's lock (its pid is written in the lock file)."""
+    lock = workdir / "releases.jsonl.lock"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if lock.exists() and lock.read_text().strip() == str(process.pid):
+            return
+        time.sleep(0.02)
+    pytest.fail("the first run never took the lock")
+
+
 def test_a_second_run_on_the_same_dataset_exits_at_once_and_writes_nothing(mock_site: MockSite, tmp_path):
     slow = ["-s", "DOWNLOAD_DELAY=0.05", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CONCURRENT_REQUESTS=1"]
     first = subprocess.Popen(make_scheduled_command(mock_site, tmp_path, "-a", "incremental=1", *slow), cwd=REPO,
                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.5)
+    wait_for_the_lock(tmp_path, first)
     second = subprocess.run(make_scheduled_command(mock_site, tmp_path, "-a", "incremental=1"), cwd=REPO, env=ENV,
                             capture_output=True, text=True, timeout=120)
     _, first_err = first.communicate(timeout=300)
@@ -52,9 +63,10 @@ def test_a_second_run_on_the_same_dataset_exits_at_once_and_writes_nothing(mock_
     [run] = [json.loads(line) for line in (tmp_path / "runs.jsonl").read_text("utf-8").splitlines()]
     assert run["new_records"] == len(mock_site.releases)
     # A lock left by a run killed with SIGKILL never blocks the next one.
+    (tmp_path / "releases.jsonl").unlink()  # so that the next run has work to do while it is killed
     killed = subprocess.Popen(make_scheduled_command(mock_site, tmp_path, "-a", "incremental=1", *slow), cwd=REPO,
                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
+    wait_for_the_lock(tmp_path, killed)
     killed.kill()
     killed.wait()
     assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0

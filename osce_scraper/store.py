@@ -365,6 +365,7 @@ class DatasetStore:
         #: Written to the state when the run ends: the state is not written for every page.
         self.window: dict[str, list[Any]] = {}
         self.failed_before: set[str] = set()
+        self.window_written = False
 
     @classmethod
     def open(cls, crawler: Crawler, mode: str) -> DatasetStore:
@@ -458,10 +459,17 @@ class DatasetStore:
                           str(entry.get("status") or entry.get("error")))
 
     def recent_pages(self) -> list[tuple[list[str], list[str] | None]] | None:
-        """The checks' window: the last ``OSCE_CHECK_WINDOW`` release pages over every run, or None without a state."""
+        """The checks' window: the last ``OSCE_CHECK_WINDOW`` release pages over every run, or every page of
+        this run when it read more (a backfill is judged on all of it, not on its oldest pages); None
+        without a state."""
         if self.state is None:
             return None
-        return self.state.recent_pages(self.window_size)
+        this_run = [(labels, fields) for labels, fields in self.window.values()]
+        if len(this_run) >= self.window_size:
+            return this_run
+        if self.window_written:  # the run has ended: its pages are in the state with the earlier ones
+            return self.state.recent_pages(self.window_size)
+        return this_run + self.state.recent_pages(self.window_size - len(this_run))
 
     # Writing.
 
@@ -535,6 +543,7 @@ class DatasetStore:
         if self.state is None:
             return
         self.state.note_pages((node_id, labels, fields) for node_id, (labels, fields) in self.window.items())
+        self.window_written = True
         self.state.trim_recent_pages(self.window_size)
         self.state.clear_failed(self.failed_before & self.written)
         finished = reason == "finished" and not self.write_failed

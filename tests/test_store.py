@@ -154,3 +154,21 @@ def test_a_write_cut_short_by_a_full_disk_is_taken_back(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "write", real_write)
     exporter.close()
     assert path.read_bytes() == b'{"node_id": "7", "title": "Ohrid"}\n'
+
+
+def test_a_run_longer_than_the_window_is_judged_on_all_its_pages(tmp_path):
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    from osce_scraper.store import DatasetStore
+
+    settings = {"OSCE_DATASET_PATH": str(tmp_path / "releases.jsonl"), "OSCE_STATE_PATH": str(tmp_path / "s.sqlite"),
+                "OSCE_ERRORS_PATH": str(tmp_path / "errors.jsonl"), "OSCE_RUNS_PATH": str(tmp_path / "runs.jsonl"),
+                "OSCE_CHECK_WINDOW": 3}
+    store = DatasetStore.open(get_crawler(Spider, settings_dict=settings), "incremental")
+    store.state.note_pages([("1", ["Source:"], ["title"]), ("2", ["Source:"], ["title"])])
+    store.page_read("3", [])
+    assert len(store.recent_pages()) == 3  # a small run: the last three pages over every run
+    for node in ("4", "5", "6"):
+        store.page_read(node, [])
+    assert store.recent_pages() == [([], None)] * 4  # a long run: every page of its own

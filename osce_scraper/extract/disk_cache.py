@@ -37,9 +37,11 @@ def cache_dir() -> Path:
 
 @cache
 def _source_digest() -> bytes:
-    """The digest of this package's source: a table's builder and every helper it calls live here."""
+    """The digest of this package's source and data: a table's builder, every helper it calls and the
+    lists it reads live here."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.digest()
 

@@ -1,16 +1,20 @@
 """Given names, from Faker's person providers (MIT licence), in the Latin spellings releases use.
 
-Faker lists first names for some 110 locales, from every OSCE region; names written in Cyrillic,
+Faker lists first names for some 110 locales; names written in Cyrillic,
 Greek, Georgian or Armenian are added in Latin letters twice: by anyascii (ISC licence) and by the
 simpler spelling English-language releases use for Russian and Ukrainian names ("Anatoly",
-"Yevgeny", "Kairat"-style endings). The table is built once and kept on disk (``disk_cache``).
+"Yevgeny"). For the languages Faker has no locale for (Kazakh, Kyrgyz, Tajik, Turkmen, Belarusian,
+Serbian), the project's own list adds common names (``data/given_names_extra.txt``). The table is
+built once and kept on disk (``disk_cache``).
 """
 
 from __future__ import annotations
 
 import importlib
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import resources
 
 from osce_scraper.extract.disk_cache import cached_table
 from osce_scraper.extract.places import fold
@@ -27,11 +31,14 @@ _PRESS_CYRILLIC = {
 }
 
 
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюяәөұүіїє")
+
+
 def press_spelling(name: str) -> str:
     """A Cyrillic name as English-language releases spell it.
 
-    >>> press_spelling("Анатолий"), press_spelling("Евгений"), press_spelling("Юлия")
-    ('Anatoly', 'Yevgeny', 'Yuliya')
+    >>> press_spelling("Анатолий"), press_spelling("Евгений"), press_spelling("Юлия"), press_spelling("Айбек")
+    ('Anatoly', 'Yevgeny', 'Yuliya', 'Aibek')
     """
     letters = []
     for position, ch in enumerate(name):
@@ -39,6 +46,8 @@ def press_spelling(name: str) -> str:
         latin = _PRESS_CYRILLIC.get(lower, ch)
         if lower == "е" and position == 0:
             latin = "ye"
+        elif lower == "й" and name[position + 1 : position + 2].lower() not in _CYRILLIC_VOWELS:
+            latin = "i" if position + 1 < len(name) else "y"  # Aibek, Kairat; but Sergey, Andrey
         letters.append(latin.capitalize() if ch.isupper() else latin)
     spelled = "".join(letters)
     # "-ий" and "-ый" endings are written "-y": Anatoliy -> Anatoly, Yevgeniy -> Yevgeny.
@@ -69,9 +78,15 @@ def spellings(name: str) -> Iterable[str]:
         yield fold(press_spelling(name))
 
 
+def _extra_given_names() -> Iterator[str]:
+    """The project's own list for the languages Faker has no locale for (``data/given_names_extra.txt``)."""
+    text = resources.files("osce_scraper.extract").joinpath("data/given_names_extra.txt").read_text("utf-8")
+    return (line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _build_given_names() -> frozenset[str]:
     names: set[str] = set()
-    for name in _faker_first_names():
+    for name in itertools.chain(_faker_first_names(), _extra_given_names()):
         for part in [*name.replace("-", " ").split(), name]:
             names.update(s for s in spellings(part) if len(s) > 1)
     return frozenset(names)

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 import jsonlines
 
 from osce_scraper.items import RECORD_FIELDS, schema_errors
+from osce_scraper.people import PERSON_FIELDS, people_index
 
 if TYPE_CHECKING:
     import pandas
@@ -115,8 +116,6 @@ def people(path: str | Path) -> pandas.DataFrame:
     """The people index of a dataset as a DataFrame: one row per person across every release
     (``name``, ``variants``, ``titles``, ``first_seen``, ``last_seen``, ``releases``, ``node_ids``)."""
     import pandas as pd
-
-    from osce_scraper.people import PERSON_FIELDS, people_index
 
     frame = pd.DataFrame.from_records(people_index(iter_records(path)), columns=list(PERSON_FIELDS))
     for name in ("first_seen", "last_seen"):

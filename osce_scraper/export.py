@@ -9,8 +9,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import jsonlines
+
 from osce_scraper.dataset import iter_records
 from osce_scraper.items import RECORD_FIELDS
+from osce_scraper.people import PERSON_FIELDS, people_index, person_row
 
 FORMATS = ("parquet", "csv")
 
@@ -126,10 +129,6 @@ def export_parquet(source: str | Path, output: str | Path) -> int:
 
 def write_people(source: str | Path, output: str | Path, output_format: str = "jsonl") -> int:
     """Write the people index of a dataset file as JSONL or CSV; returns the number of people."""
-    import jsonlines
-
-    from osce_scraper.people import PERSON_FIELDS, people_index, person_row
-
     index = people_index(iter_records(source))
     if output_format == "csv":
         with Path(output).open("w", encoding="utf-8", newline="") as handle:

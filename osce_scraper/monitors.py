@@ -3,9 +3,9 @@
 Spidermon's own monitors check the finish reason, the error count and unwanted
 HTTP codes; ours check field coverage, that the release pages still show their
 labels, and that no record was rejected. Coverage and labels are judged over a
-window of the last ``OSCE_CHECK_WINDOW`` release pages across runs (kept in the
-crawl state), so a small daily run is judged with the pages before it; a run
-without a crawl state (``-O``) is judged alone. A failed check is printed with
+window of the last ``OSCE_CHECK_WINDOW`` release pages across runs (the dataset
+store keeps it in the crawl state), so a small daily run is judged with the pages
+before it; a run without a crawl state (``-O``) is judged alone. A failed check is printed with
 its figures and makes ``scrapy crawl`` exit non-zero.
 """
 
@@ -24,11 +24,6 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
-from osce_scraper.items import RECORD_FIELDS
-
-#: ReleasePage attribute -> the label it is read from, as a reader sees it (stat names use the label).
-PAGE_LABEL_STATS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
-
 
 @dataclass(frozen=True, slots=True)
 class CheckedPages:
@@ -42,26 +37,16 @@ class CheckedPages:
 
 
 def checked_pages(data: Any) -> CheckedPages | None:
-    """The window of recent release pages from the crawl state, else this run's pages; None when this run
-    read no release page (a run with nothing new passes)."""
-    stats = data.stats
-    if not stats.get("osce/release_pages", 0):
-        return None
+    """The window of recent release pages the dataset store keeps; None when this run read no release
+    page (a run with nothing new passes)."""
     store = getattr(data.crawler.spider, "store", None)
-    window = store.recent_pages() if store is not None else None
-    if window:
-        labels: Counter[str] = Counter(label for page_labels, _ in window for label in page_labels)
-        filled = [fields for _, fields in window if fields is not None]
-        return CheckedPages(len(window), len(filled), dict(labels), dict(Counter(f for fs in filled for f in fs)),
-                            f"the last {len(window)} release pages")
-    records = stats.get("item_scraped_count", 0)
-    return CheckedPages(
-        pages=stats["osce/release_pages"],
-        records=records,
-        labels={label: stats.get(f"osce/page_label/{label}", 0) for label in PAGE_LABEL_STATS.values()},
-        fields={name: stats.get(f"osce/filled/{name}", 0) for name in RECORD_FIELDS},
-        scope=f"this run's {stats['osce/release_pages']} release pages",
-    )
+    window = store.recent_pages() if store is not None else []
+    if not window:
+        return None
+    labels: Counter[str] = Counter(label for page_labels, _ in window for label in page_labels)
+    filled = [fields for _, fields in window if fields is not None]
+    scope = f"the last {len(window)} release pages" if store.state else f"this run's {len(window)} release pages"
+    return CheckedPages(len(window), len(filled), dict(labels), dict(Counter(f for fs in filled for f in fs)), scope)
 
 
 @monitors.name("Release page labels")

@@ -28,6 +28,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.utils.defer import deferred_from_coro
 
+from osce_scraper import settings as project_settings
 from osce_scraper.exporters import DatasetExporter
 from osce_scraper.items import RECORD_FIELDS, utc_now
 
@@ -157,7 +158,7 @@ def scan_dataset(path: Path) -> DatasetScan:
     return scan
 
 
-def repair_dataset(path: Path, quarantine: Path | None = None) -> DatasetScan:
+def repair_dataset(path: Path) -> DatasetScan:
     """Cut an unterminated last line; move other lines that are not records to ``quarantine``.
 
     Every record stays, in order. A non-empty file with no record at all is refused untouched.
@@ -168,7 +169,7 @@ def repair_dataset(path: Path, quarantine: Path | None = None) -> DatasetScan:
         raise RunRefused(f"{path} is not a dataset: none of its {len(scan.damaged)} lines is a record "
                          f"(line {number} is {_preview(line)}); give another OSCE_DATASET_PATH")
     if scan.damaged:
-        quarantine = quarantine or path.with_name(path.name + ".quarantine")
+        quarantine = path.with_name(path.name + ".quarantine")
         with jsonlines.open(quarantine, mode="a") as out:
             for number, line in scan.damaged:
                 out.write({"line": number, "text": line.decode("utf-8", errors="replace").rstrip("\n"),
@@ -347,7 +348,7 @@ class DatasetStore:
         self.dataset_path = Path(settings.get("OSCE_DATASET_PATH", "output/press_releases.jsonl"))
         self.state_path = Path(settings.get("OSCE_STATE_PATH", "output/state.sqlite"))
         self.errors_path = Path(settings.get("OSCE_ERRORS_PATH", "output/errors.jsonl"))
-        self.window_size = settings.getint("OSCE_CHECK_WINDOW", 200)
+        self.window_size = settings.getint("OSCE_CHECK_WINDOW", project_settings.OSCE_CHECK_WINDOW)
         self.resumable = bool(settings.get("JOBDIR"))
         self.failure_log = FailureLog(self.errors_path)
         self.state: CrawlState | None = None
@@ -458,14 +459,14 @@ class DatasetStore:
             self._guarded(self.state.mark_failed, entry["url"], node_id, listing,
                           str(entry.get("status") or entry.get("error")))
 
-    def recent_pages(self) -> list[tuple[list[str], list[str] | None]] | None:
-        """The checks' window: the last ``OSCE_CHECK_WINDOW`` release pages over every run, or every page of
-        this run when it read more (a backfill is judged on all of it, not on its oldest pages); None
-        without a state."""
-        if self.state is None:
-            return None
+    def recent_pages(self) -> list[tuple[list[str], list[str] | None]]:
+        """The checks' window, (labels shown, filled fields or None) a page: the last ``OSCE_CHECK_WINDOW``
+        release pages over every run, or every page of this run when it read more (a backfill is judged
+        on all of it, not on its oldest pages) or has no state (``-O``); nothing when it read none."""
         this_run = [(labels, fields) for labels, fields in self.window.values()]
-        if len(this_run) >= self.window_size:
+        if not this_run:
+            return []
+        if self.state is None or len(this_run) >= self.window_size:
             return this_run
         if self.window_written:  # the run has ended: its pages are in the state with the earlier ones
             return self.state.recent_pages(self.window_size)
@@ -503,14 +504,14 @@ class DatasetStore:
         if self.stats:
             for name in filled:
                 self.stats.inc_value(f"osce/filled/{name}")
+        if item["node_id"] in self.window:
+            self.window[item["node_id"]][1] = filled
         if self.exporter is None or self.write_failed:
             return
         try:
             self.exporter.export_item(item)
             self.written.add(item["node_id"])
-            if item["node_id"] in self.window:
-                self.window[item["node_id"]][1] = filled
-        except (OSError, sqlite3.Error) as error:
+        except OSError as error:
             self._fail(error)
             return
         if self.stats:

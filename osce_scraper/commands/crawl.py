@@ -20,10 +20,10 @@ from scrapy.spiderloader import SpiderLoader
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
-from osce_scraper.store import RunRefused
+from osce_scraper.store import CannotWrite, RunRefused
 
-#: Exit status of a run that could not write its dataset, state or errors file.
-WRITE_FAILED_STATUS = 5
+#: Exit status of a run that could not write its dataset, state or errors file: as one that cannot start to.
+WRITE_FAILED_STATUS = CannotWrite.exit_status
 CHECKS_FAILED_STATUS = 3
 
 

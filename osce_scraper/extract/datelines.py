@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.places import is_country_name
@@ -103,7 +104,12 @@ def parse_dateline(text: str) -> Dateline | None:
     >>> parse_dateline("On 22 July 2022, the OSCE held ...") is None
     True
     """
-    text = text.lstrip(" \t\"“")[:300]
+    return _parse_dateline(text.lstrip(" \t\"“")[:300])
+
+
+@lru_cache(maxsize=1024)
+def _parse_dateline(text: str) -> Dateline | None:
+    # Cached: the dates and the places of a record both read its dateline.
     match = _DATE_PLACE_RE.match(text)
     if match and _plausible_places(match["places"], strict_case=False):
         return _make(match, text)

@@ -183,16 +183,17 @@ def _clean_title(title: str) -> str:
     ('President', 'Uzbek President')
     >>> _clean_title("to the OSCE Chairman-in-Office"), _clean_title("Head of the OSCE Mission to Moldova")
     ('OSCE Chairman-in-Office', 'Head of the OSCE Mission to Moldova')
+    >>> _clean_title("of")  # a preposition alone: no title, and no error
+    ''
     """
     title = " ".join(title.split()).strip(" ,;:")
     words = title.split(" ")
     if words and words[0].lower() in _PREPOSITIONS:
         # A sentence's words before the title ("the meeting in Tashkent of Uzbek President ..."):
         # the title starts after the last preposition of that stretch.
-        last = max(i for i, word in enumerate(words) if word.lower() in _PREPOSITIONS and i < len(words) - 1)
         first_head = next((i for i, w in enumerate(words) if _HEAD_RE.fullmatch(w) or _LOWER_HEAD_RE.fullmatch(w)),
                           len(words))
-        cut = max((i for i, w in enumerate(words[:first_head]) if w.lower() in _PREPOSITIONS), default=last)
+        cut = max(i for i, w in enumerate(words[:first_head]) if w.lower() in _PREPOSITIONS)  # words[0] is one
         title = " ".join(words[cut + 1 :])
     while True:
         stripped = _LEADING_WORDS_RE.sub("", title)
@@ -313,8 +314,8 @@ _RUN_WORD = (
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
-_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}})")
 _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
+_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
 _LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?"
 _LIST_RE = re.compile(
     rf"\b(?=[A-Z])(?P<title>(?:{_UP}[\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS}))\s+(?P<names>{_LIST_ITEM}"
@@ -445,8 +446,9 @@ def find_officials(text: str) -> list[Official]:
         if len(name.split()) == 1 and (_is_not_name_word(name) or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
             return
         cleaned = [_without_other_names(_clean_title(t)) for t in titles]
-        kept = [t for t in cleaned if t and (_HEAD_RE.search(t) or _LOWER_HEAD_RE.search(t) or _PLURAL_RE.search(t)
-                                             or _LOWER_ROLE_HEAD_RE.search(t))]
+        # Lower-case role words include every lower-case title head.
+        kept = [t for t in cleaned
+                if t and (_HEAD_RE.search(t) or _PLURAL_RE.search(t) or _LOWER_ROLE_HEAD_RE.search(t))]
         kept += ranks
         if not kept:
             return

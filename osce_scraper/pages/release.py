@@ -45,6 +45,8 @@ CONTENT_TYPES = {
         "Event",
     )
 }
+#: ReleasePage attribute -> the label it is read from, as a reader sees it: the labels the checks count.
+CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 _CAPTION_RE = re.compile(r"photo details\s*$", re.I)
 # Headings after which the page no longer speaks of the release.
 _END_OF_ARTICLE_RE = re.compile(
@@ -78,6 +80,14 @@ class ReleasePage:
     standalone_dateline: str | None = None
     meta_date: str | None = None
     canonical_url: str | None = None
+
+    def shown_labels(self) -> list[str]:
+        """The labels the end-of-run checks count, among those this page showed a value for.
+
+        >>> ReleasePage("u", "1", "T", None, None, place_raw=["VIENNA"]).shown_labels()
+        ['Place:']
+        """
+        return [label for attribute, label in CHECKED_LABELS.items() if getattr(self, attribute)]
 
 
 def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:

@@ -22,7 +22,6 @@ from twisted.python.failure import Failure
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
 from osce_scraper.items import RawRelease, utc_now
-from osce_scraper.monitors import PAGE_LABEL_STATS
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, read_listing
 from osce_scraper.pages.release import read_release
@@ -249,11 +248,8 @@ class PressReleasesSpider(scrapy.Spider):
             self.logger.warning("not an HTML page: %s", response.url)
             return
         page = read_release(page_selector(response.text), response.url)
-        labels = [label for attribute, label in PAGE_LABEL_STATS.items() if getattr(page, attribute)]
         if self.crawler.stats:
             self.crawler.stats.inc_value("osce/release_pages")
-            for label in labels:
-                self.crawler.stats.inc_value(f"osce/page_label/{label}")
         if self.store:
-            self.store.page_read(page.node_id or (listing.node_id if listing else None), labels)
+            self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
         yield RawRelease(page=page, listing=listing, crawled_at=utc_now())

@@ -76,19 +76,21 @@ def language_of(url: str) -> str:
 
 
 def on_mirror(url: str, base_url: str) -> str:
-    """``url`` moved to the host of ``base_url`` when it points at www.osce.org and ``base_url`` is elsewhere.
+    """``url`` moved to the host of ``base_url`` when it points at osce.org and ``base_url`` is elsewhere.
 
-    Saved or mirrored pages keep absolute links (or a ``<base href>``) to the real site; a crawl of
-    the mirror must stay on the mirror. Office subdomains have no mirror and are left alone.
+    Saved or mirrored pages keep absolute links (or a ``<base href>``) to the real site, and the site's
+    institution hosts keep www's paths and node ids (``odihr.osce.org/odihr/525330`` is
+    ``www.osce.org/odihr/525330``): a crawl of a mirror stays on the mirror.
 
     >>> on_mirror("https://www.osce.org/cio/49486?x=1", "http://127.0.0.1:8000")
     'http://127.0.0.1:8000/cio/49486?x=1'
-    >>> on_mirror("https://bishkek.osce.org/node/12345", "http://127.0.0.1:8000")
-    'https://bishkek.osce.org/node/12345'
+    >>> on_mirror("https://odihr.osce.org/odihr/525330", "http://127.0.0.1:8000")
+    'http://127.0.0.1:8000/odihr/525330'
+    >>> on_mirror("https://odihr.osce.org/odihr/525330", "https://www.osce.org")
+    'https://odihr.osce.org/odihr/525330'
     """
     target, parts = urlsplit(base_url), urlsplit(url)
-    main_site = {"www.osce.org", "osce.org"}
-    if (parts.hostname or "").lower() not in main_site or (target.hostname or "").lower() in main_site:
+    if not host_allowed(url) or host_allowed(base_url):
         return url
     return urlunsplit((target.scheme, target.netloc, parts.path, parts.query, parts.fragment))
 

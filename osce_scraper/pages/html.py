@@ -77,6 +77,8 @@ class Line:
     text: str
     element: etree._Element
     links: list[Link] = field(default_factory=list)
+    #: The link around the whole block when the line lies inside a link that holds blocks (a card).
+    card: Link | None = None
 
     @property
     def link_text_share(self) -> float:
@@ -204,6 +206,8 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     parts: list[str] = []
     links: list[Link] = []
     blocks: list[etree._Element] = [root]
+    # Links that hold blocks (a teaser card: <a><h2>Title</h2><time>...</time><p>...</p></a>), innermost last.
+    cards: list[tuple[etree._Element, Link]] = []
     article_depth = 0
 
     def flush() -> None:
@@ -212,7 +216,11 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
             return
         text = normalise_space("".join(parts))
         if text:
-            lines.append(Line(text=text, element=blocks[-1], links=list(links)))
+            card = cards[-1][1] if cards else None
+            line_links = list(links)
+            if card is not None and not line_links:
+                line_links.append(Link(card.url, text, card.rel))
+            lines.append(Line(text=text, element=blocks[-1], links=line_links, card=card))
         parts.clear()
         links.clear()
 
@@ -235,7 +243,12 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 flush()
             if tag == "a" and el.get("href"):
                 text = normalise_space(el.text_content())
-                links.append(Link(resolve_link(base, el.get("href", "").strip()), text, el.get("rel", "")))
+                link = Link(resolve_link(base, el.get("href", "").strip()), text, el.get("rel", ""))
+                if len(el) and any(child.tag in BLOCK_TAGS for child in el.iterdescendants()):
+                    flush()
+                    cards.append((el, link))
+                else:
+                    links.append(link)
             if el.text and tag not in {"br"}:
                 parts.append(el.text)
         else:
@@ -247,6 +260,9 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 if tag in BLOCK_TAGS:
                     flush()
                     blocks.pop()
+                elif cards and cards[-1][0] is el:
+                    flush()
+                    cards.pop()
             if el.tail and el is not root:
                 parts.append(el.tail)
     flush()

@@ -22,6 +22,29 @@ PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
     "fields_of_work": ("Fields of work", "Field of work"),
     "content_type": ("Content type",),
 }
+#: Content types as printed above a release's title or on a listing card (lower case -> as written).
+CONTENT_TYPES = {
+    name.lower(): name
+    for name in (
+        "Press release",
+        "News",
+        "Press statement",
+        "Statement",
+        "Daily report",
+        "Spot report",
+        "Weekly report",
+        "Report",
+        "Stories",
+        "Story",
+        "Resources",
+        "Feature",
+        "Interview",
+        "Op-ed",
+        "Speech",
+        "Media advisory",
+        "Event",
+    )
+}
 #: Labels on listing items: field name -> visible label texts.
 LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
     "publishing_date": ("Publishing date", "Published", "Publication date"),
@@ -34,6 +57,8 @@ LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
 
 _BULLET = r"^[\s\-–•·*]*"
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A bare label is a field's label element: never a heading (a block's title) nor a list item (a menu's).
+_NOT_LABEL_TAGS = _HEADING_TAGS | {"li", "a"}
 # A value line is short and list-like; a sentence or a dateline ends the values.
 _MAX_VALUE_CHARS = 160
 _MAX_VALUE_WORDS = 22
@@ -47,6 +72,8 @@ class Labelled:
     values: tuple[str, ...]
     first_line: int
     last_line: int
+    #: Printed without its colon, in an element of its own.
+    bare: bool = False
 
     @property
     def text(self) -> str:
@@ -91,6 +118,40 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     return by_text[match.group("label").lower()], match.group("rest").strip()
 
 
+def _bare_label(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """``(field, rest of the line)`` when the line opens with a label printed without its colon, in an
+    element of its own (Drupal's field templates print the label bare; the theme's CSS adds the colon).
+
+    The label must stand alone in its element, or in an element of its own at the line's start; it is
+    never a link or a heading (a menu's or a block's title).
+    """
+    pattern, by_text = _compiled(labels)
+    match = pattern.match(line.text)
+    if not match or match.group("colon"):
+        return None
+    label, rest = match.group("label"), match.group("rest").strip()
+    element = line.element
+    if element.tag in _NOT_LABEL_TAGS or any(label.lower() in link.text.lower() for link in line.links):
+        return None
+    if rest:
+        first = next(iter(element), None)
+        if first is None or not isinstance(first.tag, str) or (element.text or "").strip():
+            return None
+        if " ".join(first.text_content().split()).lower() != label.lower():
+            return None
+    return by_text[label.lower()], rest
+
+
+def match_line(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str, bool] | None:
+    """``(field, rest of the line, bare)`` when the line is a label: with its colon, or bare in an element
+    of its own (``bare`` is then True)."""
+    if found := match_label(line.text, labels):
+        return (*found, False)
+    if found := _bare_label(line, labels):
+        return (*found, True)
+    return None
+
+
 def _line_values(line: Line, text: str) -> list[str]:
     """The values a line holds: each link's text when the links are the values ("A B" as two links), else the text."""
     links = [link.text for link in line.links if link.text and link.text in text]
@@ -124,18 +185,18 @@ def iter_labels(
     end = len(lines) if end is None else end
     index = start
     while index < end:
-        matched = match_label(lines[index].text, labels)
+        matched = match_line(lines[index], labels)
         if not matched:
             index += 1
             continue
-        name, rest = matched
+        name, rest, bare = matched
         values: list[str] = _line_values(lines[index], rest) if rest else []
         last = index
         if not rest:
             label_el = lines[index].element
             group = label_el.getparent()
             probe = index + 1
-            while probe < end and not match_label(lines[probe].text, labels):
+            while probe < end and not match_line(lines[probe], labels):
                 line = lines[probe]
                 if line.element.tag in _HEADING_TAGS:
                     break  # a heading is never a value: the next item or section starts
@@ -145,7 +206,10 @@ def iter_labels(
                     probe += 1
                 else:
                     break
-        yield name, Labelled(tuple(values), index, last)
+        if bare and not values:
+            index += 1  # a bare word that labels nothing is text ("Source" as a heading of a list)
+            continue
+        yield name, Labelled(tuple(values), index, last, bare)
         index = last + 1
 
 
@@ -154,11 +218,19 @@ def find_labels(
     labels: Mapping[str, tuple[str, ...]],
     start: int = 0,
     end: int | None = None,
+    bare_from: int = 0,
 ) -> dict[str, Labelled]:
-    """Each label of ``labels`` in ``lines[start:end]`` with its values; the first occurrence wins."""
+    """Each label of ``labels`` in ``lines[start:end]`` with its values.
+
+    The first occurrence with a colon wins, else the first bare one (a bare label is only read from
+    line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's).
+    """
     found: dict[str, Labelled] = {}
     for name, labelled in iter_labels(lines, labels, start, end):
-        found.setdefault(name, labelled)
+        if labelled.bare and labelled.first_line < bare_from:
+            continue
+        if name not in found or (found[name].bare and not labelled.bare):
+            found[name] = labelled
     return found
 
 

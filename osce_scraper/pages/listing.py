@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from parsel import Selector
 
+from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
-from osce_scraper.pages.html import Line, all_links, page_selector, visible_lines
-from osce_scraper.pages.labels import LISTING_LABELS, find_labels, labelled_line_indices, split_values
+from osce_scraper.pages.html import Line, Link, all_links, is_within, page_selector, visible_lines
+from osce_scraper.pages.labels import CONTENT_TYPES, LISTING_LABELS, find_labels, labelled_line_indices, split_values
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
 _READ_MORE_RE = re.compile(r"^(read more|more|continue reading|details)\b", re.I)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The most lines an element holding one item may have (title, date, type, labels, values, lead).
+_MAX_ITEM_LINES = 24
 
 
 @dataclass(slots=True)
@@ -40,7 +45,7 @@ class ListingPage:
     last_page: int | None = None
 
 
-def _title_link(line: Line, current_node: str | None):
+def _title_link(line: Line, current_node: str | None) -> tuple[Link, str] | None:
     for link in line.links:
         node = node_id_of(link.url)
         if not node or node == current_node or len(link.text) < 3 or _READ_MORE_RE.match(link.text):
@@ -51,30 +56,119 @@ def _title_link(line: Line, current_node: str | None):
     return None
 
 
-def _item(lines: list[Line], link, node: str) -> ListingItem:
-    labels = find_labels(lines, LISTING_LABELS, start=1)
-    consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
-    # The lead is the first free line; anything after it is page furniture.
-    lead = next(
-        (
-            line.text
-            for index, line in enumerate(lines[1:], start=1)
-            if index not in consumed and not (line.links and line.link_text_share > 0.6)
-        ),
-        None,
-    )
+def _is_date_line(text: str) -> bool:
+    return len(text) <= 40 and any(c.isdigit() for c in text) and parse_date(text) is not None
+
+
+def _card_title(lines: list[Line], indices: list[int]) -> int | None:
+    """The title line of a card (a link around blocks): its heading, else its first line that is
+    neither a date nor a content type."""
+    headings = [i for i in indices if lines[i].element.tag in _HEADING_TAGS]
+    if headings:
+        return headings[0]
+    for i in indices:
+        text = lines[i].text
+        if len(text) >= 3 and not _is_date_line(text) and text.lower().rstrip(":") not in CONTENT_TYPES:
+            return i
+    return None
+
+
+def _title_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, Link, str]]:
+    """Each item's title line, the link it names and the release's node id, in page order."""
+    cards: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.card is not None and index not in skip:
+            cards.setdefault(id(line.card), []).append(index)
+    starts: list[tuple[int, Link, str]] = []
+    current: str | None = None
+    seen_cards: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in skip:
+            continue
+        if line.card is not None:
+            if id(line.card) in seen_cards:
+                continue
+            seen_cards.add(id(line.card))
+            title = _card_title(lines, cards[id(line.card)])
+            node = node_id_of(line.card.url)
+            if title is not None and node and node != current:
+                starts.append((title, Link(line.card.url, lines[title].text, line.card.rel), node))
+                current = node
+            continue
+        if found := _title_link(line, current):
+            starts.append((index, *found))
+            current = found[1]
+    return starts
+
+
+def _first_lines(lines: list[Line], titles: list[int]) -> list[int]:
+    """Where each item starts: the first line of the element that holds its title and no other.
+
+    A card may print its type tag and date above the title; a flat list has the title first.
+    The holding element is capped at a card's size, so that a page with one item does not take the
+    page around it.
+    """
+    title_count: dict[etree._Element, int] = {}
+    line_count: dict[etree._Element, int] = {}
+    for line in lines:
+        for element in (line.element, *line.element.iterancestors()):
+            line_count[element] = line_count.get(element, 0) + 1
+    for index in titles:
+        for element in lines[index].element.iterancestors():
+            title_count[element] = title_count.get(element, 0) + 1
+    firsts = []
+    previous = -1
+    for index in titles:
+        holder = lines[index].element
+        for ancestor in holder.iterancestors():
+            if title_count.get(ancestor, 0) > 1 or line_count.get(ancestor, 0) > _MAX_ITEM_LINES:
+                break
+            holder = ancestor
+        first = index
+        while first - 1 > previous and is_within(lines[first - 1].element, holder):
+            first -= 1
+        firsts.append(first)
+        previous = index
+    return firsts
+
+
+def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
+    labels = find_labels(lines, LISTING_LABELS)
+    consumed = {title} | {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     def first(name: str) -> str | None:
         found = labels.get(name)
         return found.text if found and found.values else None
 
     content = split_values(labels["content_type"].values) if "content_type" in labels else []
+    publishing_date = first("publishing_date")
+    content_type = content[0] if content else None
+    # A card shows its date and type tag as plain lines, without labels.
+    for index, line in enumerate(lines):
+        if index in consumed:
+            continue
+        if publishing_date is None and _is_date_line(line.text):
+            publishing_date = line.text
+            consumed.add(index)
+        elif content_type is None and (known := CONTENT_TYPES.get(line.text.lower().rstrip(":"))):
+            content_type = known
+            consumed.add(index)
+    # The lead is the first free line after the title; anything after it is page furniture.
+    lead = next(
+        (
+            line.text
+            for index, line in enumerate(lines[title + 1 :], start=title + 1)
+            # A card's lines all carry its link; elsewhere a line that is mostly links is not a lead.
+            if index not in consumed and (line.card is not None or not (line.links and line.link_text_share > 0.6))
+        ),
+        None,
+    )
     return ListingItem(
         url=release_url(link.url),
         node_id=node,
         title=link.text,
-        publishing_date=first("publishing_date"),
-        content_type=content[0] if content else None,
+        publishing_date=publishing_date,
+        content_type=content_type,
         where_we_are=split_values(labels["where_we_are"].values) if "where_we_are" in labels else [],
         what_we_do=split_values(labels["what_we_do"].values) if "what_we_do" in labels else [],
         location=first("location"),
@@ -115,19 +209,13 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     selector = page if isinstance(page, Selector) else page_selector(page)
     lines = visible_lines(selector, url)
     # A value of a label is never a title, even when it links to a numbered page.
-    values = labelled_line_indices(lines, LISTING_LABELS)
-    starts: list[tuple[int, object, str]] = []
-    current: str | None = None
-    for index, line in enumerate(lines):
-        found = None if index in values else _title_link(line, current)
-        if found:
-            link, node = found
-            starts.append((index, link, node))
-            current = node
+    starts = _title_lines(lines, labelled_line_indices(lines, LISTING_LABELS))
+    firsts = _first_lines(lines, [index for index, _, _ in starts])
     items = []
     for number, (index, link, node) in enumerate(starts):
-        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        items.append(_item(lines[index:end], link, node))
+        begin = firsts[number]
+        end = firsts[number + 1] if number + 1 < len(starts) else len(lines)
+        items.append(_item(lines[begin:end], index - begin, link, node))
     links = all_links(selector, url)
     numbers = [page_number(link.url) for link in links if "page=" in link.url and not node_id_of(link.url)]
     return ListingPage(

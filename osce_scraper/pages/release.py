@@ -20,31 +20,8 @@ from osce_scraper.pages.html import (
     resolve_link,
     visible_lines,
 )
-from osce_scraper.pages.labels import PAGE_LABELS, find_labels, split_values
+from osce_scraper.pages.labels import CONTENT_TYPES, PAGE_LABELS, find_labels, split_values
 
-#: Content types shown above a release's title (lower case).
-CONTENT_TYPES = {
-    name.lower(): name
-    for name in (
-        "Press release",
-        "News",
-        "Press statement",
-        "Statement",
-        "Daily report",
-        "Spot report",
-        "Weekly report",
-        "Report",
-        "Stories",
-        "Story",
-        "Resources",
-        "Feature",
-        "Interview",
-        "Op-ed",
-        "Speech",
-        "Media advisory",
-        "Event",
-    )
-}
 #: ReleasePage attribute -> the label it is read from, as a reader sees it: the labels the checks count.
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 _CAPTION_RE = re.compile(r"photo details\s*$", re.I)
@@ -157,7 +134,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     article_end = next(
         (i for i in range(title_index + 1, len(lines)) if _RELATED_ITEMS_RE.match(lines[i].text)), len(lines)
     )
-    labels = find_labels(lines, PAGE_LABELS, end=article_end)
+    labels = find_labels(lines, PAGE_LABELS, end=article_end, bare_from=max(0, title_index))
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None
@@ -180,10 +157,10 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         text = line.text
         if _END_OF_ARTICLE_RE.match(text) and body:
             break
-        if _FURNITURE_RE.match(text) or _CAPTION_RE.search(text):
+        if _FURNITURE_RE.match(text) or _CAPTION_RE.search(text) or line.element.tag == "figcaption":
             continue
-        if line.links and line.link_text_share > 0.6 and len(text) < 120:
-            continue  # tags, share buttons, "read more"
+        if line.card is not None or (line.links and line.link_text_share > 0.6 and len(text) < 120):
+            continue  # teaser cards of other releases, tags, share buttons, "read more"
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
             continue

@@ -21,7 +21,12 @@ def _dateline_date_text(release: MockRelease) -> str | None:
 
 
 def expected_record(release: MockRelease, base_url: str, variant: str) -> dict[str, Any]:
-    """Every field of the record except ``crawled_at``; places as (name, country code) pairs."""
+    """Every field of the record except ``crawled_at``; places as (name, country code) pairs.
+
+    drupal11 prints the same dates as the other variants, each as a ``<time datetime>``'s text: the page's
+    Date field (rendered only when it holds a value, ``show_date_value``), else the card's date
+    (``listing_has_date``); ODIHR's cards link to odihr.osce.org, and the record's url is still the mirror's.
+    """
     if release.show_date_value or release.listing_has_date:
         date_raw = release.printed_date
     elif release.meta_date_only:

@@ -1,17 +1,26 @@
-"""HTML of the mock newsroom in four markup variants.
+"""HTML of the mock newsroom in five markup variants.
 
-The variants share osce.org's visible labels and URL layout and differ in
-tags, nesting and placement: the spider must read all of them alike.
+The first four share osce.org's visible labels and URL layout and differ in
+tags, nesting and placement: the spider must read all of them alike. The fifth,
+``drupal11``, is the Drupal 11 theme osce.org is moving to, built from Drupal
+core's templates: field labels without colons, cards that are one link,
+``<time datetime>`` dates and a pager of query-only links.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import zlib
+from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
+from math import ceil
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from tests.site.releases import MockRelease
 
-VARIANTS = ("drupal", "definition", "flat", "grid")
+VARIANTS = ("drupal", "definition", "flat", "grid", "drupal11")
 
 MENU = (
     (
@@ -68,6 +77,8 @@ def _meta_date(release: MockRelease, variant: str) -> tuple[str, str]:
 
 def meta_date_raw(release: MockRelease, variant: str) -> str:
     """The machine-readable date exactly as the variant prints it."""
+    if variant == "drupal11":
+        return d11_created(release.date)
     iso = release.date.isoformat()
     return f"{iso}T09:00:00+01:00" if variant == "drupal" else iso
 
@@ -89,8 +100,12 @@ def _body_paragraphs(release: MockRelease) -> str:
     return "".join(parts)
 
 
-def render_release(release: MockRelease, variant: str, base_url: str) -> str:
-    """The release page in one markup variant."""
+def render_release(
+    release: MockRelease, variant: str, base_url: str, related: Sequence[MockRelease] | None = None
+) -> str:
+    """The release page in one markup variant; ``related``: the drupal11 page's related cards (else stand-ins)."""
+    if variant == "drupal11":
+        return _d11_release(release, base_url, related)
     head, extra = _meta_date(release, variant)
     date_value = release.printed_date if release.show_date_value else ""
     title = escape(release.title)
@@ -179,6 +194,8 @@ def _listing_labels(release: MockRelease) -> list[tuple[str, list[str]]]:
 
 def render_listing(entries: list[ListingEntry], page: int, last_page: int, variant: str, base_url: str) -> str:
     """Listing page ``page`` (from 0) in one markup variant."""
+    if variant == "drupal11":
+        return _d11_listing(entries, page, last_page)
     items = []
     for entry in entries:
         release, href = entry.release, entry.path
@@ -253,3 +270,378 @@ def render_listing(entries: list[ListingEntry], page: int, last_page: int, varia
         nxt = f" <a href='/press-releases?page={page + 1}&amp;rows=10'>Next page</a>" if page < last_page else ""
         body = f"{_menu('div')}<div id='results'>{''.join(items)}</div><div class='pages'>Pages: {links}{nxt}</div>"
     return _page("Press releases", head, body)
+
+
+# --- drupal11: Drupal core's templates (stable9/olivero field, pager, views, node, page) ---------------------
+
+#: ODIHR's releases live on the institution's own host, under /odihr/<node id> (paths and node ids kept).
+ODIHR_HOST = "https://odihr.osce.org"
+#: The site's time zone: the Metatag module prints the node's created time in it.
+SITE_ZONE = ZoneInfo("Europe/Vienna")
+#: The view's full pager: core's quantity, and the site's tags (first, previous, next, last).
+PAGER_QUANTITY = 9
+PAGER_TAGS = ("«", "‹", "›", "»")
+TEASER_SIZE = 300
+D11_MENU = (("Newsroom", ["Newsroom", "Events", "Publications", "Multimedia"]), *MENU)
+# Cards of other releases for a page rendered without its site (fuzzing, the corpus benchmark).
+RELATED_STAND_INS = (
+    ("serbia", "Mission to Serbia supports judicial reform in Belgrade", ("OSCE Mission to Serbia",), "BELGRADE",
+     ("Rule of law",)),
+    ("moldova", "Mission to Moldova trains journalists on election coverage", ("OSCE Mission to Moldova",),
+     "CHISINAU", ("Media freedom and development", "Elections")),
+)
+
+
+def card_href(path: str, node_id: str) -> str:
+    """Where a drupal11 card links: ODIHR's releases on odihr.osce.org, others on the site itself.
+
+    >>> card_href("/odihr/elections/560074", "560074"), card_href("/hcnm/560111", "560111")
+    ('https://odihr.osce.org/odihr/560074', '/hcnm/560111')
+    """
+    return f"{ODIHR_HOST}/odihr/{node_id}" if path.startswith("/odihr/") else path
+
+
+def d11_created(date: dt.date) -> str:
+    """A node's created time as Metatag prints it (core's ``html_datetime``, the site's zone, 10:00).
+
+    >>> d11_created(dt.date(2025, 6, 30)), d11_created(dt.date(2024, 1, 5))
+    ('2025-06-30T10:00:00+0200', '2024-01-05T10:00:00+0100')
+    """
+    return dt.datetime(date.year, date.month, date.day, 10, tzinfo=SITE_ZONE).strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def d11_label_display(node_id: str, field: str) -> str:
+    """How a drupal11 release page shows one field's label: ``inline`` or ``above``, fixed per node and field.
+
+    >>> sorted({d11_label_display(str(n), "field-place") for n in range(560000, 560010)})
+    ['above', 'inline']
+    """
+    return ("inline", "above")[zlib.crc32(f"{node_id}:{field}".encode()) % 2]
+
+
+def d11_teaser(paragraphs: Sequence[str], size: int = TEASER_SIZE) -> list[str]:
+    """The body trimmed as Drupal's trimmed formatter does: whole paragraphs up to ``size`` characters, else the
+    first paragraph cut after its last whole sentence, else after a word with an ellipsis.
+
+    >>> d11_teaser(["One two.", "Three four five six."], 12), d11_teaser(["One. Two three four."], 12)
+    (['One two.'], ['One.'])
+    >>> d11_teaser(["Onetwo three four"], 12)
+    ['Onetwo …']
+    """
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if sum(map(len, kept)) + len(paragraph) > size:
+            break
+        kept.append(paragraph)
+    if kept or not paragraphs:
+        return kept
+    cut = paragraphs[0][:size]
+    sentence_end = cut.rfind(". ")
+    return [cut[: sentence_end + 1]] if sentence_end > 0 else [cut.rsplit(" ", 1)[0] + " …"]
+
+
+def _d11_time(date: dt.date, printed: str) -> str:
+    # A date-only datetime field: noon, printed as UTC (DateTimeFormatterBase::buildDateWithIsoAttribute).
+    return f'<time datetime="{date.isoformat()}T12:00:00Z">{escape(printed)}</time>'
+
+
+def _d11_field(name: str, kind: str, label: str, items: Sequence[str], display: str, multiple: bool = False) -> str:
+    """One field as field.html.twig renders it; ``items`` are markup, ``multiple`` the field's cardinality."""
+    classes = f"field field--name-{name} field--type-{kind} field--label-{display}"
+    if display == "inline":
+        classes += " clearfix"
+    if display == "hidden":
+        if multiple:
+            cells = "".join(f'\n  <div class="field__item">{item}</div>' for item in items)
+            return f'\n<div class="{classes} field__items">{cells}\n</div>'
+        return "".join(f'\n<div class="{classes} field__item">{item}</div>' for item in items)
+    cells = "".join(f'\n      <div class="field__item">{item}</div>' for item in items)
+    if multiple:
+        cells = f'\n    <div class="field__items">{cells}\n    </div>'
+    return f'\n  <div class="{classes}">\n    <div class="field__label">{escape(label)}</div>{cells}\n  </div>'
+
+
+def _d11_menu() -> str:
+    """The main navigation block (block--system-menu-block, menu.html.twig)."""
+    def item(name: str, below: str = "") -> str:
+        kind = "menu-item menu-item--expanded" if below else "menu-item"
+        return f'<li class="{kind}"><a href="/{escape(name.lower().replace(" ", "-"))}">{escape(name)}</a>{below}</li>'
+
+    groups = "".join(
+        item(name, '<ul class="menu">' + "".join(item(entry) for entry in entries) + "</ul>")
+        for name, entries in D11_MENU
+    )
+    return (
+        '<nav role="navigation" aria-labelledby="block-osce-main-menu-menu" id="block-osce-main-menu">\n'
+        '  <h2 class="visually-hidden" id="block-osce-main-menu-menu">Main navigation</h2>\n'
+        f'  <ul class="menu">{groups}</ul>\n</nav>'
+    )
+
+
+def _d11_page(title: str, head: str, content: str, body_class: str, current_path: str) -> str:
+    """html.html.twig and page.html.twig around the content region."""
+    breadcrumb = (
+        '<nav role="navigation" aria-labelledby="system-breadcrumb">\n'
+        '  <h2 id="system-breadcrumb" class="visually-hidden">Breadcrumb</h2>\n'
+        '  <ol>\n    <li><a href="/">Home</a></li>\n    <li><a href="/newsroom">Newsroom</a></li>\n  </ol>\n</nav>'
+    )
+    settings = (
+        '{"path":{"baseUrl":"\\/","pathPrefix":"","currentPath":"' + current_path + '","currentPathIsAdmin":false,'
+        '"isFront":false,"currentLanguage":"en"},"pluralDelimiter":"\\u0003","user":{"uid":0}}'
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en" dir="ltr" prefix="og: https://ogp.me/ns#">\n  <head>\n'
+        '    <meta charset="utf-8" />\n'
+        f"{head}"
+        '    <meta name="Generator" content="Drupal 11 (https://www.drupal.org)" />\n'
+        '    <meta name="MobileOptimized" content="width" />\n'
+        '    <meta name="viewport" content="width=device-width, initial-scale=1.0" />\n'
+        '    <link rel="icon" href="/themes/custom/osce/favicon.ico" type="image/vnd.microsoft.icon" />\n'
+        f"    <title>{escape(title)} | OSCE</title>\n"
+        '    <link rel="stylesheet" media="all" href="/sites/default/files/css/css_Xq3v.css?delta=0&amp;language=en'
+        '&amp;theme=osce&amp;include=eJxLzi" />\n  </head>\n'
+        f'  <body class="{body_class}">\n'
+        '    <a href="#main-content" class="visually-hidden focusable skip-link">\n'
+        "      Skip to main content\n    </a>\n"
+        '    <div class="dialog-off-canvas-main-canvas" data-off-canvas-main-canvas>\n'
+        '<div class="layout-container">\n'
+        '  <header role="banner">\n    <div class="region region-header">\n'
+        '      <div id="block-osce-branding"><a href="/" rel="home">'
+        '<img src="/themes/custom/osce/logo.svg" alt="Home" /></a></div>\n    </div>\n  </header>\n'
+        f'  <div class="region region-primary-menu">\n{_d11_menu()}\n  </div>\n'
+        f'  <div class="region region-breadcrumb">\n<div id="block-osce-breadcrumbs">\n{breadcrumb}\n</div>\n  </div>\n'
+        '  <main role="main">\n    <a id="main-content" tabindex="-1"></a>\n    <div class="layout-content">\n'
+        '  <div class="region region-content">\n    <div data-drupal-messages-fallback class="hidden"></div>\n'
+        f"{content}\n  </div>\n    </div>\n  </main>\n"
+        '  <footer role="contentinfo">\n    <div class="region region-footer">\n'
+        '<nav role="navigation" aria-labelledby="block-osce-footer-menu" id="block-osce-footer">\n'
+        '  <h2 class="visually-hidden" id="block-osce-footer-menu">Footer</h2>\n  <ul class="menu">'
+        '<li class="menu-item"><a href="/contacts">Contacts</a></li><li class="menu-item"><a href="/terms-of-use">'
+        'Terms of use</a></li><li class="menu-item"><a href="https://www.facebook.com/osce.org">Facebook</a></li>'
+        "</ul>\n</nav>\n"
+        '<div id="block-osce-copyright"><p>© OSCE 2026 · Organization for Security and Co-operation in Europe</p>'
+        "</div>\n    </div>\n  </footer>\n</div>\n    </div>\n"
+        f'    <script type="application/json" data-drupal-selector="drupal-settings-json">{settings}</script>\n'
+        '    <script src="/sites/default/files/js/js_b2Zc.js?scope=footer&amp;delta=0&amp;language=en&amp;theme=osce">'
+        "</script>\n  </body>\n</html>\n"
+    )
+
+
+def _d11_card(release: MockRelease, href: str, fields: str = "") -> str:
+    """A teaser card: the whole card one link, so the values inside it are text, never links."""
+    kind = (
+        _d11_field("field-content-type", "entity-reference", "Content type", [escape(release.content_type)], "hidden")
+        if release.content_type
+        else ""
+    )
+    date = f'\n<div class="teaser__date">{_d11_time(release.date, release.printed_date)}</div>' \
+        if release.listing_has_date else ""
+    text = "".join(f"<p>{escape(p)}</p>" for p in d11_teaser(release.paragraphs))
+    return (
+        f'<a class="teaser teaser--two-cols" href="{escape(href)}">\n'
+        '<div class="teaser__image"><img src="/sites/default/files/styles/teaser/public/'
+        f'{release.date:%Y-%m}/photo-{escape(release.node_id)}.jpg?itok=Qx2b" alt="" loading="lazy" /></div>\n'
+        f'<div class="teaser__content">{kind}{date}\n<h2 class="teaser__title">{escape(release.title)}</h2>{fields}\n'
+        f'<div class="teaser__text">{text}</div>\n</div>\n</a>'
+    )
+
+
+def _d11_view(view_id: str, display: str, rows: Sequence[str], after: str = "", empty: str = "") -> str:
+    """views-view.html.twig around views-view-unformatted rows."""
+    name = view_id.replace("_", "-")
+    digest = zlib.crc32(f"{view_id}:{len(rows)}".encode())
+    content = (
+        '\n  <div class="view-content">' + "".join(f'\n    <div class="views-row">{row}</div>' for row in rows)
+        + "\n  </div>"
+        if rows
+        else f'\n  <div class="view-empty">{empty}</div>'
+    )
+    return (
+        f'<div class="view view-{name} view-id-{view_id} view-display-id-{display} js-view-dom-id-{digest:08x}">'
+        f"{content}{after}\n</div>"
+    )
+
+
+def _d11_pager(page: int, last_page: int) -> str:
+    """The full pager as PagerPreprocess::preprocessPager and pager.html.twig build it: links that are a query."""
+    pager_max = last_page + 1
+    if pager_max <= 1 or not 0 <= page <= last_page:
+        return ""
+    middle = ceil(PAGER_QUANTITY / 2)
+    current = page + 1
+    first, last = current - middle + 1, current + PAGER_QUANTITY - middle
+    if last > pager_max:
+        first, last = first + pager_max - last, pager_max
+    if first <= 0:
+        first, last = 1, last + 1 - first
+
+    def control(kind: str, target: int, title: str, hidden: str, tag: str, rel: str = "") -> str:
+        rel = f' rel="{rel}"' if rel else ""
+        return (
+            f'\n      <li class="pager__item pager__item--{kind}">\n'
+            f'        <a href="?page={target}" title="{title}"{rel}>\n'
+            f'          <span class="visually-hidden">{hidden}</span>\n'
+            f'          <span aria-hidden="true">{tag}</span>\n        </a>\n      </li>'
+        )
+
+    items = []
+    if page > 0:
+        items.append(control("first", 0, "Go to first page", "First page", PAGER_TAGS[0]))
+        items.append(control("previous", page - 1, "Go to previous page", "Previous page", PAGER_TAGS[1], "prev"))
+    ellipsis = '\n      <li class="pager__item pager__item--ellipsis" role="presentation">&hellip;</li>'
+    if first > 1:
+        items.append(ellipsis)
+    for number in range(first, min(last, pager_max) + 1):
+        active = number == current
+        state = ' is-active"' if active else '"'
+        title = 'Current page" aria-current="page"' if active else f'Go to page {number}"'
+        items.append(
+            f'\n      <li class="pager__item{state}>\n        <a href="?page={number - 1}" title="{title}>\n'
+            f'          <span class="visually-hidden">\n            Page\n          </span>{number}</a>\n      </li>'
+        )
+    if min(last, pager_max) < pager_max:
+        items.append(ellipsis)
+    if page < last_page:
+        items.append(control("next", page + 1, "Go to next page", "Next page", PAGER_TAGS[2], "next"))
+        items.append(control("last", last_page, "Go to last page", "Last page", PAGER_TAGS[3]))
+    return (
+        '\n  <nav class="pager" role="navigation" aria-labelledby="pagination-heading">\n'
+        '    <h4 id="pagination-heading" class="visually-hidden">Pagination</h4>\n'
+        f'    <ul class="pager__items js-pager__items">{"".join(items)}\n    </ul>\n  </nav>'
+    )
+
+
+def _d11_listing(entries: list[ListingEntry], page: int, last_page: int) -> str:
+    rows = [_d11_card(e.release, card_href(e.path, e.release.node_id)) for e in entries]
+    footer = (
+        '\n  <div class="view-footer">\n    <p>Receive our press releases by e-mail: '
+        '<a href="/subscribe">subscribe</a>.</p>\n  </div>'
+    )
+    view = _d11_view("newsroom", "page_1", rows, (_d11_pager(page, last_page) if rows else "") + footer,
+                     "No press releases match your criteria.")
+    content = (
+        '<div id="block-osce-page-title">\n  <h1>Press releases</h1>\n</div>\n'
+        f'<div id="block-osce-content">\n<div class="views-element-container">{view}</div>\n</div>'
+    )
+    return _d11_page("Press releases", "", content, "path-press-releases", "press-releases")
+
+
+def _d11_terms(values: Sequence[str], first_term: int) -> list[str]:
+    # The entity reference label formatter, linked to the term.
+    return [f'<a href="/taxonomy/term/{first_term + i}" hreflang="en">{escape(v)}</a>' for i, v in enumerate(values)]
+
+
+def _d11_body(release: MockRelease) -> str:
+    """The body field as text-formatted HTML: an old page's standalone line and photo caption (filter_caption)."""
+    parts = []
+    if release.standalone_line:
+        parts.append(f"<p><strong>{escape(release.standalone_line)}</strong></p>")
+    if release.caption:
+        parts.append(
+            '<figure role="group" class="caption caption-img"><img src="/sites/default/files/inline-images/'
+            f'training-{escape(release.node_id)}.jpg" data-entity-type="file" alt="" width="1200" height="800" '
+            f'loading="lazy" /><figcaption>{escape(release.caption)}</figcaption></figure>'
+        )
+    parts += [f"<p>{escape(p)}</p>" for p in release.paragraphs]
+    return (
+        '\n<div class="clearfix text-formatted field field--name-body field--type-text-with-summary '
+        'field--label-hidden field__item"><div class="body body-section is-text text--default">'
+        + "".join(parts) + "</div></div>"
+    )
+
+
+def _d11_stand_ins(release: MockRelease) -> list[MockRelease]:
+    node = int(release.node_id) if release.node_id.isdigit() else 500000
+    return [
+        replace(release, node_id=str(node + 1 + k), section=section, title=title, sources=sources,
+                label_place=place, fields=fields, content_type="News", aliases=[],
+                paragraphs=[f"{place}, {release.printed_date} – {title}."])
+        for k, (section, title, sources, place, fields) in enumerate(RELATED_STAND_INS)
+    ]
+
+
+def _d11_related(related: Sequence[MockRelease]) -> str:
+    """The "Related content" views block: cards of other releases, with their own field labels."""
+    rows = []
+    for other in related:
+        fields = _d11_field("field-source", "entity-reference", "Source", [escape(s) for s in other.sources],
+                            "inline", multiple=True) if other.sources else ""
+        if other.label_place:
+            fields = _d11_field("field-place", "string", "Place", [escape(other.label_place)], "inline") + fields
+        rows.append(_d11_card(other, card_href(other.path, other.node_id), fields))
+    if not rows:
+        return ""
+    return (
+        '<div class="views-element-container block block-views block-views-blockrelated-content-block-1" '
+        'id="block-osce-related-content">\n  <h2>Related content</h2>\n'
+        f'{_d11_view("related_content", "block_1", rows)}\n</div>'
+    )
+
+
+def _d11_release(release: MockRelease, base_url: str, related: Sequence[MockRelease] | None) -> str:
+    """The full view of a press release node (node.html.twig), its fields in the display's order."""
+    node = escape(release.node_id)
+
+    def field(name: str, kind: str, label: str, items: Sequence[str], multiple: bool = False) -> str:
+        return _d11_field(name, kind, label, items, d11_label_display(release.node_id, name), multiple)
+
+    fields = []
+    if release.content_type:
+        fields.append(_d11_field("field-content-type", "entity-reference", "Content type",
+                                 [escape(release.content_type)], "hidden"))
+    # A date field renders only when it holds a value; core never prints a label without one.
+    if release.show_date_value:
+        fields.append(field("field-date", "datetime", "Date", [_d11_time(release.date, release.printed_date)]))
+    if release.label_place:
+        fields.append(field("field-place", "string", "Place", [escape(release.label_place)]))
+    if release.sources:
+        fields.append(field("field-source", "entity-reference", "Source", _d11_terms(release.sources, 4900), True))
+    if release.fields:
+        fields.append(field("field-fields-of-work", "entity-reference", "Fields of work",
+                            _d11_terms(release.fields, 5100), True))
+    fields.append(_d11_body(release))
+    size = zlib.crc32(release.node_id.encode()) % 90000 + 10000
+    pdf = f"/sites/default/files/{release.date:%Y-%m}/press-release-{node}.pdf"
+    fields.append(_d11_field("field-files", "file", "Files", [
+        f'<span class="file file--mime-application-pdf file--application-pdf"><a href="{pdf}" type="application/pdf">'
+        f"press-release-{node}.pdf</a></span>\n  <span>({size / 100:.2f} KB)</span>"], "above", True))
+    url = f"{base_url}{escape(release.path)}"
+    title = escape(release.title)
+    head = (
+        f'    <link rel="canonical" href="{url}" />\n    <link rel="shortlink" href="{base_url}/node/{node}" />\n'
+        '    <meta property="og:site_name" content="OSCE" />\n    <meta property="og:type" content="article" />\n'
+        f'    <meta property="og:url" content="{url}" />\n    <meta property="og:title" content="{title}" />\n'
+    )
+    if release.meta_date_only:
+        head += f'    <meta property="article:published_time" content="{d11_created(release.date)}" />\n'
+    content = (
+        '<div id="block-osce-page-title">\n  <h1><span class="field field--name-title field--type-string '
+        f'field--label-hidden">{title}</span></h1>\n</div>\n'
+        f'<div id="block-osce-content">\n<article data-history-node-id="{node}" class="node node--type-press-release '
+        f'node--view-mode-full">\n  <div class="node__content">{"".join(fields)}\n  </div>\n</article>\n</div>\n'
+        + _d11_related(_d11_stand_ins(release) if related is None else related)
+    )
+    return _d11_page(release.title, head, content, "path-node page-node-type-press-release", f"node\\/{node}")
+
+
+def render_maintenance() -> str:
+    """A maintenance page as maintenance-page.html.twig renders it: the site's name, a message, no release."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en" dir="ltr">\n  <head>\n    <meta charset="utf-8" />\n'
+        "    <title>Site under maintenance | OSCE</title>\n  </head>\n  <body class=\"maintenance-page\">\n"
+        '<header role="banner">\n  <a href="/" title="Home" rel="home"><img src="/themes/custom/osce/logo.svg" '
+        'alt="Home" /></a>\n  <h1><a href="/" title="Home" rel="home">OSCE</a></h1>\n</header>\n'
+        '<main role="main">\n  <h1>Site under maintenance</h1>\n'
+        "  <p>Our newsroom is being updated. Please come back later.</p>\n</main>\n  </body>\n</html>\n"
+    )
+
+
+def render_app_shell() -> str:
+    """A page that a script renders in the browser: an empty mount point, no text."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n'
+        '    <meta name="viewport" content="width=device-width, initial-scale=1.0" />\n'
+        '    <script type="module" crossorigin src="/assets/index-4f2a9c1e.js"></script>\n'
+        '    <link rel="stylesheet" crossorigin href="/assets/index-b81d0e77.css">\n'
+        '  </head>\n  <body>\n    <div id="app"></div>\n  </body>\n</html>\n'
+    )

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.site.releases import MockRelease, make_releases
-from tests.site.render import VARIANTS, render_listing, render_release
+from tests.site.render import VARIANTS, render_app_shell, render_listing, render_maintenance, render_release
 
 PER_PAGE = 10
 #: What a faulty first attempt meets: server errors, throttling with Retry-After, a reset
@@ -36,18 +38,36 @@ class Entry:
     path: str
 
 
-def make_entries(releases: list[MockRelease]) -> list[Entry]:
+#: The newsroom's own host: drupal11 cards of ODIHR releases link to odihr.osce.org, and one of them is
+#: listed again at its old address here.
+WWW_HOST = "https://www.osce.org"
+
+
+def make_entries(releases: list[MockRelease], *, other_host: bool = False) -> list[Entry]:
     """The listing's items, newest first, with the real site's repeats.
 
     A release listed twice on one page, one listed on two pages, and one listed
-    a second time under its ``/node/`` alias.
+    a second time under its ``/node/`` alias; with ``other_host`` (drupal11, whose
+    cards link ODIHR's releases to odihr.osce.org), an ODIHR release listed again
+    at its absolute www.osce.org address.
     """
     entries = [Entry(r, r.path) for r in releases]
     if len(releases) > 31:  # a small newsroom (a test's few pages) is listed plainly
         entries.insert(2, Entry(releases[1], releases[1].path))
         entries.insert(21, Entry(releases[9], f"/node/{releases[9].node_id}"))
         entries.insert(36, Entry(releases[31], releases[31].path))
+        moved = next((r for r in releases[12:] if r.path.startswith("/odihr/")), None)
+        if other_host and moved is not None:
+            entries.insert(15, Entry(moved, WWW_HOST + moved.path))
     return entries
+
+
+def release_paths(release: MockRelease) -> list[str]:
+    """Every path that serves a release: its own, its aliases, ``/node/N``, and ODIHR's ``/odihr/N``."""
+    paths = [release.path, *release.aliases, f"/node/{release.node_id}"]
+    if release.path.startswith("/odihr/"):
+        paths.append(f"/odihr/{release.node_id}")
+    return paths
 
 
 class MockSite:
@@ -62,6 +82,10 @@ class MockSite:
         renamed_labels: bool = False,
         fault_rate: float = 0.0,
         fault_seed: int = 1,
+        maintenance: bool = False,
+        script_shell: bool = False,
+        frozen_at: dt.date | None = None,
+        edits: dict[str, Callable[[MockRelease], MockRelease]] | None = None,
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown variant {variant!r}; choose one of {', '.join(VARIANTS)}")
@@ -88,6 +112,14 @@ class MockSite:
         self.redirect_loops: dict[str, str] = {}
         #: Paths served as a 30 MB page.
         self.huge_paths: set[str] = set()
+        #: Listing pages answer 200 with a maintenance page that lists nothing.
+        self.maintenance = maintenance
+        #: Release pages answer 200 with an empty app shell that a script would fill.
+        self.script_shell = script_shell
+        #: The listing stopped updating: it lists only releases of this date and older (pages stay served).
+        self.frozen_at = frozen_at
+        #: Release pages served edited: node id -> a function of the release returning the edited release.
+        self.edits: dict[str, Callable[[MockRelease], MockRelease]] = dict(edits or {})
         self.releases: list[MockRelease] = []
         self.publish(releases if releases is not None else make_releases())
         self.requests: list[str] = []
@@ -100,9 +132,11 @@ class MockSite:
     def publish(self, releases: list[MockRelease]) -> None:
         """Put ``releases`` at the top of the newsroom (newest first)."""
         self.releases = list(releases) + self.releases
-        self.entries = make_entries(self.releases)
+        listed = [r for r in self.releases if self.frozen_at is None or r.date <= self.frozen_at]
+        self.entries = make_entries(listed, other_host=self.variant == "drupal11")
         self.last_page = (len(self.entries) - 1) // PER_PAGE
-        self.by_path = {path: r for r in self.releases for path in [r.path, *r.aliases, f"/node/{r.node_id}"]}
+        self.by_path = {path: r for r in self.releases for path in release_paths(r)}
+        self._index = {r.node_id: i for i, r in enumerate(self.releases)}
 
     @property
     def base_url(self) -> str:
@@ -124,11 +158,18 @@ class MockSite:
             return body.encode("windows-1250"), {**headers, "Content-Type": "text/html; charset=windows-1250"}
         if declared == "meta":
             body = body.replace("<meta charset='utf-8'>", "<meta charset='windows-1250'>")
+            body = body.replace('<meta charset="utf-8" />', '<meta charset="windows-1250" />')
             return body.encode("windows-1250"), {**headers, "Content-Type": "text/html"}
         return body.encode("utf-8"), headers
 
     def listing_page(self, page: int) -> list[Entry]:
         return self.entries[page * PER_PAGE : (page + 1) * PER_PAGE]
+
+    def related(self, release: MockRelease) -> list[MockRelease]:
+        """The two releases after ``release`` in the newsroom: its page's related content."""
+        index = self._index.get(release.node_id, -1)
+        others = [self.releases[(index + k) % len(self.releases)] for k in (1, 2)]
+        return list({r.node_id: r for r in others if r.node_id != release.node_id}.values())
 
     def respond(self, target: str) -> tuple[int, str, str]:
         """(status, content type, body) for a request target such as ``/press-releases?page=2``."""
@@ -147,6 +188,8 @@ class MockSite:
         if path == "/robots.txt":
             delay = f"Crawl-delay: {self.crawl_delay:g}\n" if self.crawl_delay is not None else ""
             return 200, "text/plain", ROBOTS_TXT + delay
+        if self.maintenance and (path in ("/fom/statements", "/press-releases") or path.startswith("/press-releases/")):
+            return 200, "text/html; charset=utf-8", render_maintenance()
         if path == "/fom/statements":
             statements = [e for e in self.entries if e.release.section == "fom"]
             return 200, "text/html; charset=utf-8", render_listing(statements, 0, 0, self.variant, self.base_url)
@@ -161,8 +204,12 @@ class MockSite:
             html = render_listing(self.listing_page(page), page, self.last_page, self.variant, self.base_url)
             return 200, "text/html; charset=utf-8", html
         release = self.by_path.get(path)
+        if release is not None and self.script_shell:
+            return 200, "text/html; charset=utf-8", render_app_shell()
         if release is not None:
-            html = render_release(release, self.variant, self.base_url)
+            if release.node_id in self.edits:
+                release = self.edits[release.node_id](release)
+            html = render_release(release, self.variant, self.base_url, self.related(release))
             if self.renamed_labels:
                 html = html.replace("Place:", "Venue:").replace("Source:", "Issued by:")
             return 200, "text/html; charset=utf-8", html

@@ -43,6 +43,10 @@ class ListingPage:
     page: int
     next_page: int | None
     last_page: int | None = None
+    #: How the page showed its items ("teaser cards", "title links", each "with labels" or not; "no release").
+    shape: str = "no release"
+    #: What a reader sees on a page that shows no release, in a line ("" when it shows some).
+    found: str = ""
 
 
 def _title_link(line: Line, current_node: str | None) -> tuple[Link, str] | None:
@@ -223,6 +227,24 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         page=page_number(url),
         next_page=next_page_number(links, url),
         last_page=max([page_number(url), *numbers]),
+        shape=_shape(lines, starts, items),
+        found="" if items else _what_it_shows(lines, links),
     )
+
+
+def _shape(lines: list[Line], starts: list[tuple[int, Link, str]], items: list[ListingItem]) -> str:
+    if not items:
+        return "no release"
+    shape = "teaser cards" if any(lines[index].card is not None for index, _, _ in starts) else "title links"
+    labelled = any(item.where_we_are or item.what_we_do or item.location for item in items)
+    return shape + (" with labels" if labelled else "")
+
+
+def _what_it_shows(lines: list[Line], links: list[Link]) -> str:
+    """A page without a release, as a reader would describe it in a line."""
+    text = " ".join(line.text for line in lines)
+    excerpt = text if len(text) <= 100 else text[:100].rsplit(" ", 1)[0] + " ..."
+    return f"{len(links)} links, none to a release; its text reads {excerpt!r}" if text else (
+        f"{len(links)} links, none to a release, and no text")
 
 

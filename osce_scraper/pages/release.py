@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from parsel import Selector
@@ -20,7 +21,7 @@ from osce_scraper.pages.html import (
     resolve_link,
     visible_lines,
 )
-from osce_scraper.pages.labels import CONTENT_TYPES, PAGE_LABELS, find_labels, split_values
+from osce_scraper.pages.labels import CONTENT_TYPES, PAGE_LABELS, Labelled, find_labels, split_values
 
 #: ReleasePage attribute -> the label it is read from, as a reader sees it: the labels the checks count.
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
@@ -57,6 +58,9 @@ class ReleasePage:
     standalone_dateline: str | None = None
     meta_date: str | None = None
     canonical_url: str | None = None
+    #: How the page printed its labels: "labels with colons", "bare labels" (each in an element of its own,
+    #: as Drupal 8+ prints them) or "no labels".
+    label_style: str = "no labels"
 
     def shown_labels(self) -> list[str]:
         """The labels the end-of-run checks count, among those this page showed a value for.
@@ -192,4 +196,12 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         standalone_dateline=standalone,
         meta_date=meta_date,
         canonical_url=_canonical(selector, url),
+        label_style=_label_style(labels.values()),
     )
+
+
+def _label_style(found: Iterable[Labelled]) -> str:
+    styles = {labelled.bare for labelled in found if labelled.values}
+    if not styles:
+        return "no labels"
+    return "labels with colons" if False in styles else "bare labels"

@@ -64,3 +64,55 @@ def test_a_heading_ends_the_values_of_the_last_label():
             "<h3><a href='/cio/12'>Two</a></h3><div>What we do:</div><div>Youth</div></div>")
     items = read_listing(html, URL).items
     assert [(i.title, i.what_we_do) for i in items] == [("One", ["Policing"]), ("Two", ["Youth"])]
+
+
+def make_teaser_card(href: str, title: str, date: str = "28 November 2026", kind: str = "Press release",
+                     teaser: str = "WARSAW, 28 November 2026 – Observers arrived today ...") -> str:
+    """A listing card as Drupal 8+ themes print it: the whole card is one link, with no labels."""
+    tag = f"<div class='teaser__type'>{kind}</div>" if kind else ""
+    return (f"<div class='views-row'><a class='teaser teaser--two-cols' href='{href}'>{tag}"
+            f"<time datetime='2026-11-28T12:00:00Z'>{date}</time><h2 class='teaser__title'>{title}</h2>"
+            f"<div class='teaser__text'><p>{teaser}</p></div></a></div>")
+
+
+def make_core_pager(page: int, last: int) -> str:
+    """Drupal core's pager: links that are only a query string."""
+    items = "".join(f"<li class='pager__item'><a href='?page={n}'>{n + 1}</a></li>" for n in range(last + 1))
+    nxt = (f"<li class='pager__item pager__item--next'><a href='?page={page + 1}' rel='next'>"
+           "<span class='visually-hidden'>Next page</span><span aria-hidden='true'>›</span></a></li>")
+    more = nxt if page < last else ""
+    return f"<nav class='pager' role='navigation'><ul class='pager__items'>{items}{more}</ul></nav>"
+
+
+def test_teaser_cards_are_items_with_the_date_and_type_they_print():
+    html = ("<main><h1>Newsroom</h1><div class='view-content'>"
+            + make_teaser_card("/odihr/665644", "Observers deployed for the elections")
+            + make_teaser_card("https://odihr.osce.org/odihr/665600", "Judges meet in Warsaw", "27 November 2026",
+                               "News", "Judges from five countries met ...")
+            + make_teaser_card("/secretariat/665500", "A card without a type tag", "26 November 2026", "")
+            + "</div>" + make_core_pager(0, 41) + "</main>")
+    listing = read_listing(html, "https://www.osce.org/press-releases")
+    assert [(i.node_id, i.title, i.publishing_date, i.content_type) for i in listing.items] == [
+        ("665644", "Observers deployed for the elections", "28 November 2026", "Press release"),
+        ("665600", "Judges meet in Warsaw", "27 November 2026", "News"),
+        ("665500", "A card without a type tag", "26 November 2026", None),
+    ]
+    assert listing.items[0].lead == "WARSAW, 28 November 2026 – Observers arrived today ..."
+    assert listing.items[1].url == "https://odihr.osce.org/odihr/665600"
+    assert (listing.next_page, listing.last_page, listing.shape) == (1, 41, "teaser cards")
+
+
+def test_a_date_printed_above_the_title_belongs_to_that_item():
+    rows = "".join(f"<div class='row'><span>{day} May 2020</span><h3><a href='/cio/{day}'>Item {day}</a></h3>"
+                   f"<p>Lead {day}.</p></div>" for day in (11, 12))
+    items = read_listing(rows, URL).items
+    assert [(i.title, i.publishing_date, i.lead) for i in items] == [("Item 11", "11 May 2020", "Lead 11."),
+                                                                     ("Item 12", "12 May 2020", "Lead 12.")]
+
+
+def test_a_page_without_releases_says_what_it_shows():
+    html = "<h1>Maintenance</h1><p>Our newsroom is being updated. Please come back later.</p><a href='/'>Home</a>"
+    listing = read_listing(html, URL)
+    assert listing.items == [] and listing.shape == "no release"
+    assert listing.found == ("1 links, none to a release; its text reads "
+                             "'Maintenance Our newsroom is being updated. Please come back later. Home'")

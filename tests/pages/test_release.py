@@ -61,3 +61,54 @@ def test_labels_of_related_items_after_the_article_are_not_the_pages():
     page = read_release(html, URL)
     assert page.content_type is None
     assert page.source == ["OSCE Programme Office in Bishkek"]
+
+
+def make_core_field(name: str, label: str, values: list[str], display: str = "inline") -> str:
+    """A field as Drupal 8+ core's field.html.twig prints it: the label with no colon, in an element of its own."""
+    items = "".join(f"<div class='field__item'>{value}</div>" for value in values)
+    label_html = "" if display == "hidden" else f"<div class='field__label'>{label}</div>"
+    items = items if len(values) == 1 else f"<div class='field__items'>{items}</div>"
+    return f"<div class='field field--name-field-{name} field--label-{display}'>{label_html}{items}</div>"
+
+
+def make_drupal11_release(fields: str, body: str) -> str:
+    return (f"<html><head><meta property='og:title' content='Course for young police officers'></head><body>"
+            "<header role='banner'><nav><a href='/fields-of-work'>Fields of work</a></nav></header>"
+            "<aside><div>Source</div><div>A sidebar list</div></aside>"
+            "<main><h1 class='page-title'>Course for young police officers</h1><article class='node'>"
+            f"{make_core_field('content-type', 'Content type', ['Press release'], 'hidden')}{fields}"
+            f"<div class='field field--name-body'><div class='body body-section is-text text--default'>{body}</div>"
+            "</div></article><div><h2>Related content</h2><a class='teaser' href='/cio/400001'><h2>Another story</h2>"
+            f"{make_core_field('place', 'Place', ['VIENNA'])}</a></div></main></body></html>")
+
+
+def test_drupal_core_fields_are_read_by_their_bare_labels():
+    fields = (make_core_field("date", "Date", ["<time datetime='2019-05-03T12:00:00Z'>3 May 2019</time>"])
+              + make_core_field("place", "Place", ["SKOPJE"])
+              + make_core_field("source", "Source", ["<a href='/skopje'>OSCE Mission to Skopje</a>"], "above")
+              + make_core_field("fields-of-work", "Fields of work",
+                                ["<a href='/policing'>Policing</a>", "<a href='/youth'>Youth</a>"], "above"))
+    body = ("<figure><img src='/sites/default/files/a.jpg'><figcaption>Cadets in Skopje</figcaption></figure>"
+            "<p>SKOPJE, 3 May 2019 – The Mission opened a course for young police officers.</p><p>It lasts a week.</p>")
+    page = read_release(make_drupal11_release(fields, body), "https://odihr.osce.org/odihr/512345")
+    assert (page.title, page.content_type, page.date_raw) == ("Course for young police officers", "Press release",
+                                                              "3 May 2019")
+    assert (page.place_raw, page.source, page.fields_of_work) == (["SKOPJE"], ["OSCE Mission to Skopje"],
+                                                                  ["Policing", "Youth"])
+    assert page.paragraphs == ["SKOPJE, 3 May 2019 – The Mission opened a course for young police officers.",
+                               "It lasts a week."]
+    assert page.label_style == "bare labels"
+
+
+def test_a_bare_label_inline_with_its_value_is_read():
+    fields = "<div class='field'><span class='field__label'>Place</span> <span>TASHKENT</span></div>"
+    page = read_release(make_drupal11_release(fields, "<p>TASHKENT, 2 May 2018 – Text.</p>"),
+                        "https://www.osce.org/cio/1")
+    assert page.place_raw == ["TASHKENT"]
+
+
+def test_bare_words_in_text_are_not_labels():
+    body = "<p>Place</p><p>Sources of the conflict were discussed at length by the participants.</p>"
+    page = read_release(make_drupal11_release("", body), "https://www.osce.org/cio/1")
+    assert (page.place_raw, page.source) == ([], [])
+    assert page.label_style == "no labels"

@@ -15,7 +15,7 @@ from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.officials import find_officials
 from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
-from osce_scraper.items import RECORD_FIELDS, RawRelease
+from osce_scraper.items import CAPTURE_FIELDS, RECORD_FIELDS, RawRelease
 from osce_scraper.pages.release import CONTENT_TYPES
 
 
@@ -31,8 +31,10 @@ def find_dateline(raw: RawRelease) -> Dateline | None:
 
 
 def page_fields(raw: RawRelease) -> dict[str, Any]:
-    """What the page states outright: ``url``, ``node_id``, ``title``, ``text``, ``language``, ``crawled_at``."""
+    """What the page states outright: ``url``, ``node_id``, ``title``, ``text``, ``language``, ``crawled_at``,
+    and where its response is archived: ``warc_file``, ``warc_record_id``, ``payload_digest``."""
     page, listing = raw.page, raw.listing
+    capture = raw.capture or {}
     return {
         "url": page.canonical_url or release_url(page.url),
         "node_id": page.node_id or (listing.node_id if listing else None),
@@ -40,6 +42,7 @@ def page_fields(raw: RawRelease) -> dict[str, Any]:
         "text": "\n\n".join(page.paragraphs),
         "language": language_of(page.url),
         "crawled_at": raw.crawled_at,
+        **{name: capture.get(name) for name in CAPTURE_FIELDS},
     }
 
 

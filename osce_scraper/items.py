@@ -29,7 +29,12 @@ RECORD_FIELDS = (
     "text",
     "language",
     "crawled_at",
+    "warc_file",
+    "warc_record_id",
+    "payload_digest",
 )
+#: Where the page's response is archived (osce_scraper/archive.py): set from ``RawRelease.capture``.
+CAPTURE_FIELDS = ("warc_file", "warc_record_id", "payload_digest")
 
 
 def utc_now() -> str:
@@ -76,5 +81,7 @@ class RawRelease:
     page: ReleasePage
     listing: ListingItem | None
     crawled_at: str
+    #: The archived response the page was read from: ``warc_file``, ``warc_record_id``, ``payload_digest``.
+    capture: dict | None = None
     #: The record, filled field family by field family as the item passes the pipelines.
     record: dict[str, Any] = field(default_factory=dict)

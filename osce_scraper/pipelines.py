@@ -37,7 +37,8 @@ class FieldPipeline:
 
 
 class PagePipeline(FieldPipeline):
-    """``url``, ``node_id``, ``title``, ``text``, ``language``, ``crawled_at``: what the page states outright."""
+    """``url``, ``node_id``, ``title``, ``text``, ``language``, ``crawled_at``: what the page states outright;
+    ``warc_file``, ``warc_record_id``, ``payload_digest``: the archived response it was read from."""
 
     family = staticmethod(fields.page_fields)
 

@@ -43,11 +43,19 @@ HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
+# Every response as it came off the wire, kept as WARC (osce_scraper/archive.py); empty turns it off.
+# `osce-scraper reparse` rebuilds the dataset from it, offline.
+OSCE_WARC_DIR = "output/warc"
+OSCE_WARC_PREFIX = "osce"
+#: A WARC file is closed (renamed from .warc.gz.open to .warc.gz) once it reaches this size.
+OSCE_WARC_MAX_BYTES = 1_000_000_000
+
 COMMANDS_MODULE = "osce_scraper.commands"
 EXTENSIONS = {
     "osce_scraper.extensions.Progress": 500,
     "spidermon.contrib.scrapy.extensions.Spidermon": 510,
     "osce_scraper.extensions.RunSummary": 520,  # after Spidermon: it reports the checks' results
+    "osce_scraper.archive.WarcArchive": 530,
 }
 OSCE_PROGRESS_INTERVAL = 2.0
 

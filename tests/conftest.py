@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +17,16 @@ import pytest
 from tests.site.server import MockSite
 
 REPO = Path(__file__).resolve().parents[1]
+# The WARC archive is on by default (output/warc): crawls that name no archive of their own keep it
+# here, out of the repository, for the session.
+SESSION_WARC_DIR = tempfile.mkdtemp(prefix="osce-scraper-warc-")
+atexit.register(shutil.rmtree, SESSION_WARC_DIR, ignore_errors=True)
+# The mock releases are years old: the freshness check would fail every crawl of them.
+OLD_MOCK_DATA = ("-s", "OSCE_MAX_SILENCE_DAYS=0")
 FAST_CRAWL = (
+    *OLD_MOCK_DATA,
+    "-s",
+    f"OSCE_WARC_DIR={SESSION_WARC_DIR}",
     "-s",
     "AUTOTHROTTLE_ENABLED=0",
     "-s",
@@ -45,7 +57,9 @@ def make_crawl(
         str(out),
         "-s",
         f"OSCE_REJECTED_PATH={rejected}",
-        *(FAST_CRAWL if fast else ()),
+        *(FAST_CRAWL if fast else OLD_MOCK_DATA),
+        "-s",
+        f"OSCE_WARC_DIR={out.with_name(out.stem + '-warc')}",
         *args,
     ]
     env = {**os.environ, "PYTHONPATH": str(REPO)}

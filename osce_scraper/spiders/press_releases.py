@@ -252,4 +252,4 @@ class PressReleasesSpider(scrapy.Spider):
             self.crawler.stats.inc_value("osce/release_pages")
         if self.store:
             self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
-        yield RawRelease(page=page, listing=listing, crawled_at=utc_now())
+        yield RawRelease(page=page, listing=listing, crawled_at=utc_now(), capture=response.meta.get("osce_capture"))

@@ -1,11 +1,20 @@
-"""Named officials and their titles, by the patterns of OSCE press releases.
+"""Named officials and their titles, by the shapes of OSCE press releases.
 
-Shapes: "Title, Name," · "Name, Title," · "Title Name" (also when the title is
-long: "OSCE Representative on Freedom of the Media Harlem Désir") · chained
-titles ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Ivica
-Dačić") · lists after a plural title ("Senators A, B and C") · later mentions
-by surname alone. A person counts only when the text gives them a title:
-precision comes first.
+Each shape is one function beside its patterns and its examples (``SHAPES``), and yields candidates:
+a name as found (ranks or a glued title may still stand in it) and the titles the text gives it.
+
+- ``title_comma_name``: "The OSCE Secretary General, Name," and chains "Title, Name, Title, Name";
+- ``name_comma_title``: "Name, Title," and "Name (MP, Country), Title";
+- ``service_as_title``: "Name of Country has begun service as Title";
+- ``lower_role_name``: lower-case offices, "US envoy Name", "OSCE media freedom representative Name";
+- ``title_name``: "Title Name", also when the title is long ("OSCE Representative on Freedom of the
+  Media Harlem Désir") and chained ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Name");
+- ``plural_title_list``: lists after a plural title ("Senators A, B and C").
+
+One shared step (``find_officials``) accepts and merges them: what a name is, what a title is, which
+mentions are one person. A person counts only when the text gives them a title: precision comes first.
+Two people who share a surname stay two; a shorter form ("Smith", "J. Smith") joins a person only when
+exactly one person of the release can be meant, as in the people index (``people.py``).
 
 Where a title and a name run together, a lexicon of given names (``given_names.py``:
 39,000 names of some 110 locales, from Faker) tells where the name starts.
@@ -14,10 +23,10 @@ Where a title and a name run together, a lexicon of given names (``given_names.p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from osce_scraper.extract import vocabulary
 from osce_scraper.extract.given_names import given_names
@@ -29,11 +38,16 @@ from osce_scraper.extract.vocabulary import (
     LOWER_TITLE_WORDS,
     MONTH_NAMES,
     NAME_PARTICLES,
+    NON_NAME_WORDS,
     PLURAL_TITLE_HEADS,
     RANKS,
+    TITLE_WORDS,
     WEEKDAYS,
     alternation,
 )
+
+# ---------------------------------------------------------------------------------------------------------
+# What a name is, what a title is: the rules every shape shares.
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
 _NAME_WORD = rf"{_UP}[\w'’-]*\w|(?:{_UP}\.){{1,4}}"  # a word, or initials such as "P." or "J.A.M."
@@ -46,6 +60,21 @@ TITLE_HEADS = alternation(vocabulary.TITLE_HEADS)
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
 # Without a leading assertion the scan skips to the heads' first letters; the word start is checked after.
 _HEAD_SCAN_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
+_PLURAL_HEADS = alternation(PLURAL_TITLE_HEADS)
+_PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
+_RANKS = alternation(RANKS)
+_RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
+_LOWER_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_TITLE_HEADS)})\b")
+_LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
+_CONNECTORS = frozenset("of for on in the and to at with de du there".split())
+# Words that end a name in a run of title and name words.
+_NAME_STOPS = frozenset("of for on in the and to at with there".split())
+_LEADING_WORDS_RE = re.compile(r"^(?:the|his|her|its|their|our|a|an|and|as|by|with)\s+", re.I)
+_PREPOSITIONS = frozenset("of to in for at with by from under on during after before about".split())
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Many surnames and given names are also the names of towns ("Harlem", "Nancy"): a city's name counts
+# as a place only for a large city, and a very large one when it is a given name too ("Sofia", "Paris").
+_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
 
 
 def _title_heads(text: str) -> Iterator[re.Match[str]]:
@@ -64,84 +93,30 @@ def _title_heads(text: str) -> Iterator[re.Match[str]]:
         position = match.end()
 
 
-_PLURAL_HEADS = alternation(PLURAL_TITLE_HEADS)
-_PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
-_RANKS = alternation(RANKS)
-_RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
-_CONNECTORS = frozenset("of for on in the and to at with de du there".split())
-# Words that end a name in a run of title and name words.
-_NAME_STOPS = frozenset("of for on in the and to at with there".split())
-_LOWER_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_TITLE_HEADS)})\b")
-_LEADING_WORDS_RE = re.compile(r"^(?:the|his|her|its|their|our|a|an|and|as|by|with)\s+", re.I)
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words never part of a name: offices and structures, title words, months and weekdays.
 
-# Capitalised words that are never part of a person's name: structures, offices, regions. Months,
-# weekdays and places come from their own vocabularies (see _is_not_name_word).
-_NOT_NAME_WORDS = frozenset(
-    """OSCE ODIHR HCNM RFoM SMM UN UNDP UNHCR UNICEF EU NATO PA OSCE's Organization Organisation
-    Office Mission Missions Council Centre Center Ministry Committee Commission Assembly Parliament
-    Union Nations Republic Federation Kingdom States Government Agency Institute University Court
-    Police Rights Watch Forum Conference Programme Program Project Academy Secretariat Presence
-    Department Bureau Service Foundation Association Network Law Act Day Week Declaration Strategy
-    Plan Report Group Board Party Bank Fund Alliance Council's Chairmanship Chairpersonship Mr Mrs Ms
-    The This That These Those In On At For From With
-    By As After Before During Under Today He She His Her They We It Its Our Their Special Deputy
-    Human Security Co-operation Cooperation National International Regional European Permanent
-    High Commissioner Representative Minister Ambassador Secretary General President Head Director
-    Chairperson-in-Office Chairman-in-Office Chairperson Chairman Chair Media Democratic
-    Institutions Elections Election Observation Border Management Staff College Supreme Justice
-    Constitutional Interior Foreign Affairs Defence Defense Education Health Economy Finance
-    Prosecutor Prosecutor's Street Square Hall Palace House Building Region Province District City
-    Municipality Town Village Oblast Rayon Highway Airport Lake River Mount Sea Balkans
-    Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West
-    Roma Sinti Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid Issues Policy Negotiations Enlargement
-    Neighbourhood Minorities Delegation Trade Development Affairs Gender Equality Trafficking Beings
-    Combating Countering Terrorism Freedom Assembly's Dimension Economic Environmental Activities
-    Transnational Threats Operations Cyber Migration Youth Tolerance Non-discrimination Languages
-    Co-ordinator Coordinator Co-Ordinator Officer Adviser Advisor Spokesperson Envoy Rapporteur
-    Senior Acting Executive Vice Chief Assistant Mayor Governor Judge Senator Member Members
-    Parliamentarian Speaker Leader Prime Premier Chancellor Counsellor Consul Commander Colonel
-    Lieutenant Major Professor King Queen Prince Princess Lord Baroness Baron Captain Admiral
-    State Federal Republican Kingdom's United Resident Coordinator's Nations' Heads Holy See Administration
-    Training Network Initiative Unit Division Section Team Secretariat's Office's Mission's Partners
-    Co-Chair Co-Chairs Chairs Observer Observers Monitoring Monitors Special""".split()
-) | frozenset(WEEKDAYS) | (frozenset(MONTH_NAMES) - {"June"})  # June is a given name too
-# Many surnames and given names are also the names of towns ("Harlem", "Nancy"): a city's name counts
-# as a place only for a large city, and a very large one when it is a given name too ("Sofia", "Paris").
-# Valletta, The Hague, Kiev, Mitrovica and Ohrid are listed above: the gazetteer knows them under
-# other names or as smaller towns.
-_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
+    A title word that is also a given name stays a name word ("Dean", "Emir"), unless it is a rank: ranks
+    stand before names ("General", "King"). "June" is a given name too.
+    """
+    title_words = {word for word in TITLE_WORDS if word in RANKS or fold(word) not in given_names()}
+    return NON_NAME_WORDS | title_words | frozenset(WEEKDAYS) | (frozenset(MONTH_NAMES) - {"June"})
 
 
 @cache
 def _is_not_name_word(word: str) -> bool:
-    """True for a capitalised word that is never part of a person's name: an office, a structure, a month,
-    a country or a city the gazetteer knows.
+    """True for a capitalised word that is never part of a person's name: an office, a structure, a title
+    word, a month, a country or a city the gazetteer knows.
 
     >>> _is_not_name_word("Mission"), _is_not_name_word("Tashkent"), _is_not_name_word("Harlem")
     (True, True, False)
     """
-    if word in _NOT_NAME_WORDS or is_country_name(word):
+    words = _not_name_words()
+    if word in words or _POSSESSIVE_RE.sub("", word) in words or is_country_name(word):
         return True
     population = city_population(word)
     return population >= (_VERY_LARGE_CITY if fold(word) in given_names() else _LARGE_CITY)
-
-
-@dataclass(slots=True)
-class Official:
-    """A named person given a title in a release."""
-
-    name: str
-    titles: list[str] = field(default_factory=list)
-    mentions: int = 1
-
-    @property
-    def title(self) -> str | None:
-        """The most complete title: the longest one."""
-        return max(self.titles, key=len) if self.titles else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record's ``officials`` entry."""
-        return {"name": self.name, "title": self.title, "titles": list(self.titles), "mentions": self.mentions}
 
 
 def is_given_name(word: str) -> bool:
@@ -171,7 +146,11 @@ def _is_name(candidate: str) -> bool:
     return all(_is_name_word(w) for w in words)
 
 
-_PREPOSITIONS = frozenset("of to in for at with by from under on during after before about".split())
+def _is_title(title: str) -> bool:
+    """True for a phrase with a title head in it: capitalised, plural or a lower-case office."""
+    return bool(title) and bool(_HEAD_RE.search(title) or _PLURAL_RE.search(title) or _LOWER_ROLE_HEAD_RE.search(title))
+
+
 # "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
 _AFTER_OTHER_NAME_RE = re.compile(rf"^(?:\s+of\s+{_UP}[\w'’-]*(?:\s+{_UP}[\w'’-]*){{0,2}})?\s*(?:,|\band\b)\s*")
 
@@ -233,6 +212,10 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
 
     Capitalised words and connectors belong to it; with ``lower_case``, also the
     lower-case title words of phrases such as "the former Serbian leader".
+
+    >>> text = "He met the former Ruritanian leader"
+    >>> _title_span(text, len(text), lower_case=True)  # starts at "the", which the title then loses
+    (7, 'former Ruritanian leader')
     """
     # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title.
     if bracket := re.search(r"\s*\([^()]{1,40}\)\s*$", text[max(0, end - 45) : end]):
@@ -263,7 +246,11 @@ def _title_before(text: str, end: int, *, lower_case: bool = False) -> str:
 
 
 def _title_after(text: str, start: int) -> str:
-    """The title phrase that starts at ``start`` and runs to the next comma or full stop."""
+    """The title phrase that starts at ``start`` and runs to the next comma or full stop.
+
+    >>> _title_after("Anna Berg, Head of the OSCE Office, said", 10)
+    'Head of the OSCE Office'
+    """
     match = re.match(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)", text[start:])
     if not match:
         return ""
@@ -280,7 +267,6 @@ def _title_after(text: str, start: int) -> str:
 
 #: Abbreviated ranks, as titles.
 _RANK_TITLES = {"Amb": "Ambassador", "Gen": "General", "Col": "Colonel", "Prof": "Professor"}
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
 def _split_rank(name: str) -> tuple[str, list[str]]:
@@ -298,35 +284,142 @@ def _split_rank(name: str) -> tuple[str, list[str]]:
     return name, ranks
 
 
+def _name_at_end(text: str) -> int | None:
+    """Where a person's name that ends ``text`` starts (two to four name words), or None."""
+    window = text[-80:]
+    words = list(re.finditer(r"\S+", window))
+    for k in (2, 3, 4):
+        if len(words) >= k and is_given_name(words[-k].group()) and _is_name(window[words[-k].start() :]):
+            return len(text) - len(window) + words[-k].start()
+    return None
+
+
+def _has_own_title_before(text: str, start: int) -> bool:
+    """True for a name at ``start`` right after a title phrase of its own: "US Ambassador A" (not a bare rank)
+    or "the Deputy Minister, A".
+
+    >>> text = "The Deputy Minister, Lena Varga, the Head of the Office, Tomas Berger, met"
+    >>> _has_own_title_before(text, 21), _has_own_title_before("He met Lena Varga", 7)
+    (True, False)
+    """
+    title = _title_before(text, start)
+    if title:
+        return len(title.split()) >= 2 and bool(_HEAD_RE.search(title))
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return False
+    title = _title_before(text, len(before) - 1, lower_case=True)
+    return bool(title) and bool(_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title))
+
+
+def _belongs_to_the_name_before(text: str, start: int) -> bool:
+    """True for a title at ``start`` that follows "Name, " where that name has no title of its own before it:
+    in "A, Title, B" the title is A's; in "US Ambassador A, Title, B" it is B's."""
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return False
+    name_start = _name_at_end(before[:-1].rstrip())
+    return name_start is not None and not _has_own_title_before(text, name_start)
+
+
+# ", the Ambassador B" after a phrase; a space before the comma is a typo the releases have.
+_NAME_AFTER_COMMA_RE = re.compile(rf"\s*,\s+(?:the\s+)?(?:(?:{_RANKS})\s+)*(?P<name>{NAME_RE.pattern})")
+
+
+def _precedes_a_name(text: str, end: int) -> bool:
+    """True for a phrase ending at ``end`` that another person's name follows (", the Ambassador B").
+
+    >>> _precedes_a_name("Head of the Border Commission , Karl Weston, said", 29)
+    True
+    """
+    after = _NAME_AFTER_COMMA_RE.match(text, end, min(len(text), end + 120))
+    return bool(after) and _is_name(after.group("name")) and is_given_name(after.group("name").split()[0])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The shapes. Each yields candidates; the shared step below decides which are officials.
+
+
+class Candidate(NamedTuple):
+    """A name as a shape found it (ranks or a glued title may still stand in it) and the titles given to it."""
+
+    name: str
+    titles: tuple[str, ...]
+
+
+#: One example sentence of a shape and the officials that shape alone finds in it ({name: titles}).
+Example = tuple[str, dict[str, list[str]]]
+
 _NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
-_TITLE_COMMA_NAME_RE = re.compile(
-    rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+\(|\s+[a-z]|['’]s\b)"
+_TITLE_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+\(|\s+[a-z]|['’]s\b)")
+_ADVERB_BEFORE_RE = re.compile(r"\s(?:today|yesterday)$")
+
+TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
+    ("The Head of the OSCE Office in Ruritania, Ambassador Mira Kallas, opened the seminar.",
+     {"Mira Kallas": ["Head of the OSCE Office in Ruritania", "Ambassador"]}),
+    ("He regretted that the former Ruritanian leader, Boris Talvik, had left.",
+     {"Boris Talvik": ["former Ruritanian leader"]}),
+    # A chain: each person keeps the title before their own name, whatever the spacing of the commas.
+    ("The Deputy Prime Minister and Chair of the Council of Women, Lena Varga, the Deputy Minister of Interior and "
+     "Head of the Border Commission , Tomas Berger, signed the plan.",
+     {"Lena Varga": ["Deputy Prime Minister and Chair of the Council of Women"],
+      "Tomas Berger": ["Deputy Minister of Interior and Head of the Border Commission"]}),
+    # "A, Title, B": the title is A's, not B's.
+    ("The plan was signed by Ines Moreau, Head of the OSCE Office, Karl Weston and others.", {}),
 )
+
+
+def title_comma_name(text: str) -> Iterator[Candidate]:
+    """"Title, Name," and chains "Title, Name, Title, Name": the name found from its comma, the title before it."""
+    for match in _TITLE_COMMA_NAME_RE.finditer(text):
+        # "... Special Representative on South East Europe today, Mark Pritchard (United Kingdom)"
+        title_end = match.start()
+        if adverb := _ADVERB_BEFORE_RE.search(text, max(0, title_end - 12), title_end):
+            title_end -= len(adverb.group())
+        title_start, title = _title_span(text, title_end, lower_case=True)
+        if _belongs_to_the_name_before(text, title_start):
+            continue  # "A, Title, B": the title is A's
+        if title and (_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title)):
+            yield Candidate(match.group("name"), (title,))
+
+
 # "Name, Title" and "Name (MP, Country), Title": found from the comma, which is rarer than a name.
 _COMMA_BEFORE_TITLE_RE = re.compile(
     rf",\s+(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
 )
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
-# A run of title and name words: capitalised words, initials and connectors, up to punctuation.
-# Lower-case words that belong to titles ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
-_RUN_WORD = (
-    rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|issues|affairs|region|province)"
-    r"(?![\w'’-])"
+
+NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
+    ("Anna Berg, Head of the OSCE Office in Ruritania, said the talks were useful.",
+     {"Anna Berg": ["Head of the OSCE Office in Ruritania"]}),
+    ("Pia Lindholm (MP, Ruritania), Chairperson of the OSCE PA's Committee on Democracy, opened the debate.",
+     {"Pia Lindholm": ["Chairperson of the OSCE PA's Committee on Democracy", "MP"]}),
+    # "US Ambassador A, the Head of X, B": A has a title of their own; the next one is B's.
+    ("The Ruritanian Ambassador Karl Weston, the Head of the OSCE Office, Oliver Grant, and others signed it.", {}),
+    ("The Deputy Minister of Justice, Lena Varga, the Head of the Border Commission , Tomas Berger, signed it.", {}),
 )
-_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
-_COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
-_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
-_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?"
-_LIST_RE = re.compile(
-    rf"\b(?=[A-Z])(?P<title>(?:{_UP}[\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS}))\s+(?P<names>{_LIST_ITEM}"
-    rf"(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})"
-)
-_LIST_ITEM_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?")
+
+
+def name_comma_title(text: str) -> Iterator[Candidate]:
+    """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
+    for comma in _COMMA_BEFORE_TITLE_RE.finditer(text):
+        if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
+            continue
+        title = _title_after(text, comma.end())
+        if not (title and _HEAD_RE.search(title)):
+            continue
+        glued_title = any(_HEAD_RE.fullmatch(word) for word in match.group("name").split()[:-2])
+        if (glued_title or _has_own_title_before(text, match.start("name"))) and _precedes_a_name(
+            text, text.find(title, comma.end()) + len(title)
+        ):
+            continue  # "US Ambassador A, the Head of X, B": A has a title; this one is B's
+        aside = [part.strip() for part in (match.group("aside") or "").split(",") if _HEAD_RE.search(part)]
+        yield Candidate(match.group("name"), (title, *aside))
+
+
 # "Name of Country has begun service as Secretary General of ...", "Name was appointed as Head of ...":
-# found from the verb, then the name before it.
-_NAME_BEFORE_SERVICE_RE = re.compile(
-    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+$"
-)
+# found from " as ", then the verb, then the name before it.
+_COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
 _AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")  # a literal start: the scan is fast
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
@@ -334,7 +427,39 @@ _SERVICE_BEFORE_AS_RE = re.compile(
     r"named|serve[sd]?|serving|started|starts|continues?)(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+"
     r"(?:duties|post|work)))?$"
 )
-# "OSCE media freedom representative Name", "US envoy Name": a lower-case office right before a name.
+_NAME_BEFORE_SERVICE_RE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+$"
+)
+
+SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
+    ("Tomas Berger of Ruritania has begun service as Secretary General of the OSCE PA.",
+     {"Tomas Berger": ["Secretary General of the OSCE PA"]}),
+    ("Marta Ilves, a lawyer from Ruritania, took up her duties as Head of the OSCE Office in Vinstad.",
+     {"Marta Ilves": ["Head of the OSCE Office in Vinstad"]}),
+    ("Marta Ilves spoke as a guest of the Mission.", {}),
+)
+
+
+def service_as_title(text: str) -> Iterator[Candidate]:
+    """"Name (of Country) has begun service / took up duties / was appointed as Title"."""
+    for as_title in _AS_TITLE_RE.finditer(text):
+        if not (service := _SERVICE_BEFORE_AS_RE.search(text, max(0, as_title.start() - 40), as_title.start())):
+            continue
+        if match := _NAME_BEFORE_SERVICE_RE.search(text, max(0, service.start() - 200), service.start()):
+            title = _title_after(text, as_title.end())
+            if title and _HEAD_RE.search(title):
+                yield Candidate(match.group("name"), (title,))
+
+
+# A phrase before a lower-case office: the words back to the first capitalised one ("OSCE media freedom").
+_ROLE_PREFIX_RE = re.compile(rf"(?:(?<=\s)|^)(?P<prefix>(?:{_UP}[\w'’.-]*\s+)+(?:[a-z][\w-]*\s+){{0,3}})$")
+
+LOWER_ROLE_NAME_EXAMPLES: tuple[Example, ...] = (
+    ("The Ruritanian envoy Daniel Barstow welcomed the talks.", {"Daniel Barstow": ["Ruritanian envoy"]}),
+    ("OSCE media freedom representative Teresa Vasquez repeated her call.",
+     {"Teresa Vasquez": ["OSCE media freedom representative"]}),
+    ("The journalist Anna Petrova was detained.", {}),
+)
 
 
 def _lower_roles(text: str) -> Iterator[tuple[int, int]]:
@@ -356,9 +481,48 @@ def _lower_roles(text: str) -> Iterator[tuple[int, int]]:
                 found.append((position, end))
             position = text.find(head + " ", end)
     return iter(sorted(found))
-_LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
-# A phrase before a lower-case office: the words back to the first capitalised one ("OSCE media freedom").
-_ROLE_PREFIX_RE = re.compile(rf"(?:(?<=\s)|^)(?P<prefix>(?:{_UP}[\w'’.-]*\s+)+(?:[a-z][\w-]*\s+){{0,3}})$")
+
+
+def lower_role_name(text: str) -> Iterator[Candidate]:
+    """"US envoy Name", "OSCE media freedom representative Name": a lower-case office right before a name."""
+    for head_start, head_end in _lower_roles(text):
+        if not (name_match := NAME_RE.match(text, head_end + 1)):
+            continue
+        name = name_match.group()
+        if not (is_given_name(name.split()[0]) or len(name.split()) >= 2):
+            continue
+        prefix = _ROLE_PREFIX_RE.search(text[max(0, head_start - 80) : head_start])
+        if prefix and not re.search(r"[.!?]\s", prefix.group("prefix")):
+            title = prefix.group("prefix") + text[head_start:head_end]
+        else:
+            title = _title_before(text, head_end, lower_case=True)
+        yield Candidate(name, (title,))
+
+
+# A run of title and name words after a head: capitalised words, initials and connectors, up to punctuation.
+# Lower-case words that belong to titles ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
+_RUN_WORD = (
+    rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|issues|affairs|region|province)"
+    r"(?![\w'’-])"
+)
+_RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
+_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
+
+TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
+    ("Ruritanian Foreign Minister Ilona Vasko chaired the meeting.", {"Ilona Vasko": ["Ruritanian Foreign Minister"]}),
+    ("OSCE Representative on Freedom of the Media Harlan Desmet welcomed the law.",
+     {"Harlan Desmet": ["OSCE Representative on Freedom of the Media"]}),
+    ("The talks were opened by ODIHR Director Link in Warsaw.", {"Link": ["ODIHR Director"]}),
+    ("“Mines must go,” said Ambassador Anna Kristín Jónsdóttir of Ruritania.",
+     {"Anna Kristín Jónsdóttir": ["Ambassador", "Ambassador of Ruritania"]}),
+    # A chained title: the one before the comma is the same person's.
+    ("The OSCE Chairperson-in-Office, Ruritania's Foreign Minister Ivo Danek, met the Mission.",
+     {"Ivo Danek": ["OSCE Chairperson-in-Office", "Ruritania's Foreign Minister"]}),
+    # Two people who share a surname stay two; "Smith" alone could be either, so it joins neither.
+    ("The Foreign Minister John Smith met Ambassador Jane Smith in Vinstad. Smith said the talks went well.",
+     {"John Smith": ["Foreign Minister"], "Jane Smith": ["Ambassador"]}),
+    ("The Minister of Interior opened the new police station.", {}),
+)
 
 
 def _name_in_run(words: list[str]) -> tuple[int, int] | None:
@@ -386,132 +550,12 @@ def _name_in_run(words: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _name_at_end(text: str) -> int | None:
-    """Where a person's name that ends ``text`` starts (two to four name words), or None."""
-    window = text[-80:]
-    words = list(re.finditer(r"\S+", window))
-    for k in (2, 3, 4):
-        if len(words) >= k and is_given_name(words[-k].group()) and _is_name(window[words[-k].start() :]):
-            return len(text) - len(window) + words[-k].start()
-    return None
+def title_name(text: str) -> Iterator[Candidate]:
+    """"Title Name": a title head, then a run of title and name words in which the name is found.
 
-
-def _belongs_to_the_name_before(text: str, start: int) -> bool:
-    """True for a title at ``start`` that follows "Name, " where that name has no title of its own before it:
-    in "A, Title, B" the title is A's; in "US Ambassador A, Title, B" it is B's."""
-    before = text[:start].rstrip()
-    if not before.endswith(","):
-        return False
-    name_start = _name_at_end(before[:-1].rstrip())
-    return name_start is not None and not _has_own_title_before(text, name_start)
-
-
-def _precedes_a_name(text: str, end: int) -> bool:
-    """True for a phrase ending at ``end`` that another name follows (", the Ambassador B")."""
-    after = re.match(rf",\s+(?:the\s+)?(?:(?:{_RANKS})\s+)*(?P<name>{NAME_RE.pattern})", text[end : end + 120])
-    return bool(after) and _is_name(after.group("name")) and is_given_name(after.group("name").split()[0])
-
-
-def _has_own_title_before(text: str, start: int) -> bool:
-    """True for a name at ``start`` right after a title phrase of its own ("US Ambassador A"), not a bare rank."""
-    title = _title_before(text, start)
-    return bool(title) and len(title.split()) >= 2 and bool(_HEAD_RE.search(title))
-
-
-def find_officials(text: str) -> list[Official]:
-    """The named officials of a release, one entry per person.
-
-    >>> [o.to_dict() for o in find_officials(
-    ...     "VIENNA, 3 May 2019 – The OSCE Secretary General, Thomas Greminger, met Ambassador "
-    ...     "Radojko Bogojević today. Greminger said the talks were useful.")]
-    ... # doctest: +NORMALIZE_WHITESPACE
-    [{'name': 'Thomas Greminger', 'title': 'OSCE Secretary General', 'titles': ['OSCE Secretary General'],
-      'mentions': 2},
-     {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
+    A title before a comma right before it is the same person's ("The OSCE Chairperson-in-Office,
+    Serbia's Foreign Minister Name"); a rank before "of Country" gives "Ambassador of Country".
     """
-    found: dict[str, Official] = {}
-
-    def add(raw_name: str, titles: list[str]) -> None:
-        name, ranks = _split_rank(raw_name.strip())
-        name = _POSSESSIVE_RE.sub("", name.strip(" ,."))
-        # A title glued to the name ("Uzbek President Shavkat Karimov"): its words are a title.
-        words = name.split()
-        heads = [i for i, word in enumerate(words) if _HEAD_RE.fullmatch(word)]
-        if heads and len(words) - heads[-1] > 2:
-            titles = [*titles, " ".join(words[: heads[-1] + 1])]
-            name, more_ranks = _split_rank(" ".join(words[heads[-1] + 1 :]))
-            ranks += more_ranks
-        if not name or not _is_name(name):
-            return
-        if len(name.split()) == 1 and (_is_not_name_word(name) or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
-            return
-        cleaned = [_without_other_names(_clean_title(t)) for t in titles]
-        # Lower-case role words include every lower-case title head.
-        kept = [t for t in cleaned
-                if t and (_HEAD_RE.search(t) or _PLURAL_RE.search(t) or _LOWER_ROLE_HEAD_RE.search(t))]
-        kept += ranks
-        if not kept:
-            return
-        surname = name.split()[-1]
-        key = next((k for k in found if k.split()[-1] == surname), None)
-        if key is None:
-            found[name] = Official(name, [])
-            key = name
-        elif len(name) > len(key):
-            found[name] = found.pop(key)
-            found[name].name = name
-            key = name
-        for title in kept:
-            if title not in found[key].titles:
-                found[key].titles.append(title)
-
-    # "Title, Name," and chained "Title, Title Name"
-    for match in _TITLE_COMMA_NAME_RE.finditer(text):
-        # "... Special Representative on South East Europe today, Mark Pritchard (United Kingdom)"
-        title_end = match.start()
-        if adverb := re.search(r"\s(?:today|yesterday)$", text[max(0, title_end - 12) : title_end]):
-            title_end -= len(adverb.group())
-        title_start, before = _title_span(text, title_end, lower_case=True)
-        if _belongs_to_the_name_before(text, title_start):
-            continue  # "A, Title, B": the title is A's
-        if before and (_HEAD_RE.search(before) or _LOWER_HEAD_RE.search(before)):
-            add(match.group("name"), [before])
-    # "Name, Title" and "Name (MP, Country), Title"
-    for comma in _COMMA_BEFORE_TITLE_RE.finditer(text):
-        window_start = max(0, comma.start() - 120)
-        if not (match := _NAME_BEFORE_COMMA_RE.search(text, window_start, comma.start())):
-            continue
-        title = _title_after(text, comma.end())
-        glued_title = any(_HEAD_RE.fullmatch(word) for word in match.group("name").split()[:-2])
-        if title and (glued_title or _has_own_title_before(text, match.start("name"))) and _precedes_a_name(
-            text, text.find(title, comma.end()) + len(title)
-        ):
-            continue  # "US Ambassador A, the Head of X, B": A has a title; this one is B's
-        if title and _HEAD_RE.search(title):
-            aside = [part.strip() for part in (match.group("aside") or "").split(",") if _HEAD_RE.search(part)]
-            add(match.group("name"), [title, *aside])
-    # "Name of Country has begun service as Title"
-    for as_title in _AS_TITLE_RE.finditer(text):
-        if not (service := _SERVICE_BEFORE_AS_RE.search(text, max(0, as_title.start() - 40), as_title.start())):
-            continue
-        if match := _NAME_BEFORE_SERVICE_RE.search(text, max(0, service.start() - 200), service.start()):
-            title = _title_after(text, as_title.end())
-            if title and _HEAD_RE.search(title):
-                add(match.group("name"), [title])
-    # "OSCE media freedom representative Name", "US envoy Name"
-    for head_start, head_end in _lower_roles(text):
-        if not (name_match := NAME_RE.match(text, head_end + 1)):
-            continue
-        name = name_match.group()
-        if not (is_given_name(name.split()[0]) or len(name.split()) >= 2):
-            continue
-        prefix = _ROLE_PREFIX_RE.search(text[max(0, head_start - 80) : head_start])
-        if prefix and not re.search(r"[.!?]\s", prefix.group("prefix")):
-            title = prefix.group("prefix") + text[head_start:head_end]
-        else:
-            title = _title_before(text, head_end, lower_case=True)
-        add(name, [title])
-    # "Title Name", where a long title and the name run together.
     for head in _title_heads(text):
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
@@ -534,22 +578,217 @@ def find_officials(text: str) -> list[Official]:
                 titles.insert(0, earlier)
         if start == 0 and (country := _OF_COUNTRY_RE.match(text, spans[end - 1][1])):
             titles.append(f"{title} of {country.group('country')}")
-        add(name, titles)
-    # "Senators A, B and C" (the plural head alone first: the list pattern is slow and lists are rare)
-    for match in _LIST_RE.finditer(text) if any(head in text for head in PLURAL_TITLE_HEADS) else ():
-        title = _clean_title(match.group("title"))  # as printed: "Foreign Ministers"
-        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("names")):
+        yield Candidate(name, tuple(titles))
+
+
+_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?"
+_LIST_NAMES_RE = re.compile(rf"\s+(?P<names>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})")
+_LIST_ITEM_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?")
+# Up to three capitalised words before a plural head belong to its title ("OSCE PA Foreign Ministers"); the
+# search ends one letter into the head, so the earliest start that reaches it wins.
+_WORDS_BEFORE_HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{_UP}[\w'’-]*\s+){{0,3}}[A-Z]\Z")
+
+PLURAL_TITLE_LIST_EXAMPLES: tuple[Example, ...] = (
+    ("The delegation included Senators Jeanne Marsh, Roger Wick, and Ben Cardell.",
+     {"Jeanne Marsh": ["Senators"], "Roger Wick": ["Senators"], "Ben Cardell": ["Senators"]}),
+    # One of the list with a rank of their own keeps it, with their country.
+    ("Foreign Ministers Anna Lind of Ruritania, Bruno Kessel of Austria and Ambassador Erik Dahl of Norway met.",
+     {"Anna Lind": ["Foreign Ministers"], "Bruno Kessel": ["Foreign Ministers"],
+      "Erik Dahl": ["Ambassador of Norway", "Ambassador"]}),
+    ("Ministers of the region met in Vinstad.", {}),
+)
+
+
+def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
+    """(end, starts) of the plural title heads that a space follows, in text order: every head that ends there
+    ("Foreign Ministers" and "Ministers").
+
+    >>> text = "Foreign Ministers met; Senators Ann Lee and Bo Wu spoke; Ex-Senators too"
+    >>> [(text[min(starts):end], len(starts)) for end, starts in _plural_heads(text)]
+    [('Foreign Ministers', 2), ('Senators', 1), ('Senators', 1)]
+    """
+    found: dict[int, list[int]] = {}
+    for head in PLURAL_TITLE_HEADS:  # ``str.find`` per head, as for lower-case offices
+        position = text.find(head)
+        while position >= 0:
+            end = position + len(head)
+            before = text[position - 1] if position else " "
+            if not (before.isalnum() or before == "_") and text[end : end + 1].isspace():
+                found.setdefault(end, []).append(position)
+            position = text.find(head, end)
+    return sorted(found.items())
+
+
+def plural_title_list(text: str) -> Iterator[Candidate]:
+    """"Senators A, B and C": each of a list after a plural title, or a rank of their own."""
+    position = 0
+    for head_end, head_starts in _plural_heads(text):
+        if min(head_starts) < position or not (names := _LIST_NAMES_RE.match(text, head_end)):
+            continue
+        title_start = min(
+            words.start() if (words := _WORDS_BEFORE_HEAD_RE.search(text, max(position, start - 120), start + 1))
+            else start
+            for start in head_starts
+        )
+        title = _clean_title(text[title_start:head_end])  # as printed: "Foreign Ministers"
+        position = names.end()
+        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names.group("names")):
             if not (found_item := _LIST_ITEM_RE.fullmatch(item)):
                 continue
             raw_name, country = found_item.group("name"), found_item.group("country")
             ranks = _split_rank(raw_name)[1]
             if ranks:  # "... and Ambassador C of Norway": C has a rank of his own, not the plural title
-                add(raw_name, [f"{ranks[-1]} of {country}"] if country else [])
+                yield Candidate(raw_name, (f"{ranks[-1]} of {country}",) if country else ())
             else:
-                add(raw_name, [title])
+                yield Candidate(raw_name, (title,))
 
-    for official in found.values():
-        official.mentions = max(1, count_word(text, official.name.split()[-1]))
+
+class Shape(NamedTuple):
+    """A shape of naming an official: the function that finds it and its examples."""
+
+    find: Callable[[str], Iterable[Candidate]]
+    examples: tuple[Example, ...]
+
+
+#: Every shape, in the order their titles are listed for one person.
+SHAPES: tuple[Shape, ...] = (
+    Shape(title_comma_name, TITLE_COMMA_NAME_EXAMPLES),
+    Shape(name_comma_title, NAME_COMMA_TITLE_EXAMPLES),
+    Shape(service_as_title, SERVICE_AS_TITLE_EXAMPLES),
+    Shape(lower_role_name, LOWER_ROLE_NAME_EXAMPLES),
+    Shape(title_name, TITLE_NAME_EXAMPLES),
+    Shape(plural_title_list, PLURAL_TITLE_LIST_EXAMPLES),
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# The shared step: a candidate accepted or not, and the mentions of one person merged.
+
+
+@dataclass(slots=True)
+class Official:
+    """A named person given a title in a release."""
+
+    name: str
+    titles: list[str] = field(default_factory=list)
+    mentions: int = 1
+
+    @property
+    def title(self) -> str | None:
+        """The most complete title: the longest one."""
+        return max(self.titles, key=len) if self.titles else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record's ``officials`` entry."""
+        return {"name": self.name, "title": self.title, "titles": list(self.titles), "mentions": self.mentions}
+
+
+def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
+    """(name, titles) of a candidate that is a person with a title, else None.
+
+    The name loses ranks (which become titles), a possessive and a title glued to it; titles lose
+    sentence fragments and other people's names, and must hold a title head.
+
+    >>> accept(Candidate("Ambassador Vincent Delorme's", ()))
+    ('Vincent Delorme', ['Ambassador'])
+    >>> accept(Candidate("Uzbek President Shavkat Karimbekov", ("of the",)))
+    ('Shavkat Karimbekov', ['Uzbek President'])
+    >>> accept(Candidate("Human Rights Watch", ("Director",))) is None
+    True
+    """
+    name, ranks = _split_rank(candidate.name.strip())
+    name = re.sub(r"['’]s$", "", name.strip(" ,."))
+    titles = list(candidate.titles)
+    # A title glued to the name ("Uzbek President Shavkat Karimov"): its words are a title.
+    words = name.split()
+    heads = [i for i, word in enumerate(words) if _HEAD_RE.fullmatch(word)]
+    if heads and len(words) - heads[-1] > 2:
+        titles.append(" ".join(words[: heads[-1] + 1]))
+        name, more_ranks = _split_rank(" ".join(words[heads[-1] + 1 :]))
+        ranks += more_ranks
+    if not name or not _is_name(name):
+        return None
+    if len(name.split()) == 1 and (_is_not_name_word(name) or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
+        return None
+    kept = [title for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]
+    kept += ranks
+    return (name, kept) if kept else None
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(fold(word) for word in name.split())
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:\w\.)+", word))
+
+
+def _is_shorter_form(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True when ``short`` names the person ``long`` names with fewer words: the same surname last, each other
+    word standing in ``long`` in the same order (an initial for a word it starts).
+
+    >>> _is_shorter_form(("smith",), ("john", "smith")), _is_shorter_form(("j.", "smith"), ("john", "a.", "smith"))
+    (True, True)
+    >>> _is_shorter_form(("jane", "smith"), ("john", "smith"))
+    False
+    """
+    if len(short) >= len(long) or short[-1] != long[-1]:
+        return False
+    rest = iter(long[:-1])
+    return all(any(word == other or (_is_initial(word) and other.startswith(word[0])) for other in rest)
+               for word in short[:-1])
+
+
+def _people(names: Iterable[str]) -> dict[str, str | None]:
+    """{spelling: the spelling that names the person}: a shorter form joins the one person it can be;
+    a form that could be several people joins none (None).
+
+    >>> people = _people(["John Smith", "Jane Smith", "Smith", "Anna Kristín Jónsdóttir", "Kristín Jónsdóttir"])
+    >>> people["Jane Smith"], people["Smith"], people["Kristín Jónsdóttir"]
+    ('Jane Smith', None, 'Anna Kristín Jónsdóttir')
+    """
+    people: dict[tuple[str, ...], str] = {}  # the fullest spelling of each person, by its key
+    owner: dict[str, str | None] = {}
+    for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):  # fullest first
+        key = _name_key(name)
+        if key in people:  # the same words, written with or without diacritics
+            owner[name] = people[key]
+            continue
+        longer = [spelling for other, spelling in people.items() if _is_shorter_form(key, other)]
+        if not longer:
+            people[key] = owner[name] = name
+        else:
+            owner[name] = longer[0] if len(longer) == 1 else None
+    return owner
+
+
+def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Official]:
+    """The named officials of a release, one entry per person, in the order the text names them.
+
+    >>> [o.to_dict() for o in find_officials(
+    ...     "VIENNA, 3 May 2019 – The OSCE Secretary General, Thomas Greminger, met Ambassador "
+    ...     "Radojko Bogojević today. Greminger said the talks were useful.")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'name': 'Thomas Greminger', 'title': 'OSCE Secretary General', 'titles': ['OSCE Secretary General'],
+      'mentions': 2},
+     {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
+    """
+    accepted = [found for shape in shapes for candidate in shape.find(text) if (found := accept(candidate))]
+    owner = _people(name for name, _ in accepted)
+    found: dict[str, Official] = {}
+    spellings: dict[str, set[str]] = {}
+    for name, titles in accepted:
+        if (person := owner[name]) is None:
+            continue  # a surname that could be several people of the release: nobody's title
+        official = found.setdefault(person, Official(person))
+        spellings.setdefault(person, set()).add(name)
+        official.titles.extend(title for title in dict.fromkeys(titles) if title not in official.titles)
+    surnames = [fold(name.split()[-1]) for name in found]
+    for name, official in found.items():
+        surname = name.split()[-1]
+        if surnames.count(fold(surname)) == 1:
+            official.mentions = max(1, count_word(text, surname))
+        else:  # a surname two people share: only the fuller spellings count
+            official.mentions = max(1, sum(count_word(text, s) for s in spellings[name] if len(s.split()) > 1))
     return sorted(found.values(), key=lambda o: _first_position(text, o.name))
 
 

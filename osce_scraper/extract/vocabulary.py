@@ -1,4 +1,5 @@
-"""The words releases are read by, each vocabulary defined once: months, weekdays, name particles, titles.
+"""The words releases are read by, each vocabulary defined once: months, weekdays, name particles, titles,
+and the other capitalised words that are no part of a name.
 
 Places and countries are not here: the gazetteer (``places.py``) knows them.
 """
@@ -78,6 +79,39 @@ LOWER_TITLE_WORDS = frozenset(
     (*LOWER_TITLE_HEADS, "former", "new", "newly", "appointed", "acting", "outgoing", "incoming", "current", "late",
      "then", "deputy", "chief", "senior", "first", "vice", "expert", "officer", "region", "province", "district",
      "city", "municipality", "oblast", "affairs", "issues")
+)
+
+
+#: The capitalised words of the title vocabularies above (heads, plural heads, ranks, the lower-case title
+#: words capitalised): words of titles ("Deputy", "Ambassadors", "Prime").
+TITLE_WORDS = frozenset(
+    word
+    for phrase in (*TITLE_HEADS, *PLURAL_TITLE_HEADS, *RANKS, *(w.capitalize() for w in (*LOWER_TITLE_WORDS,
+                                                                                         *LOWER_ROLE_HEADS)))
+    for word in phrase.split()
+    if word[0].isupper()
+)
+#: Other capitalised words that never stand in a person's name: structures and offices, their subjects, parts
+#: of addresses, regions, places the gazetteer knows under other names or as small towns, and the words that
+#: start sentences. Title words are above; months and weekdays too; countries and cities are the gazetteer's.
+NON_NAME_WORDS = frozenset(
+    """OSCE ODIHR HCNM RFoM SMM UN UNDP UNHCR UNICEF EU NATO PA Organization Organisation Office Missions Council
+    Centre Center Ministry Committee Commission Assembly Union Nations Republic Federation Kingdom States Government
+    Agency Institute University Court Police Rights Watch Forum Conference Programme Program Project Academy
+    Secretariat Presence Department Bureau Service Foundation Association Network Law Act Day Week Declaration
+    Strategy Plan Report Group Board Party Bank Fund Alliance Chairpersonship Special Human Security Co-operation
+    Cooperation National International Regional European Permanent Media Democratic Institutions Elections Election
+    Observation Border Management Staff College Supreme Justice Constitutional Interior Defence Defense Education
+    Health Economy Finance Policy Negotiations Enlargement Neighbourhood Minorities Delegation Trade Development
+    Gender Equality Trafficking Beings Combating Countering Terrorism Freedom Dimension Economic Environmental
+    Activities Transnational Threats Operations Cyber Migration Youth Tolerance Non-discrimination Languages State
+    Federal Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
+    Partners Observer Observers Monitoring Monitors Heads Chairs
+    Street Square Hall Palace House Building Town Village Rayon Highway Airport Lake River Mount Sea
+    Balkans Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West Roma Sinti
+    Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid
+    The This That These Those In On At For From With By As After Before During Under Today He She His Her They We
+    It Its Our Their""".split()
 )
 
 

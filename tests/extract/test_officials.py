@@ -2,7 +2,8 @@
 
 import pytest
 
-from osce_scraper.extract.officials import find_officials
+from osce_scraper.extract import vocabulary
+from osce_scraper.extract.officials import SHAPES, find_officials
 
 
 def officials(text: str) -> dict[str, list[str]]:
@@ -92,7 +93,6 @@ def test_traps_give_no_official(text):
 def test_people_without_a_position_are_not_officials():
     text = "The journalist Anna Petrova was detained. Her colleague Ivan Ivanov described the arrest."
     assert officials(text) == {}
-
 
 
 def test_two_officials_joined_by_and_are_two_people():
@@ -198,3 +198,54 @@ def test_in_a_chain_of_people_each_title_goes_to_its_own_person(text, expected):
     found = officials(text)
     assert {name: sorted(titles) for name, titles in found.items()} == {
         name: sorted(titles) for name, titles in expected.items()}
+
+
+@pytest.mark.parametrize(
+    ("shape", "text", "expected"),
+    [pytest.param(shape, text, expected, id=f"{shape.find.__name__}-{number}")
+     for shape in SHAPES for number, (text, expected) in enumerate(shape.examples)],
+)
+def test_each_shape_alone_finds_its_examples(shape, text, expected):
+    found = {o.name: o.titles for o in find_officials(text, shapes=(shape,))}
+    assert found == expected
+
+
+def test_two_people_who_share_a_surname_stay_two():
+    found = find_officials("The Interior Minister of Ruritania, Piotr Kallas, received Ambassador Maria Kallas in "
+                           "Vinstad. Kallas thanked the Mission.")
+    assert {o.name: o.titles for o in found} == {"Piotr Kallas": ["Interior Minister of Ruritania"],
+                                                 "Maria Kallas": ["Ambassador"]}
+    # "Kallas" alone could be either of them: it is counted for neither.
+    assert [o.mentions for o in found] == [1, 1]
+
+
+def test_a_surname_alone_joins_the_one_person_of_that_surname():
+    found = find_officials("The Interior Minister of Ruritania, Piotr Kallas, opened the school. Later, Minister "
+                           "Kallas met parents, and Kallas said the school would stay open.")
+    assert [(o.name, o.titles, o.mentions) for o in found] == [
+        ("Piotr Kallas", ["Interior Minister of Ruritania", "Minister"], 3)]
+
+
+def test_a_surname_alone_that_two_people_share_gives_its_title_to_neither():
+    found = find_officials("Governor Ilse Marek and Ambassador Tomas Marek visited the camp. Mayor Marek was absent.")
+    assert {o.name: o.titles for o in found} == {"Ilse Marek": ["Governor"], "Tomas Marek": ["Ambassador"]}
+
+
+def test_in_a_chain_each_person_keeps_their_own_title_whatever_the_commas():
+    # "Title, Name, Title , Name": the space before the second comma once gave the first person the second title.
+    found = officials("The First Deputy Prime Minister and Chair of the National Council of Women, Dilnoza Rakhimova, "
+                      "the Deputy Minister of Justice and Head of the Interagency Migration Commission , Bakhtiyor "
+                      "Yusupov, opened the forum.")
+    assert found == {
+        "Dilnoza Rakhimova": ["First Deputy Prime Minister and Chair of the National Council of Women"],
+        "Bakhtiyor Yusupov": ["Deputy Minister of Justice and Head of the Interagency Migration Commission"]}
+    [first, _] = find_officials("The Deputy Prime Minister and Chair of the Council of Women, Dilnoza Rakhimova, the "
+                                "Deputy Minister of Justice and Head of the Interagency Migration Commission , "
+                                "Bakhtiyor Yusupov, opened the forum.")
+    assert first.title == "Deputy Prime Minister and Chair of the Council of Women"
+
+
+def test_words_that_are_no_name_come_from_one_vocabulary_each():
+    # Title words and ranks are the title vocabularies' own; the list of other non-name words repeats none.
+    assert not vocabulary.NON_NAME_WORDS & vocabulary.TITLE_WORDS
+    assert {"Ambassador", "Deputy", "Senators", "Prime", "Madam"} <= vocabulary.TITLE_WORDS

@@ -60,6 +60,14 @@ def test_scores_meet_their_floors(corpus_scores):
     assert below == []
 
 
+def test_every_markup_variant_has_its_floors():
+    from tests.site.render import VARIANTS
+
+    floors = json.loads(FLOORS.read_text("utf-8"))
+    assert [variant for variant in VARIANTS if variant not in floors] == []
+    assert all(floors[variant].keys() == floors["drupal"].keys() for variant in VARIANTS)
+
+
 def test_name_matching_ignores_case_diacritics_and_shorter_forms():
     assert same_name("Dunja Mijatovic", "Dunja Mijatović")
     assert same_name("Link", "Link")

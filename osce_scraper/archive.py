@@ -122,9 +122,10 @@ def iter_warc(path: Path, *, payloads: bool | Callable[[ArcWarcRecord], bool] = 
         except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as error:
             if isinstance(error, DamagedWarc):
                 raise
-            good = pending.offset if pending else 0
-            raise DamagedWarc(f"unreadable after byte {good}: {str(error).strip().splitlines()[0][:120]}",
-                              good) from None
+            if pending is None:
+                raise DamagedWarc("not a WARC file") from None
+            raise DamagedWarc(f"unreadable after byte {pending.offset}: {str(error).strip().splitlines()[0][:120]}",
+                              pending.offset) from None
         if pending is None:
             if size:
                 raise DamagedWarc("not a WARC file")

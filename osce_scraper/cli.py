@@ -16,6 +16,7 @@ from osce_scraper.items import RawRelease, schema_errors, utc_now
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.release import read_release
 from osce_scraper.report import write_report
+from osce_scraper.reparse import reparse_command
 
 
 def parse_command(args: argparse.Namespace) -> int:
@@ -110,6 +111,11 @@ def make_parser() -> argparse.ArgumentParser:
     report.add_argument("file", help="a JSONL dataset")
     report.add_argument("-o", "--output", required=True, help="the HTML file to write")
     report.set_defaults(run=report_command)
+
+    reparse = commands.add_parser("reparse", help="rebuild the dataset from the WARC archive, offline")
+    reparse.add_argument("paths", nargs="+", metavar="WARC_OR_DIR", help="WARC files, or folders of them")
+    reparse.add_argument("-o", "--output", required=True, help="the JSONL dataset to write")
+    reparse.set_defaults(run=reparse_command)
     return parser
 
 

@@ -15,8 +15,8 @@ from osce_scraper.fields import build_record
 from osce_scraper.items import RawRelease, schema_errors, utc_now
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.release import read_release
-from osce_scraper.report import write_report
 from osce_scraper.reparse import reparse_command
+from osce_scraper.report import write_report
 
 
 def parse_command(args: argparse.Namespace) -> int:

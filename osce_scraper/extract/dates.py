@@ -46,6 +46,15 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def names_its_month(text: str) -> bool:
+    """True when a printed date names its month: only then is its order of day and month certain.
+
+    >>> names_its_month("3 May 2019"), names_its_month("Fri, 05/03/2019 - 12:00")
+    (True, False)
+    """
+    return bool(DAY_MONTH_YEAR_RE.search(text) or MONTH_DAY_YEAR_RE.search(text) or ISO_RE.search(text))
+
+
 def parse_date(text: str | None) -> dt.date | None:
     """The date printed in ``text``, or None when there is none or it is impossible.
 

@@ -269,6 +269,20 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     return lines
 
 
+def time_datetime(line: Line) -> str | None:
+    """The ``datetime`` of a ``<time>`` element printed on the line (the date a reader sees, as a machine reads it).
+
+    >>> [line] = visible_lines(page_selector("<p><time datetime='2019-05-03'>3 May</time></p>"))
+    >>> time_datetime(line)
+    '2019-05-03'
+    """
+    for time in line.element.iter("time"):
+        value = (time.get("datetime") or "").strip()
+        if value and normalise_space(time.text_content()) in line.text:
+            return value
+    return None
+
+
 def all_links(selector: Selector, url: str = "") -> list[Link]:
     """Every ``<a href>`` and ``<link href>`` of the page, navigation included."""
     base = base_url_of(selector, url)

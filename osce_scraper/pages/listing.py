@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.dates import parse_date
+from osce_scraper.extract.dates import names_its_month, parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
-from osce_scraper.pages.html import Line, Link, all_links, is_within, page_selector, visible_lines
+from osce_scraper.pages.html import Line, Link, all_links, is_within, page_selector, time_datetime, visible_lines
 from osce_scraper.pages.labels import CONTENT_TYPES, LISTING_LABELS, find_labels, labelled_line_indices, split_values
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
@@ -152,7 +152,8 @@ def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
         if index in consumed:
             continue
         if publishing_date is None and _is_date_line(line.text):
-            publishing_date = line.text
+            machine = time_datetime(line) if not names_its_month(line.text) else None
+            publishing_date = machine or line.text
             consumed.add(index)
         elif content_type is None and (known := CONTENT_TYPES.get(line.text.lower().rstrip(":"))):
             content_type = known

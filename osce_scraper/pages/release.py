@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from parsel import Selector
 
 from osce_scraper.extract.datelines import is_standalone_dateline
+from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.urls import node_id_of, release_url
 from osce_scraper.pages.html import (
     Line,
@@ -19,6 +20,7 @@ from osce_scraper.pages.html import (
     meta_content,
     page_selector,
     resolve_link,
+    time_datetime,
     visible_lines,
 )
 from osce_scraper.pages.labels import CONTENT_TYPES, PAGE_LABELS, Labelled, find_labels, split_values
@@ -178,6 +180,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             paragraphs.append(lines[index].text)
 
     date = labels.get("date")
+    date_raw = date.text if date and date.values else printed_date
+    if date and date_raw and not names_its_month(date_raw):
+        # "Fri, 05/03/2019 - 12:00" (Drupal's medium format, month first): the <time> it prints says which day.
+        date_raw = next((t for i in range(date.first_line, date.last_line + 1) if (t := time_datetime(lines[i]))),
+                        date_raw)
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
@@ -188,7 +195,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         node_id=node_id_of(url),
         title=title,
         content_type=content_type,
-        date_raw=date.text if date and date.values else printed_date,
+        date_raw=date_raw,
         place_raw=list(labels["place"].values) if "place" in labels else [],
         source=split_values(labels["source"].values) if "source" in labels else [],
         fields_of_work=split_values(labels["fields_of_work"].values) if "fields_of_work" in labels else [],

@@ -16,12 +16,15 @@ from osce_scraper.extract.officials import find_officials
 from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
 from osce_scraper.items import CAPTURE_FIELDS, RECORD_FIELDS, RawRelease
-from osce_scraper.pages.release import CONTENT_TYPES
+from osce_scraper.pages.labels import CONTENT_TYPES
+
+#: How many of the body's first paragraphs may hold the dateline (a summary or a caption may come first).
+DATELINE_PARAGRAPHS = 3
 
 
 def find_dateline(raw: RawRelease) -> Dateline | None:
-    """The body's dateline, else the listing lead's, else a standalone place-date line."""
-    texts = raw.page.paragraphs[:1] + ([raw.listing.lead] if raw.listing and raw.listing.lead else [])
+    """The body's dateline (in its first paragraphs), else the listing lead's, else a standalone place-date line."""
+    texts = raw.page.paragraphs[:DATELINE_PARAGRAPHS] + ([raw.listing.lead] if raw.listing and raw.listing.lead else [])
     for text in texts:
         if dateline := parse_dateline(text):
             return dateline

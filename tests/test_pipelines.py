@@ -139,3 +139,11 @@ def test_a_field_no_pipeline_filled_is_a_rejection_not_a_null(tmp_path):
     PlacesPipeline().process_item(raw)
     record = ValidatePipeline(tmp_path / "rejected.jsonl").process_item(raw)
     assert tuple(record) == RECORD_FIELDS and record == build_record(raw)
+
+
+def test_the_dateline_is_found_after_a_summary_that_opens_the_body():
+    body = ("<p>Police cadets received new equipment.</p>"
+            "<p>BISHKEK, 12 May 2021 – The OSCE Programme Office in Bishkek today handed over equipment.</p>")
+    record = build_record(make_raw(make_release_html(body=body)))
+    assert (record["dateline"], record["place"]) == ("BISHKEK, 12 May 2021 –", "Bishkek")
+    assert record["text"].startswith("Police cadets received new equipment.")

@@ -45,3 +45,20 @@ def test_validate_export_and_report_commands(demo_dataset, tmp_path):
     assert process.returncode == 2 and "input file" in process.stderr
     process = run_cli("report", str(demo_dataset), "-o", str(tmp_path / "r.html"))
     assert process.returncode == 0 and (tmp_path / "r.html").is_file()
+
+
+def test_parse_reads_a_drupal11_release_page_with_every_field(tmp_path):
+    from tests.site.expected import expected_record, record_differences
+    from tests.site.releases import make_releases
+    from tests.site.render import render_release
+
+    release = next(r for r in make_releases() if r.label_place and r.fields)
+    page = tmp_path / "page.html"
+    page.write_text(render_release(release, "drupal11", "https://www.osce.org"), "utf-8")
+    process = run_cli("parse", str(page), "--url", "https://www.osce.org" + release.path)
+    assert process.returncode == 0, process.stderr
+    record = json.loads(process.stdout)
+    expected = expected_record(release, "https://www.osce.org", "drupal11")
+    # One page alone: what only its listing card would add (a date printed nowhere else) is not asked for.
+    assert record_differences(record, {k: v for k, v in expected.items() if k not in {"date", "date_raw"}}) == []
+    assert record["text"].startswith(release.paragraphs[0][:40])

@@ -65,16 +65,18 @@ def _is_date_line(text: str) -> bool:
 
 
 def _card_title(lines: list[Line], indices: list[int]) -> int | None:
-    """The title line of a card (a link around blocks): its heading, else its first line that is
-    neither a date nor a content type."""
+    """The title line of a card (a link around blocks): its heading, else the line its markup calls a
+    title, else its first line that is neither a date nor a content type."""
     headings = [i for i in indices if lines[i].element.tag in _HEADING_TAGS]
     if headings:
         return headings[0]
-    for i in indices:
-        text = lines[i].text
-        if len(text) >= 3 and not _is_date_line(text) and text.lower().rstrip(":") not in CONTENT_TYPES:
-            return i
-    return None
+    candidates = [
+        i for i in indices
+        if len(lines[i].text) >= 3 and not _is_date_line(lines[i].text)
+        and lines[i].text.lower().rstrip(":") not in CONTENT_TYPES
+    ]
+    named = [i for i in candidates if "title" in (lines[i].element.get("class") or "").lower()]
+    return (named or candidates or [None])[0]
 
 
 def _title_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, Link, str]]:

@@ -116,3 +116,12 @@ def test_a_page_without_releases_says_what_it_shows():
     assert listing.items == [] and listing.shape == "no release"
     assert listing.found == ("1 links, none to a release; its text reads "
                              "'Maintenance Our newsroom is being updated. Please come back later. Home'")
+
+
+def test_a_card_without_a_heading_takes_the_line_its_markup_calls_a_title():
+    card = ("<a class='card' href='/cio/700001'><div class='card__tag'>Elections</div>"
+            "<div class='card__title'>Observers arrive in Tbilisi</div><div class='card__date'>3 May 2019</div>"
+            "<div class='card__text'>The observation mission opened today ...</div></a>")
+    [item] = read_listing(f"<main>{card}</main>", URL).items
+    assert (item.title, item.publishing_date, item.lead) == ("Observers arrive in Tbilisi", "3 May 2019",
+                                                             "The observation mission opened today ...")

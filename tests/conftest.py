@@ -57,6 +57,11 @@ def make_crawl(
         str(out),
         "-s",
         f"OSCE_REJECTED_PATH={rejected}",
+        # Nothing a test crawls goes into the repository's output/.
+        "-s",
+        f"OSCE_RUNS_PATH={out.with_name(out.stem + '-runs.jsonl')}",
+        "-s",
+        f"OSCE_ERRORS_PATH={out.with_name(out.stem + '-errors.jsonl')}",
         *(FAST_CRAWL if fast else OLD_MOCK_DATA),
         "-s",
         f"OSCE_WARC_DIR={out.with_name(out.stem + '-warc')}",

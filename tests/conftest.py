@@ -73,6 +73,16 @@ def make_crawl(
     return records, process
 
 
+@pytest.fixture(scope="session", autouse=True)
+def output_left_alone() -> Iterator[None]:
+    """The suite writes nothing into the repository's output/ (the production dataset lives there)."""
+    output = REPO / "output"
+    before = set(output.iterdir()) if output.exists() else set()
+    yield
+    added = sorted(str(path.relative_to(REPO)) for path in set(output.iterdir()) - before) if output.exists() else []
+    assert added == [], f"the tests left files in output/: {added}"
+
+
 @pytest.fixture(scope="session")
 def demo_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo crawl's output (the mock site, drupal variant), made once per test session."""

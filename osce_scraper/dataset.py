@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ class DatasetError(ValueError):
     """A dataset file that cannot be read, with the file and line at fault."""
 
 
+class NotADataset(DatasetError):
+    """A path that names no dataset at all: missing, a folder, a binary file, or lines none of which is a record."""
+
+
 @dataclass(frozen=True, slots=True)
 class LineProblem:
     """One line of a dataset file that is not a valid record."""
@@ -40,42 +45,112 @@ class LineProblem:
         return f"line {self.line}: " + "; ".join(self.reasons)
 
 
+#: What a line needs to be a release record at all (valid or not): one of these, as a non-empty string.
+RECORD_KEYS = ("node_id", "url")
+#: Bytes read to tell a binary file from text: a NUL byte in them is never in JSON lines.
+_SNIFF_BYTES = 8192
+_NOT_A_RECORD = "not a release record (a JSON object with neither node_id nor url)"
+
+
+def is_release_record(value: Any) -> bool:
+    """Whether a parsed JSON line is a release record, valid or not: an object with a ``node_id`` or ``url``.
+
+    >>> is_release_record({"node_id": "376582", "title": "..."}), is_release_record({"id": 3}), is_release_record([1])
+    (True, False, False)
+    """
+    return isinstance(value, dict) and any(isinstance(value.get(key), str) and value[key] for key in RECORD_KEYS)
+
+
+def _preview(line: bytes) -> str:
+    text = line.decode("utf-8", errors="replace").strip()
+    return repr(text[:60] + ("…" if len(text) > 60 else ""))
+
+
+def check_dataset(path: str | Path, *, allow_empty: bool = False) -> None:
+    """Raise :class:`NotADataset`, one line naming the path and what is wrong, unless ``path`` is a dataset.
+
+    A dataset is a file of JSON lines at least one of which is a release record (:func:`is_release_record`);
+    damaged lines beside records are the readers' business, line by line. A missing path, a folder, a binary
+    file, a file of other objects and (unless ``allow_empty``) a file with no line at all are refused. Reading
+    stops at the first record, so a dataset costs one line. The crawl's store calls it, with
+    ``allow_empty=True``, on a dataset file that exists.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise NotADataset(f"no such dataset file: {path}")
+    if path.is_dir():
+        raise NotADataset(f"{path} is a folder, not a dataset file")
+    if not path.is_file():
+        raise NotADataset(f"{path} is not a regular file")
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+        if b"\0" in head:
+            raise NotADataset(f"{path} is not a dataset: it is a binary file (a NUL byte at byte {head.index(0)}), "
+                              "not JSON lines")
+        handle.seek(0)
+        lines, first = 0, b""
+        for line in handle:
+            if not line.strip():
+                continue
+            lines += 1
+            first = first or line
+            try:
+                if is_release_record(json.loads(line)):
+                    return
+            except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
+                pass
+    if not lines:
+        if allow_empty:
+            return
+        raise NotADataset(f"{path} holds no record: " + ("the file is empty" if not path.stat().st_size
+                                                         else "its lines are all blank"))
+    raise NotADataset(f"{path} is not a dataset: none of its {lines} line{'s' if lines > 1 else ''} is a release "
+                      f"record (a JSON object with a node_id or url); the first is {_preview(first)}")
+
+
 class _NumberedLines:
     """A file's lines for a jsonlines reader, remembering the number of the last line handed out."""
 
-    def __init__(self, handle: IO[str]) -> None:
+    def __init__(self, handle: IO[bytes]) -> None:
         self.handle = handle
         self.number = 0
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[bytes]:
         for number, line in enumerate(self.handle, start=1):
             self.number = number
             yield line
 
 
 @contextmanager
-def _reader(path: str | Path) -> Iterator[tuple[jsonlines.Reader, _NumberedLines]]:
-    path = Path(path)
-    if not path.is_file():
-        raise DatasetError(f"no such dataset file: {path}")
-    with path.open(encoding="utf-8") as handle:
+def _reader(path: str | Path, allow_empty: bool = True) -> Iterator[tuple[jsonlines.Reader, _NumberedLines]]:
+    check_dataset(path, allow_empty=allow_empty)
+    # Bytes, so that a line that is not UTF-8 is a damaged line the reader names, not a decoding error.
+    with Path(path).open("rb") as handle:
         lines = _NumberedLines(handle)
         with jsonlines.Reader(lines) as reader:
             yield reader, lines
 
 
 def _problem(error: jsonlines.InvalidLineError) -> str:
-    return "not a JSON object" if "requested type" in str(error) else f"not JSON: {error.__cause__ or error}"
+    if "requested type" in str(error):
+        return "not a JSON object"
+    if "utf-8" in str(error):
+        return "not UTF-8 text"
+    return f"not JSON: {error.__cause__ or error}"
 
 
 def iter_records(path: str | Path) -> Iterator[dict[str, Any]]:
     """The records of a JSONL dataset, one at a time (constant memory).
 
-    A line that is not a JSON object raises :class:`DatasetError` naming the line.
+    A path that is no dataset raises :class:`NotADataset`; a line that is not a release record raises
+    :class:`DatasetError` naming the line.
     """
-    with _reader(path) as (reader, _):
+    with _reader(path) as (reader, lines):
         try:
-            yield from reader.iter(type=dict, skip_empty=True)
+            for record in reader.iter(type=dict, skip_empty=True):
+                if not is_release_record(record):
+                    raise DatasetError(f"{path}: line {lines.number} is {_NOT_A_RECORD}")
+                yield record
         except jsonlines.InvalidLineError as error:
             raise DatasetError(f"{path}: line {error.lineno} is {_problem(error)}") from None
 
@@ -86,8 +161,11 @@ def load(path: str | Path) -> list[dict[str, Any]]:
 
 
 def validate_file(path: str | Path) -> Iterator[LineProblem]:
-    """Every line of a dataset file that is not a record of the schema, with the reasons."""
-    with _reader(path) as (reader, lines):
+    """Every line of a dataset file that is not a record of the schema, with the reasons.
+
+    A path that is no dataset, an empty file included, raises :class:`NotADataset` before any line is judged.
+    """
+    with _reader(path, allow_empty=False) as (reader, lines):
         while True:
             try:
                 record = reader.read(type=dict, skip_empty=True)
@@ -96,7 +174,9 @@ def validate_file(path: str | Path) -> Iterator[LineProblem]:
             except jsonlines.InvalidLineError as error:
                 yield LineProblem(error.lineno, (_problem(error),))
                 continue
-            if errors := schema_errors(record):
+            if not is_release_record(record):
+                yield LineProblem(lines.number, (_NOT_A_RECORD,))
+            elif errors := schema_errors(record):
                 yield LineProblem(lines.number, tuple(errors))
 
 

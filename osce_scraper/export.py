@@ -1,13 +1,20 @@
-"""The dataset in other formats: Parquet (lists and officials typed) and CSV (flat)."""
+"""The dataset in other formats: Parquet (lists and officials typed) and CSV (flat).
+
+Every writer takes a path or an open stream. A path is written through a temporary file beside it,
+renamed over it only when the writing succeeded: a dataset found damaged half-way leaves no
+half-written output.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import jsonlines
 
@@ -27,9 +34,33 @@ def _require_pyarrow() -> None:
         import pyarrow  # noqa: F401
     except ImportError:
         raise MissingExtra(
-            "Parquet needs pyarrow, which is not installed: pip install 'osce-scraper[data]' (or pip install pyarrow)"
+            "Parquet needs pyarrow, which is not installed: from a clone of the repository run "
+            "pip install -e '.[data]'; from PyPI, pip install 'osce-scraper[data]' (or pip install pyarrow)"
         ) from None
+
+
 _BATCH = 2000
+#: A path, or a stream already open (standard output): what every writer here takes as its output.
+Output = str | Path | IO[Any]
+
+
+@contextlib.contextmanager
+def open_output(output: Output, binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream to write ``output``: the stream itself, or a temporary file renamed over the path on success.
+
+    On an exception the temporary file is removed and the path is left as it was.
+    """
+    if not isinstance(output, str | Path):
+        yield output
+        return
+    path = Path(output)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("wb") if binary else partial.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def check_output_path(output: str | Path, *inputs: str | Path) -> Path:
@@ -71,10 +102,14 @@ def flatten_record(record: dict[str, Any]) -> dict[str, str]:
     return row
 
 
-def export_csv(source: str | Path, output: str | Path) -> int:
-    """Write the dataset as CSV (UTF-8, header row); returns the number of records."""
+def export_csv(source: str | Path, output: Output) -> int:
+    """Write the dataset as CSV (UTF-8, header row); returns the number of records.
+
+    Every cell is text, but CSV cannot say so: pandas reads ``node_id`` as a number unless told
+    otherwise (``pd.read_csv(path, dtype={"node_id": str})``).
+    """
     count = 0
-    with Path(output).open("w", encoding="utf-8", newline="") as handle:
+    with open_output(output) as handle:
         writer = csv.DictWriter(handle, fieldnames=list(RECORD_FIELDS))
         writer.writeheader()
         for record in iter_records(source):
@@ -111,7 +146,7 @@ def _typed(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def export_parquet(source: str | Path, output: str | Path) -> int:
+def export_parquet(source: str | Path, output: Output) -> int:
     """Write the dataset as Parquet in batches (memory stays flat); returns the number of records."""
     _require_pyarrow()
     import pyarrow as pa
@@ -120,22 +155,21 @@ def export_parquet(source: str | Path, output: str | Path) -> int:
     schema = parquet_schema()
     count = 0
     rows = _typed(iter_records(source))
-    with pq.ParquetWriter(str(output), schema) as writer:
+    with open_output(output, binary=True) as handle, pq.ParquetWriter(handle, schema) as writer:
         while batch := list(islice(rows, _BATCH)):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
     return count
 
 
-def write_people(source: str | Path, output: str | Path, output_format: str = "jsonl") -> int:
+def write_people(source: str | Path, output: Output, output_format: str = "jsonl") -> int:
     """Write the people index of a dataset file as JSONL or CSV; returns the number of people."""
     index = people_index(iter_records(source))
-    if output_format == "csv":
-        with Path(output).open("w", encoding="utf-8", newline="") as handle:
+    with open_output(output) as handle:
+        if output_format == "csv":
             writer = csv.DictWriter(handle, fieldnames=list(PERSON_FIELDS))
             writer.writeheader()
             writer.writerows(person_row(entry) for entry in index)
-    else:
-        with jsonlines.open(output, mode="w") as writer:
-            writer.write_all(index)
+        else:
+            jsonlines.Writer(handle).write_all(index)
     return len(index)

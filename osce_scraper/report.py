@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from osce_scraper.dataset import iter_records
+from osce_scraper.export import Output, open_output
 from osce_scraper.items import RECORD_FIELDS
 from osce_scraper.people import people_index
 
@@ -204,8 +205,9 @@ td.num, td.years {{ text-align: right; white-space: nowrap; }} tr:nth-child(even
 """
 
 
-def write_report(source: str | Path, output: str | Path) -> int:
-    """Write the report of a dataset file; returns the number of records."""
+def write_report(source: str | Path, output: Output) -> int:
+    """Write the report of a dataset file (a path or a text stream); returns the number of records."""
     summary = summarise(iter_records(source))
-    Path(output).write_text(render_report(summary, Path(source).name), encoding="utf-8")
+    with open_output(output) as handle:
+        handle.write(render_report(summary, Path(source).name))
     return summary.records

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from osce_scraper import __version__
 from osce_scraper.dataset import iter_records
 from osce_scraper.export import Output, open_output
 from osce_scraper.items import RECORD_FIELDS
@@ -37,12 +38,16 @@ class Summary:
     filled: Counter[str] = field(default_factory=Counter)
     first: dt.date | None = None
     last: dt.date | None = None
+    #: The latest ``crawled_at``: when the newest capture of the dataset was made.
+    crawled: str | None = None
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
         for name in RECORD_FIELDS:
             if record.get(name) not in (None, "", []):
                 self.filled[name] += 1
+        if isinstance(record.get("crawled_at"), str):
+            self.crawled = max(self.crawled or "", record["crawled_at"])
         date = dt.date.fromisoformat(record["date"]) if record.get("date") else None
         year = date.year if date else None
         if date:
@@ -68,94 +73,153 @@ def summarise(records: Iterable[dict[str, Any]]) -> Summary:
     return summary
 
 
-def _short(name: str, limit: int = 50) -> str:
+def _short(name: str, limit: int = 60) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+#: Every chart is drawn this wide and scales down with the page (CSS max-width), so text stays readable
+#: at 400 px: labels stand above their bars, never beside them.
+WIDTH = 480
+FONT = 13
+
+
+def nice_ticks(top: int, count: int = 5) -> list[int]:
+    """Axis ticks from 0 to at least ``top``: about ``count`` of them, a step of 1, 2 or 5 times a power of ten.
+
+    >>> nice_ticks(64), nice_ticks(7), nice_ticks(1), nice_ticks(0)
+    ([0, 20, 40, 60, 80], [0, 2, 4, 6, 8], [0, 1], [0, 1])
+    """
+    top = max(1, top)
+    raw = top / count
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return list(range(0, -(-top // step) * step + 1, step))
 
 
 def _svg(width: int, height: int, body: str, label: str) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" role="img" aria-label="{escape(label)}">{body}</svg>')
+            f'height="{height}" font-size="{FONT}" role="img" aria-label="{escape(label)}">{body}</svg>')
+
+
+def _no_data(label: str) -> str:
+    return _svg(WIDTH, 40, '<text x="10" y="25">no data</text>', label)
 
 
 def horizontal_bars(items: Sequence[tuple[str, int]], label: str, color: str = PALETTE[0]) -> str:
-    """A horizontal bar chart of (label, count), largest first."""
+    """A horizontal bar chart of (label, count), largest first: each label above its bar, a count axis below."""
     if not items:
-        return _svg(600, 40, '<text x="10" y="25">no data</text>', label)
-    top = max(v for _, v in items) or 1
-    row, left, width = 22, 360, 760
+        return _no_data(label)
+    ticks = nice_ticks(max(v for _, v in items))
+    row, left, right = 36, 10, 40
+    scale = (WIDTH - left - right) / ticks[-1]
+    base = 8 + row * len(items)
     parts = []
+    for tick in ticks:  # gridlines first, under the bars
+        x = left + tick * scale
+        parts.append(f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{base + 4}" stroke="#ddd"/>'
+                     f'<text class="tick" x="{x:.1f}" y="{base + 20}" text-anchor="middle" '
+                     f'font-size="11">{tick}</text>')
     for i, (name, value) in enumerate(items):
-        y = 10 + i * row
-        w = max(1.0, (width - left - 50) * value / top)
-        parts.append(f'<text x="{left - 8}" y="{y + 14}" text-anchor="end" font-size="12">{escape(_short(name))}</text>'
-                     f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row - 6}" fill="{color}">'
+        y = 8 + i * row
+        w = max(1.0, value * scale)
+        parts.append(f'<text x="{left}" y="{y + 12}">{escape(_short(name))}</text>'
+                     f'<rect x="{left}" y="{y + 17}" width="{w:.1f}" height="12" fill="{color}">'
                      f'<title>{escape(name)}: {value}</title></rect>'
-                     f'<text x="{left + w + 4:.1f}" y="{y + 14}" font-size="11">{value}</text>')
-    return _svg(width, 20 + row * len(items), "".join(parts), label)
+                     f'<text x="{left + w + 4:.1f}" y="{y + 28}" font-size="11">{value}</text>')
+    parts.append(f'<line x1="{left}" y1="{base + 4}" x2="{WIDTH - right}" y2="{base + 4}" stroke="#444"/>')
+    return _svg(WIDTH, base + 28, "".join(parts), label)
+
+
+def _legend(colors: dict[str, str]) -> str:
+    """A legend in HTML, which wraps with the page where a legend inside the chart would be clipped."""
+    items = "".join(f'<li><span class="swatch" style="background:{color}"></span>{escape(kind)}</li>'
+                    for kind, color in colors.items())
+    return f'<ul class="legend">{items}</ul>'
 
 
 def stacked_years(per_year: dict[int, Counter[str]], label: str) -> str:
-    """Releases per year, stacked by content type, with a legend."""
+    """Releases per year, stacked by content type, with a count axis and a legend."""
     if not per_year:
-        return _svg(600, 40, '<text x="10" y="25">no data</text>', label)
+        return _no_data(label)
     years = list(range(min(per_year), max(per_year) + 1))
     kinds = [k for k, _ in sum(per_year.values(), Counter()).most_common()]
     colors = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(kinds)}
-    top = max(sum(c.values()) for c in per_year.values()) or 1
-    width, height, base, left = max(600, 40 + 26 * len(years)), 300, 250, 40
-    bar = (width - left - 10) / len(years)
-    parts = [f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#444"/>',
-             f'<text x="4" y="20" font-size="11">{top}</text>']
+    ticks = nice_ticks(max(sum(c.values()) for c in per_year.values()))
+    height, base, left, top_margin = 280, 250, 44, 12
+    bar = (WIDTH - left - 10) / len(years)
+    every = -(-40 // max(1, int(bar)))  # year labels at least 40 px apart
+    parts = []
+    for tick in ticks:
+        y = base - (base - top_margin) * tick / ticks[-1]
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - 10}" y2="{y:.1f}" stroke="#ddd"/>'
+                     f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" '
+                     f'font-size="11">{tick}</text>')
     for i, year in enumerate(years):
         x, y = left + i * bar, base
         for kind in kinds:
             count = per_year.get(year, Counter())[kind]
             if not count:
                 continue
-            h = (base - 20) * count / top
+            h = (base - top_margin) * count / ticks[-1]
             y -= h
-            parts.append(f'<rect x="{x + 2:.1f}" y="{y:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" '
+            parts.append(f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{max(1.0, bar - 2):.1f}" height="{h:.1f}" '
                          f'fill="{colors[kind]}"><title>{year} {escape(kind)}: {count}</title></rect>')
-        if len(years) <= 20 or i % 5 == 0:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{base + 16}" font-size="10" '
+        if i % every == 0:
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{base + 18}" font-size="11" '
                          f'text-anchor="middle">{year}</text>')
-    for i, kind in enumerate(kinds):
-        parts.append(f'<rect x="{left + 130 * i}" y="{height - 22}" width="12" height="12" fill="{colors[kind]}"/>'
-                     f'<text x="{left + 130 * i + 16}" y="{height - 12}" font-size="11">{escape(kind)}</text>')
-    return _svg(width, height, "".join(parts), label)
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{WIDTH - 10}" y2="{base}" stroke="#444"/>'
+                 f'<line x1="{left}" y1="{top_margin}" x2="{left}" y2="{base}" stroke="#444"/>')
+    return _svg(WIDTH, height, "".join(parts), label) + _legend(colors)
+
+
+def _shade(count: int, top: int) -> float:
+    """The opacity of a heatmap cell: faint for none, darker for more."""
+    return 0.06 + 0.94 * count / top if count else 0.03
 
 
 def heatmap(rows: dict[str, Counter[int]], label: str) -> str:
-    """Fields of work (rows) over years (columns): darker is more releases."""
+    """Fields of work (rows, each name above its row) over years (columns): darker is more releases,
+    with the colour scale and its values below."""
     if not rows:
-        return _svg(600, 40, '<text x="10" y="25">no data</text>', label)
+        return _no_data(label)
     names = sorted(rows, key=lambda n: -sum(rows[n].values()))[:TOP]
     years = sorted({y for n in names for y in rows[n]})
     years = list(range(years[0], years[-1] + 1))
     top = max(max(rows[n].values()) for n in names) or 1
-    left, cell, row = 290, max(8, min(44, 600 // len(years))), 20
+    left, row = 10, 36
+    cell = max(4, min(44, (WIDTH - 2 * left) // len(years)))
     parts = []
     for r, name in enumerate(names):
-        y = 10 + r * row
-        parts.append(f'<text x="{left - 6}" y="{y + 14}" text-anchor="end" font-size="11">{escape(name[:46])}</text>')
+        y = 8 + r * row
+        parts.append(f'<text x="{left}" y="{y + 12}">{escape(_short(name))}</text>')
         for c, year in enumerate(years):
             count = rows[name][year]
-            opacity = 0.06 + 0.94 * count / top if count else 0.03
-            parts.append(f'<rect x="{left + c * cell}" y="{y}" width="{cell - 1}" height="{row - 2}" '
-                         f'fill="{PALETTE[0]}" fill-opacity="{opacity:.2f}"><title>{escape(name)} {year}: {count}'
-                         '</title></rect>')
+            parts.append(f'<rect x="{left + c * cell}" y="{y + 16}" width="{cell - 1}" height="16" '
+                         f'fill="{PALETTE[0]}" fill-opacity="{_shade(count, top):.2f}"><title>{escape(name)} '
+                         f'{year}: {count}</title></rect>')
+    axis = 8 + len(names) * row + 14
+    every = -(-40 // cell)  # year labels at least 40 px apart
     for c, year in enumerate(years):
-        if c % max(1, -(-36 // cell)) == 0:  # labels at least 36 px apart
-            parts.append(f'<text x="{left + c * cell}" y="{20 + len(names) * row}" font-size="10">{year}</text>')
-    return _svg(left + cell * len(years) + 20, 30 + len(names) * row, "".join(parts), label)
+        if c % every == 0:
+            parts.append(f'<text x="{left + c * cell}" y="{axis}" font-size="11">{year}</text>')
+    # The colour scale: what each shade counts, from no release to the busiest field-year.
+    scale_y = axis + 16
+    parts.append(f'<text x="{left}" y="{scale_y + 12}" font-size="11">releases a year:</text>')
+    for i, value in enumerate(sorted({0, 1, *(round(top * share) for share in (0.25, 0.5, 0.75)), top})):
+        x = left + 110 + i * 50
+        parts.append(f'<g class="scale"><rect x="{x}" y="{scale_y}" width="40" height="14" fill="{PALETTE[0]}" '
+                     f'fill-opacity="{_shade(value, top):.2f}" stroke="#ccc"/>'
+                     f'<text x="{x + 20}" y="{scale_y + 28}" text-anchor="middle" font-size="11">{value}</text></g>')
+    return _svg(WIDTH, scale_y + 36, "".join(parts), label)
 
 
 def _coverage_table(summary: Summary) -> str:
     rows = []
     for name in RECORD_FIELDS:
         share = summary.filled[name] / summary.records if summary.records else 0.0
-        rows.append(f'<tr><td>{name}</td><td class="num">{share:.1%}</td><td><svg width="200" height="12">'
-                    f'<rect width="{200 * share:.1f}" height="12" fill="{PALETTE[2]}"/></svg></td></tr>')
+        rows.append(f'<tr><td>{name}</td><td class="num">{share:.1%}</td><td class="bar"><svg viewBox="0 0 200 12" '
+                    f'preserveAspectRatio="none"><rect width="{200 * share:.1f}" height="12" fill="{PALETTE[2]}"/>'
+                    '</svg></td></tr>')
     return f'<table class="coverage"><tr><th>field</th><th>filled</th><th></th></tr>{"".join(rows)}</table>'
 
 
@@ -171,9 +235,19 @@ def _officials_table(summary: Summary) -> str:
             f'{"".join(rows)}</table>')
 
 
+def dataset_version(summary: Summary) -> str:
+    """The line that says which dataset a report shows: the project's version, the records' dates and count.
+
+    >>> dataset_version(Summary(records=64, first=dt.date(2021, 1, 4), last=dt.date(2025, 6, 1))).split(", ")[1:]
+    ['64 records dated 2021-01-04 to 2025-06-01']
+    """
+    span = f"dated {summary.first} to {summary.last}" if summary.first else "with no date"
+    crawled = f", crawled up to {summary.crawled}" if summary.crawled else ""
+    return f"osce-scraper {__version__}, {summary.records} record{'s' if summary.records != 1 else ''} {span}{crawled}"
+
+
 def render_report(summary: Summary, source_name: str) -> str:
     """The report's HTML."""
-    span = f"{summary.first} to {summary.last}" if summary.first else "no dates"
     officials = [(person["name"], person["releases"]) for person in summary.people[:TOP]]
     charts = [
         ("Releases per year by content type", stacked_years(summary.per_year_type, "releases per year")),
@@ -185,17 +259,28 @@ def render_report(summary: Summary, source_name: str) -> str:
     figures = "".join(
         f'<figure class="chart"><figcaption>{escape(title)}</figcaption>{svg}</figure>' for title, svg in charts
     )
+    # Charts keep their drawn size on a wide page and shrink with a narrow one (max-width, height auto);
+    # tables wrap their text. Nothing is wider than the page down to 400 px.
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>osce-scraper report: {escape(source_name)}</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>osce-scraper report: {escape(source_name)}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1000px; color: #222; }}
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; padding: 0 12px; max-width: 1000px; color: #222; }}
+h1 {{ font-size: 1.6em; }} code {{ overflow-wrap: anywhere; }}
 figure {{ margin: 2em 0; }} figcaption {{ font-weight: 600; margin-bottom: .5em; }}
-table {{ border-collapse: collapse; margin: 1em 0; }} td, th {{ padding: 2px 10px; text-align: left; }}
+figure svg {{ display: block; width: 100%; max-width: 600px; height: auto; }}
+ul.legend {{ list-style: none; padding: 0; margin: .5em 0; display: flex; flex-wrap: wrap; gap: .3em 1.2em;
+  font-size: 13px; }}
+ul.legend .swatch {{ display: inline-block; width: 12px; height: 12px; margin-right: .4em; vertical-align: -1px; }}
+table {{ border-collapse: collapse; margin: 1em 0; width: 100%; max-width: 760px; }}
+td, th {{ padding: 2px 8px; text-align: left; overflow-wrap: break-word; }}
 td.num, td.years {{ text-align: right; white-space: nowrap; }} tr:nth-child(even) {{ background: #f4f4f4; }}
+td.bar svg {{ display: block; width: 100%; max-width: 200px; height: 12px; }}
+@media (max-width: 600px) {{ body {{ padding: 0 8px; }} table {{ font-size: 14px; }} td, th {{ padding: 2px 4px; }} }}
 </style></head>
 <body>
 <h1>osce-scraper report</h1>
-<p>{summary.records} releases from <code>{escape(source_name)}</code>, dated {span}.</p>
+<p class="version">Dataset version: {escape(dataset_version(summary))}; from <code>{escape(source_name)}</code>.</p>
 {figures}
 <h2>Top officials with their titles and years active</h2>
 {_officials_table(summary)}

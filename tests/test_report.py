@@ -1,31 +1,67 @@
+import html
+import itertools
 import re
 import shutil
 import subprocess
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from osce_scraper import __version__
 from osce_scraper.dataset import load
-from osce_scraper.report import summarise, write_report
-from tests.conftest import REPO
+from osce_scraper.report import heatmap, horizontal_bars, stacked_years, summarise, write_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: The report's charts: releases by year and type, fields of work, sources, officials, countries.
 CHART_COUNT = 5
-#: Added to a copy of the report in the browser test only: marks the page with how many charts rendered.
+#: Added to a copy of the report in the browser test only: marks the page with how many charts rendered,
+#: how wide the page is and what it holds, which charts stick out of it, and the smallest chart text in
+#: pixels as drawn. In a frame it marks the page around the frame (a srcdoc frame shares its origin).
 CHECK_SCRIPT = """<script>
 (function () {
   var charts = document.querySelectorAll('figure.chart');
-  var rendered = 0;
-  charts.forEach(function (figure) {
+  var width = document.documentElement.clientWidth;
+  var rendered = 0, clipped = [], smallest = 1000;
+  charts.forEach(function (figure, index) {
     var svg = figure.querySelector('svg');
     if (!svg) return;
     var box = svg.getBoundingClientRect();
     if (box.width > 0 && box.height > 0 && svg.querySelectorAll('rect').length > 0) rendered += 1;
+    if (box.left < 0 || box.right > width + 0.5) clipped.push(index);
+    var scale = box.width / svg.viewBox.baseVal.width;
+    svg.querySelectorAll('text').forEach(function (text) {
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+    });
   });
-  document.body.setAttribute('data-charts', String(charts.length));
-  document.body.setAttribute('data-charts-rendered', String(rendered));
+  var mark = window.parent.document.body;
+  mark.setAttribute('data-charts', String(charts.length));
+  mark.setAttribute('data-charts-rendered', String(rendered));
+  mark.setAttribute('data-width', String(width));
+  mark.setAttribute('data-scroll-width', String(document.documentElement.scrollWidth));
+  mark.setAttribute('data-clipped', clipped.join(' '));
+  mark.setAttribute('data-smallest-text', smallest.toFixed(1));
 })();
 </script>"""
+#: Headless Chromium's window is at least 500 px wide: a narrower page is a frame of that width.
+NARROW = 400
+
+
+def make_frame(report_html: str, width: int) -> str:
+    """A page holding the report in a frame ``width`` px wide and tall enough never to scroll."""
+    return (f'<!DOCTYPE html><html><body style="margin:0"><iframe width="{width}" height="8000" '
+            f'style="border:0" srcdoc="{html.escape(report_html, quote=True)}"></iframe></body></html>')
+
+
+def browser_marks(page: Path, profile: Path, window: str = "1100,3000") -> dict[str, str]:
+    """The ``data-*`` marks the check script left on a page opened in headless Chromium."""
+    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={window}",
+                          "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    body = re.search(r"<body[^>]*>", dom.stdout)
+    assert body and "data-charts" in body.group(0), dom.stderr[-2000:]
+    return dict(re.findall(r'data-([a-z-]+)="([^"]*)"', body.group(0)))
+
+
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -48,20 +84,61 @@ def test_report_is_one_file_with_no_network(demo_dataset, tmp_path):
     assert "Coverage" in html and "years active" in html
 
 
+def tick_values(svg: str) -> list[int]:
+    return [int(v) for v in re.findall(r'<text class="tick"[^>]*>(\d+)</text>', svg)]
+
+
+@pytest.mark.parametrize("chart", ["bars", "years"])
+def test_bar_charts_have_an_axis_with_evenly_spaced_ticks_covering_the_largest_value(chart):
+    counts = {2019: 37, 2020: 5, 2022: 12}
+    if chart == "bars":
+        svg = horizontal_bars([(str(year), count) for year, count in counts.items()], "bars")
+    else:
+        svg = stacked_years({year: Counter({"News": count}) for year, count in counts.items()}, "years")
+    ticks = tick_values(svg)
+    assert ticks[0] == 0 and ticks[-1] >= max(counts.values()) and 3 <= len(ticks) <= 8
+    assert len({b - a for a, b in itertools.pairwise(ticks)}) == 1
+
+
+def test_the_heatmap_has_a_colour_scale_from_none_to_the_busiest_year():
+    rows = {"Policing": Counter({2019: 12, 2020: 3}), "Elections": Counter({2021: 1})}
+    svg = heatmap(rows, "fields")
+    scale = re.findall(r'<g class="scale"><rect[^>]*fill-opacity="([\d.]+)"[^>]*/><text[^>]*>(\d+)</text></g>', svg)
+    values = [int(value) for _, value in scale]
+    assert values[0] == 0 and values[-1] == 12 and len(values) >= 3 and values == sorted(values)
+    assert [float(opacity) for opacity, _ in scale] == sorted(float(opacity) for opacity, _ in scale)
+
+
+def test_the_report_says_which_dataset_it_shows(demo_dataset, tmp_path):
+    out = tmp_path / "report.html"
+    write_report(demo_dataset, out)
+    version = re.search(r'<p class="version">(.*?)</p>', out.read_text("utf-8"), re.S)
+    dates = sorted(record["date"] for record in load(demo_dataset) if record["date"])
+    assert version, "no dataset version line"
+    assert __version__ in version.group(1) and f"{len(load(demo_dataset))} records" in version.group(1)
+    assert f"{dates[0]} to {dates[-1]}" in version.group(1)
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian package chromium): "
                     "the report was not checked in a browser")
 @pytest.mark.slow
-def test_every_chart_renders_in_a_browser(demo_dataset, tmp_path):
+def test_every_chart_renders_in_a_browser_wide_and_400_px_narrow(demo_dataset, tmp_path):
     out = tmp_path / "report.html"
     write_report(demo_dataset, out)
-    out.write_text(out.read_text("utf-8").replace("</body>", CHECK_SCRIPT + "</body>"), "utf-8")
+    checked = out.read_text("utf-8").replace("</body>", CHECK_SCRIPT + "</body>")
+    wide, narrow = tmp_path / "wide.html", tmp_path / "narrow.html"
+    wide.write_text(checked, "utf-8")
+    narrow.write_text(make_frame(checked, NARROW), "utf-8")
     profile = tmp_path / "profile"
-    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],
-                         capture_output=True, text=True, timeout=120)
-    rendered = re.search(r'data-charts-rendered="(\d+)"', dom.stdout)
-    assert rendered, dom.stderr[-2000:]
-    assert int(rendered.group(1)) == CHART_COUNT
-    screenshot = REPO / "output" / "report-screenshot.png"
-    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1100,3000",
-                    f"--screenshot={screenshot}", out.as_uri()], capture_output=True, timeout=120, check=True)
-    assert screenshot.stat().st_size > 10_000
+    for page, width in ((wide, None), (narrow, NARROW)):
+        marks = browser_marks(page, profile)
+        assert int(marks["charts-rendered"]) == int(marks["charts"]) == CHART_COUNT, marks
+        if width:
+            assert int(marks["width"]) <= width, marks  # the frame is the narrow window
+        assert int(marks["scroll-width"]) <= int(marks["width"]), marks  # nothing wider than the page
+        assert marks["clipped"] == "", marks  # every chart within it
+        assert float(marks["smallest-text"]) >= 8, marks  # and its text still readable
+        screenshot = tmp_path / f"{page.stem}.png"
+        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1100,3400",
+                        f"--screenshot={screenshot}", page.as_uri()], capture_output=True, timeout=120, check=True)
+        assert screenshot.stat().st_size > 10_000

@@ -47,8 +47,6 @@ class LineProblem:
 
 #: What a line needs to be a release record at all (valid or not): one of these, as a non-empty string.
 RECORD_KEYS = ("node_id", "url")
-#: Bytes read to tell a binary file from text: a NUL byte in them is never in JSON lines.
-_SNIFF_BYTES = 8192
 _NOT_A_RECORD = "not a release record (a JSON object with neither node_id nor url)"
 
 
@@ -71,9 +69,9 @@ def check_dataset(path: str | Path, *, allow_empty: bool = False) -> None:
 
     A dataset is a file of JSON lines at least one of which is a release record (:func:`is_release_record`);
     damaged lines beside records are the readers' business, line by line. A missing path, a folder, a binary
-    file, a file of other objects and (unless ``allow_empty``) a file with no line at all are refused. Reading
-    stops at the first record, so a dataset costs one line. The crawl's store calls it, with
-    ``allow_empty=True``, on a dataset file that exists.
+    file (NUL bytes, and no record), a file of other objects and (unless ``allow_empty``) a file with no line
+    at all are refused. Reading stops at the first record, so a dataset costs one line. The crawl's store
+    calls it, with ``allow_empty=True``, on a dataset file that exists.
     """
     path = Path(path)
     if not path.exists():
@@ -82,23 +80,27 @@ def check_dataset(path: str | Path, *, allow_empty: bool = False) -> None:
         raise NotADataset(f"{path} is a folder, not a dataset file")
     if not path.is_file():
         raise NotADataset(f"{path} is not a regular file")
+    lines, first, nul_at = 0, b"", None
     with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES)
-        if b"\0" in head:
-            raise NotADataset(f"{path} is not a dataset: it is a binary file (a NUL byte at byte {head.index(0)}), "
-                              "not JSON lines")
-        handle.seek(0)
-        lines, first = 0, b""
+        offset = 0
         for line in handle:
+            offset += len(line)
+            if b"\0" in line:  # never in JSON text: a binary file, or blocks a crash left zeroed
+                nul_at = nul_at if nul_at is not None else offset - len(line) + line.index(0)
+                lines += 1
+                continue
             if not line.strip():
                 continue
             lines += 1
             first = first or line
             try:
                 if is_release_record(json.loads(line)):
-                    return
+                    return  # damaged lines before a record are the readers' business
             except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError is a ValueError)
                 pass
+    if nul_at is not None:
+        raise NotADataset(f"{path} is not a dataset: it is a binary file (a NUL byte at byte {nul_at}), "
+                          "not JSON lines")
     if not lines:
         if allow_empty:
             return

@@ -108,11 +108,14 @@ def test_an_empty_file_holds_no_record(tmp_path):
 def test_a_dataset_with_damaged_lines_is_still_a_dataset(demo_dataset, tmp_path):
     lines = demo_dataset.read_text("utf-8").splitlines()
     path = tmp_path / "damaged.jsonl"
-    path.write_bytes(b"{cut\n" + b'{"other": 1}\n' + b"\xff\xfe not text\n" + "\n".join(lines[:3]).encode() + b"\n")
+    zeroed = b"\0" * 4096 + b"\n"  # a block a crash left zeroed: not JSON, but no binary file either
+    path.write_bytes(b"{cut\n" + b'{"other": 1}\n' + b"\xff\xfe not text\n" + zeroed
+                     + "\n".join(lines[:3]).encode() + b"\n")
     dataset.check_dataset(path)
-    assert [p.line for p in dataset.validate_file(path)] == [1, 2, 3]
+    assert [p.line for p in dataset.validate_file(path)] == [1, 2, 3, 4]
     reasons = [p.reasons[0] for p in dataset.validate_file(path)]
     assert reasons[1].startswith("not a release record") and reasons[2].startswith("not UTF-8")
+    assert reasons[3].startswith("not JSON")
     with pytest.raises(dataset.DatasetError, match="line 1 is not JSON"):
         dataset.load(path)
 

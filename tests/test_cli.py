@@ -19,6 +19,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_parse_prints_the_record_of_a_saved_page(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(make_release_html(), "utf-8")
@@ -29,6 +30,7 @@ def test_parse_prints_the_record_of_a_saved_page(tmp_path):
                                                                       ["OSCE Programme Office in Bishkek"])
 
 
+@pytest.mark.slow
 def test_parse_names_what_is_wrong(tmp_path):
     process = run_cli("parse", str(tmp_path / "missing.html"), "--url", "https://www.osce.org/cio/1234")
     assert process.returncode == 2 and "no such file" in process.stderr
@@ -38,6 +40,7 @@ def test_parse_names_what_is_wrong(tmp_path):
     assert process.returncode == 2 and "--url must be" in process.stderr
 
 
+@pytest.mark.slow
 def test_validate_export_and_report_commands(demo_dataset, tmp_path):
     process = run_cli("validate", str(demo_dataset))
     assert process.returncode == 0 and "every record is valid" in process.stdout
@@ -56,6 +59,7 @@ def test_validate_export_and_report_commands(demo_dataset, tmp_path):
     assert process.returncode == 0 and (tmp_path / "r.html").is_file()
 
 
+@pytest.mark.slow
 def test_parse_reads_a_drupal11_release_page_with_every_field(tmp_path):
     from tests.site.expected import expected_record, record_differences
     from tests.site.releases import make_releases

@@ -116,7 +116,11 @@ class RunSummary:
             "spider": getattr(self.crawler.spider, "name", None),
             "finish_reason": reason,
             "pages_fetched": stats.get("response_received_count", 0),
-            "new_records": records,
+            # What the records were to the dataset (the crawl's store counts them): a release it lacked, one
+            # whose record changed, one fetched again that says what its line said.
+            "new_records": stats.get("osce/new_records", 0),
+            "updated_records": stats.get("osce/updated_records", 0),
+            "unchanged_records": stats.get("osce/unchanged_records", 0),
             "rejected": stats.get("osce/rejected", 0),
             "failed_pages": stats.get("osce/failed_pages", 0),
             "errors": stats.get("log_count/ERROR", 0),
@@ -139,7 +143,8 @@ class RunSummary:
         checks = "all checks passed" if summary["checks_passed"] else f"{len(summary['checks_failed'])} check(s) failed"
         print(
             f"run {summary['finish_reason']}: {summary['pages_fetched']} pages fetched, {summary['new_records']} new "
-            f"records, {summary['rejected']} rejected, {summary['failed_pages']} failed pages, "
+            f"records, {summary['updated_records']} updated, {summary['rejected']} rejected, "
+            f"{summary['failed_pages']} failed pages, "
             f"{summary['errors']} errors; {checks}",
             file=sys.stderr,
         )

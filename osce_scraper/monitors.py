@@ -3,8 +3,8 @@
 Spidermon's own monitors check the finish reason, the error count and unwanted
 HTTP codes; ours check field coverage, that the release pages still show their
 labels, and that no record was rejected. Coverage and labels are judged over a
-window of the last ``OSCE_CHECK_WINDOW`` release pages across runs (the dataset
-store keeps it in the crawl state), so a small daily run is judged with the pages
+window of the last ``OSCE_CHECK_WINDOW`` release pages across runs (the crawl's
+store keeps it, :class:`~osce_scraper.store.CheckWindow`), so a small daily run is judged with the pages
 before it; a run without a crawl state (``-O``) is judged alone. A failed check is printed with
 its figures and makes ``scrapy crawl`` exit non-zero.
 """
@@ -24,6 +24,8 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
+from osce_scraper.store import crawl_store
+
 
 @dataclass(frozen=True, slots=True)
 class CheckedPages:
@@ -37,16 +39,16 @@ class CheckedPages:
 
 
 def checked_pages(data: Any) -> CheckedPages | None:
-    """The window of recent release pages the dataset store keeps; None when this run read no release
-    page (a run with nothing new passes)."""
-    store = getattr(data.crawler.spider, "store", None)
-    window = store.recent_pages() if store is not None else []
-    if not window:
+    """The checks' window of recent release pages, from the crawl's store; None when this run read no
+    release page (a run with nothing new passes)."""
+    window = crawl_store(data.crawler).window
+    pages = window.pages()
+    if not pages:
         return None
-    labels: Counter[str] = Counter(label for page_labels, _ in window for label in page_labels)
-    filled = [fields for _, fields in window if fields is not None]
-    scope = f"the last {len(window)} release pages" if store.state else f"this run's {len(window)} release pages"
-    return CheckedPages(len(window), len(filled), dict(labels), dict(Counter(f for fs in filled for f in fs)), scope)
+    labels: Counter[str] = Counter(label for page_labels, _ in pages for label in page_labels)
+    filled = [fields for _, fields in pages if fields is not None]
+    return CheckedPages(len(pages), len(filled), dict(labels), dict(Counter(f for fs in filled for f in fs)),
+                        window.scope())
 
 
 @monitors.name("Release page labels")

@@ -52,6 +52,9 @@ OSCE_WARC_MAX_BYTES = 1_000_000_000
 
 COMMANDS_MODULE = "osce_scraper.commands"
 EXTENSIONS = {
+    # The crawl's store first: at the end of the run it settles the dataset before the checks and the
+    # summary (the order is written down in osce_scraper/store/crawl_store.py, CrawlStore).
+    "osce_scraper.store.CrawlStore": 100,
     "osce_scraper.extensions.Progress": 500,
     "spidermon.contrib.scrapy.extensions.Spidermon": 510,
     "osce_scraper.extensions.RunSummary": 520,  # after Spidermon: it reports the checks' results
@@ -96,7 +99,7 @@ ITEM_PIPELINES = {
     "osce_scraper.pipelines.ValidatePipeline": 600,
     "osce_scraper.pipelines.DeduplicatePipeline": 700,
 }
-# No FEEDS here: without -O/-o the dataset store (osce_scraper/store.py) keeps the dataset through
+# No FEEDS here: without -O/-o the crawl's store (osce_scraper/store/) keeps the dataset through
 # its exporter (a FEEDS setting would be written in addition to `-O`, not instead of it).
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = None

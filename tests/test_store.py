@@ -8,7 +8,15 @@ import sys
 import pytest
 
 from osce_scraper.exporters import DatasetExporter
-from osce_scraper.store import CrawlState, DatasetLocked, RunLock, RunRefused, check_jsonl_path, repair_dataset
+from osce_scraper.store import (
+    CheckWindow,
+    CrawlState,
+    DatasetLocked,
+    RunLock,
+    RunRefused,
+    check_jsonl_path,
+    repair_dataset,
+)
 
 
 def make_record_line(node_id: str) -> bytes:
@@ -101,7 +109,7 @@ def test_state_remembers_failures_flags_and_the_window(tmp_path):
     state.close()
     again = CrawlState(tmp_path / "state.sqlite")
     assert again.get("listing_complete") == "1"
-    assert again.recent_pages(10) == [([], ["title"]), (["Source:"], ["title"]), ([], ["title"])]
+    assert again.recent_pages(10) == [("4", [], ["title"]), ("3", ["Source:"], ["title"]), ("2", [], ["title"])]
 
 
 def test_a_second_lock_on_the_same_dataset_is_refused_and_a_dead_holder_never_blocks(tmp_path):
@@ -156,19 +164,10 @@ def test_a_write_cut_short_by_a_full_disk_is_taken_back(tmp_path, monkeypatch):
     assert path.read_bytes() == b'{"node_id": "7", "title": "Ohrid"}\n'
 
 
-def test_a_run_longer_than_the_window_is_judged_on_all_its_pages(tmp_path):
-    from scrapy import Spider
-    from scrapy.utils.test import get_crawler
-
-    from osce_scraper.store import DatasetStore
-
-    settings = {"OSCE_DATASET_PATH": str(tmp_path / "releases.jsonl"), "OSCE_STATE_PATH": str(tmp_path / "s.sqlite"),
-                "OSCE_ERRORS_PATH": str(tmp_path / "errors.jsonl"), "OSCE_RUNS_PATH": str(tmp_path / "runs.jsonl"),
-                "OSCE_CHECK_WINDOW": 3}
-    store = DatasetStore.open(get_crawler(Spider, settings_dict=settings), "incremental")
-    store.state.note_pages([("1", ["Source:"], ["title"]), ("2", ["Source:"], ["title"])])
-    store.page_read("3", [])
-    assert len(store.recent_pages()) == 3  # a small run: the last three pages over every run
+def test_a_run_longer_than_the_window_is_judged_on_all_its_pages():
+    window = CheckWindow(3, earlier=[("2", ["Source:"], ["title"]), ("1", ["Source:"], ["title"])])
+    window.page_read("3", [])
+    assert len(window.pages()) == 3  # a small run: the last three pages over every run
     for node in ("4", "5", "6"):
-        store.page_read(node, [])
-    assert store.recent_pages() == [([], None)] * 4  # a long run: every page of its own
+        window.page_read(node, [])
+    assert window.pages() == [([], None)] * 4  # a long run: every page of its own

@@ -3,7 +3,7 @@
 It crawls and reads: which URLs, in what order, when to stop; each page is read once, in its
 callback, with parsel (``osce_scraper.pages``) into what it shows as text. A release page becomes a
 :class:`~osce_scraper.items.RawRelease`; the pipelines parse its fields. What the dataset already
-holds, and where failures go, it asks the dataset store.
+holds, and where failures go, it asks the crawl's store (``self.store``, see :func:`crawl_store`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.crawler import Crawler
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -23,9 +22,9 @@ from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
 from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.pages.html import page_selector
-from osce_scraper.pages.listing import ListingItem, read_listing
+from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
 from osce_scraper.pages.release import read_release
-from osce_scraper.store import DatasetStore, RunRefused
+from osce_scraper.store import RunRefused, SpiderStore, crawl_store
 
 DEFAULT_BASE_URL = "https://www.osce.org"
 LISTING_PATH = "/press-releases"
@@ -81,20 +80,6 @@ class PressReleasesSpider(scrapy.Spider):
 
     name = "press_releases"
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PressReleasesSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        # Without a feed on the command line (-O/-o) the store keeps the dataset:
-        # appended to by incremental runs, rewritten whole otherwise.
-        if spider.incremental:
-            mode = "incremental"
-        elif spider.full or not crawler.settings.getdict("FEEDS"):
-            mode = "rewrite"
-        else:
-            mode = "feed"
-        spider.store = DatasetStore.open(crawler, mode)
-        return spider
-
     def __init__(
         self,
         base_url: str = DEFAULT_BASE_URL,
@@ -119,10 +104,14 @@ class PressReleasesSpider(scrapy.Spider):
         self.full = _flag_argument("full", full)
         if self.incremental and self.full:
             raise SpiderArgumentError("incremental=1 and full=1 exclude each other: choose one")
-        self.store: DatasetStore | None = None  # the crawl's own, in from_crawler
         hosts = {urlsplit(self.base_url).hostname or "", urlsplit(self.start_url).hostname or ""}
         self.extra_hosts = frozenset(h.lower() for h in hosts if h)
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
+        start = urlsplit(self.start_url)
+        # Only a walk from the newsroom's first page, unfiltered, sees every release when it reaches the end.
+        self.walks_whole_newsroom = (start.path.rstrip("/") == LISTING_PATH and page_number(self.start_url) == 0
+                                     and "filters" not in start.query
+                                     and start.hostname == urlsplit(self.base_url).hostname)
         self._requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
         self.listing_pages_total: int | None = None
@@ -133,6 +122,12 @@ class PressReleasesSpider(scrapy.Spider):
         cls(**arguments)
 
     @property
+    def store(self) -> SpiderStore:
+        """The crawl's store, an extension Scrapy builds after the spider; without one (the spider used alone)
+        it answers as a crawl that knows nothing and keeps nothing."""
+        return crawl_store(getattr(self, "crawler", None))
+
+    @property
     def requested_nodes(self) -> set[str]:
         """Node ids already requested in this job; kept in ``JOBDIR`` (Scrapy's spider state) across a pause."""
         state = getattr(self, "state", None)
@@ -141,13 +136,13 @@ class PressReleasesSpider(scrapy.Spider):
         return state.setdefault("requested_nodes", self._requested_nodes)
 
     async def start(self) -> Any:
-        if self.store:
-            # Pages that failed for good in earlier runs are tried again first.
-            for url, listing in self.store.failed_pages():
-                node = node_id_of(url)
-                if node and not self.store.is_known(node) and node not in self.requested_nodes:
-                    self.requested_nodes.add(node)
-                    yield self._release_request(url, ListingItem(**listing) if listing else None, None)
+        store = self.store
+        # Pages that failed for good in earlier runs are tried again first.
+        for url, listing in store.failed_pages():
+            node = node_id_of(url)
+            if node and not store.is_known(node) and node not in self.requested_nodes:
+                self.requested_nodes.add(node)
+                yield self._release_request(url, ListingItem(**listing) if listing else None, None)
         if node_id_of(self.start_url):
             yield self._release_request(self.start_url, None, None)
         else:
@@ -174,9 +169,8 @@ class PressReleasesSpider(scrapy.Spider):
             "at": utc_now(),
         }
         listing = request.cb_kwargs.get("listing")
-        if self.store:
-            self.store.record_failure(entry, node_id_of(request.url) if kind == "release" else None,
-                                      asdict(listing) if listing else None)
+        self.store.record_failure(entry, node_id_of(request.url) if kind == "release" else None,
+                                  asdict(listing) if listing else None)
         if self.crawler.stats:
             self.crawler.stats.inc_value("osce/failed_pages")
         self.logger.warning("failed for good after %s attempt(s): %s (%s)", entry["attempts"], request.url,
@@ -220,27 +214,39 @@ class PressReleasesSpider(scrapy.Spider):
             if self.since and (date := parse_date(item.publishing_date)) and date < self.since:
                 too_old = True
                 continue
-            if self.store:
-                self.store.saw_release(item.node_id)
-                if self.store.is_known(item.node_id):
-                    continue
+            self.store.saw_release(item.node_id)
+            if self.store.is_known(item.node_id):
+                continue
             if item.node_id in self.requested_nodes:
                 continue
             all_known = False
             self.requested_nodes.add(item.node_id)
             yield self._release_request(item.url, item, response.url)
+        next_page = self._next_listing_page(listing, page, too_old, all_known)
+        if next_page is not None:
+            yield self._listing_request(next_page)
+
+    def _next_listing_page(self, listing: ListingPage, page: int, too_old: bool, all_known: bool) -> int | None:
+        """The listing page to walk to next, or None where paging stops; the store is told when the walk is complete.
+
+        Paging stops at the listing's last page (it shows no next page); at a page with an item older
+        than ``since``; at a page whose releases are all known, once an earlier walk has reached the
+        end (incremental runs); after ``max_pages`` pages. The walk is complete only when it stops at
+        the last page of the whole newsroom (walked from its first page, unfiltered), with no item too
+        old: then incremental runs may stop early, and a full run may replace the dataset.
+        """
         if listing.next_page is None:
-            if self.store and not too_old:
+            if self.walks_whole_newsroom and not too_old:
                 self.store.walked_to_the_end()
-            return
+            return None
         if too_old:
-            return
-        if self.store and self.store.stop_at_known_page and all_known:
+            return None
+        if self.store.stop_at_known_page and all_known:
             self.logger.info("listing page %s holds only known releases: stopping", page)
-            return
+            return None
         if self.max_pages and self.listing_pages_seen >= self.max_pages:
-            return
-        yield self._listing_request(listing.next_page)
+            return None
+        return listing.next_page
 
     def parse_release(self, response: Response, listing: ListingItem | None = None) -> Iterator[RawRelease]:
         """The release page read into what it shows, with the listing item that led to it."""
@@ -250,6 +256,5 @@ class PressReleasesSpider(scrapy.Spider):
         page = read_release(page_selector(response.text), response.url)
         if self.crawler.stats:
             self.crawler.stats.inc_value("osce/release_pages")
-        if self.store:
-            self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
+        self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
         yield RawRelease(page=page, listing=listing, crawled_at=utc_now(), capture=response.meta.get("osce_capture"))

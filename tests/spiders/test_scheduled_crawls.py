@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -195,3 +196,112 @@ def test_a_paused_backfill_resumes_where_it_stopped(mock_site: MockSite, tmp_pat
     assert {r["node_id"] for r in records} == {r.node_id for r in mock_site.releases}
     fetched_releases = [p for p in mock_site.requests if not p.startswith(("/press-releases", "/robots"))]
     assert len(fetched_releases) <= len(mock_site.releases) - kept + 2  # what was written is not fetched again
+
+
+# No run shrinks the dataset: what a run fetched is merged into it; only a full run that walked the
+# whole newsroom replaces it.
+
+
+def make_site_change(site: MockSite, *, retitle: int | None = None, remove: int | None = None) -> tuple[str, str]:
+    """Change the mock newsroom in place: a release retitled, one taken down; returns their node ids."""
+    retitled = removed = ""
+    if retitle is not None:
+        retitled = site.releases[retitle].node_id
+        site.releases[retitle] = dataclasses.replace(site.releases[retitle], title="A title corrected later")
+    if remove is not None:
+        removed = site.releases.pop(remove).node_id
+    site.publish([])  # the listing and the paths again, from the changed releases
+    return retitled, removed
+
+
+def dataset_by_node(workdir: Path) -> dict[str, bytes]:
+    """The dataset's lines by node id, as bytes."""
+    lines = (workdir / "releases.jsonl").read_bytes().splitlines(keepends=True)
+    return {json.loads(line)["node_id"]: line for line in lines}
+
+
+def last_run(workdir: Path) -> dict:
+    return json.loads((workdir / "runs.jsonl").read_text("utf-8").splitlines()[-1])
+
+
+@pytest.mark.parametrize("mode", [(), ("-a", "full=1")], ids=["plain", "full"])
+def test_a_run_on_an_unreachable_site_leaves_every_byte(tmp_path, mode):
+    with MockSite("drupal", releases=make_releases(50)) as site:
+        assert run_scheduled(site, tmp_path, "-a", "incremental=1").returncode == 0
+    before = (tmp_path / "releases.jsonl").read_bytes()
+    assert before.count(b"\n") == 50
+    # The site is gone: its port refuses every connection.
+    run_scheduled(site, tmp_path, *mode, "-s", "RETRY_TIMES=1")
+    assert (tmp_path / "releases.jsonl").read_bytes() == before
+    assert not (tmp_path / "releases.jsonl.partial").exists()
+    assert last_run(tmp_path)["new_records"] == 0
+
+
+@pytest.mark.parametrize("limit", ["max_pages=1", "since=2025-06-01"])
+def test_a_limited_plain_run_merges_what_it_fetched_and_counts_new_and_updated(mock_site: MockSite, tmp_path, limit):
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+    before = dataset_by_node(tmp_path)
+    assert len(before) == 64
+    fresh = make_new_releases(3)
+    mock_site.publish(fresh)
+    retitled, _ = make_site_change(mock_site, retitle=4)  # the second release of the old ones, on page 1
+    process = run_scheduled(mock_site, tmp_path, "-a", limit)
+    assert process.returncode == 0, process.stderr[-3000:]
+    after = dataset_by_node(tmp_path)
+    assert set(after) == set(before) | {r.node_id for r in fresh}
+    assert json.loads(after[retitled])["title"] == "A title corrected later"
+    # Every other old record keeps its line, byte for byte, even when it was fetched again.
+    assert {n: line for n, line in after.items() if n in before and n != retitled} == {
+        n: line for n, line in before.items() if n != retitled}
+    assert list(after)[:64] == list(before)  # old records in their places, new ones at the end
+    run = last_run(tmp_path)
+    fetched = run["new_records"] + run["updated_records"] + run["unchanged_records"]
+    assert (run["new_records"], run["updated_records"]) == (3, 1)
+    assert 5 <= fetched < 64
+    assert "3 new records, 1 updated" in process.stderr
+
+
+@pytest.mark.parametrize("kill_after_lines", [0, 12, 40])
+def test_a_killed_plain_run_leaves_the_old_dataset_whole(mock_site: MockSite, tmp_path, kill_after_lines):
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+    before = (tmp_path / "releases.jsonl").read_bytes()
+    slow = ["-s", "DOWNLOAD_DELAY=0.04", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CONCURRENT_REQUESTS=1"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(make_scheduled_command(mock_site, tmp_path, *slow), cwd=REPO, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    partial = tmp_path / "releases.jsonl.partial"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if partial.exists() and partial.read_bytes().count(b"\n") >= kill_after_lines:
+            break
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert (tmp_path / "releases.jsonl").read_bytes() == before
+    # What the killed run left beside it is no part of the next run's dataset, even a run that fetches nothing.
+    mock_site.failing_paths.add("/press-releases")
+    run_scheduled(mock_site, tmp_path, "-s", "RETRY_TIMES=0")
+    assert (tmp_path / "releases.jsonl").read_bytes() == before
+    assert not partial.exists()
+
+
+def test_only_a_full_run_that_walked_the_whole_newsroom_replaces_the_dataset(mock_site: MockSite, tmp_path):
+    assert run_scheduled(mock_site, tmp_path, "-a", "incremental=1").returncode == 0
+    before = dataset_by_node(tmp_path)
+    retitled, removed = make_site_change(mock_site, retitle=12, remove=30)
+    # A full run that stops before the listing's end merges what it fetched: the removed release stays.
+    short = run_scheduled(mock_site, tmp_path, "-a", "full=1", "-a", "max_pages=2")
+    assert short.returncode == 0, short.stderr[-3000:]
+    assert set(dataset_by_node(tmp_path)) == set(before)
+    assert json.loads(dataset_by_node(tmp_path)[retitled])["title"] == "A title corrected later"
+    # To the end: a release gone from the site is gone; one still listed whose page failed keeps its record.
+    failing = mock_site.releases[50]
+    mock_site.failing_paths.add(failing.path)
+    done = run_scheduled(mock_site, tmp_path, "-a", "full=1", "-s", "RETRY_TIMES=0")
+    assert done.returncode == 3, done.stderr[-3000:]  # the failed page fails the checks
+    after = dataset_by_node(tmp_path)
+    assert set(after) == set(before) - {removed}
+    assert after[failing.node_id] == before[failing.node_id]
+    assert {n: line for n, line in after.items() if n != retitled} == {
+        n: line for n, line in before.items() if n not in (retitled, removed)}
+    assert not (tmp_path / "releases.jsonl.partial").exists()

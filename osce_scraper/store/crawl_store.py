@@ -1,0 +1,347 @@
+"""The crawl's store: a Scrapy extension that owns, for one crawl, the dataset file, its crawl state,
+the run lock, the errors file and the checks' window.
+
+Scrapy builds it (``from_crawler``, enabled in ``EXTENSIONS``) after the spider and the stats, so a
+refusal (:class:`RunRefused`) stops the run before anything is fetched. The spider reaches it with
+:func:`crawl_store`, which answers for a crawl without a store too: nothing known, nothing to
+retry, nothing kept. What the run is depends on the spider's arguments and the command line:
+
+- ``incremental``: known releases are skipped and each new record is appended to the dataset;
+- ``plain`` (no ``-O``, no ``incremental``) and ``full``: every release the walk shows is fetched
+  into ``<dataset>.partial``; at the end the dataset is rewritten as its records and the fetched
+  ones (a fetched record wins per node id). Only a ``full`` run that finished and walked the whole
+  newsroom to its last page replaces the dataset: a release the walk no longer showed is gone.
+  A run that fetched nothing leaves every byte; a run killed at any moment leaves the old dataset;
+- ``feed`` (``-O``/``-o``): Scrapy's feed exporter writes the records; the store keeps the errors
+  file and a window of this run's pages alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any, Protocol
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from osce_scraper import settings as project_settings
+from osce_scraper.exporters import DatasetExporter
+from osce_scraper.store.check_window import CheckWindow, filled_fields
+from osce_scraper.store.crawl_state import CrawlState
+from osce_scraper.store.dataset_file import lost_release, merge_into_dataset, record_digest, repair_dataset
+from osce_scraper.store.failure_log import FailureLog
+from osce_scraper.store.paths import check_file_path, check_jsonl_path
+from osce_scraper.store.refusals import CannotWrite, RunRefused
+from osce_scraper.store.run_lock import RunLock
+
+logger = logging.getLogger(__name__)
+
+
+class SpiderStore(Protocol):
+    """What the spider asks and tells the crawl's store; the window is what the checks read."""
+
+    stop_at_known_page: bool
+    window: CheckWindow
+
+    def is_known(self, node_id: str) -> bool: ...
+    def failed_pages(self) -> list[tuple[str, dict[str, Any] | None]]: ...
+    def saw_release(self, node_id: str) -> None: ...
+    def walked_to_the_end(self) -> None: ...
+    def page_read(self, node_id: str | None, labels: list[str]) -> None: ...
+    def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None: ...
+
+
+class StorelessCrawl:
+    """The answers for a crawl without a store (a spider used alone, the extension disabled)."""
+
+    stop_at_known_page = False
+
+    def __init__(self) -> None:
+        self.window = CheckWindow(project_settings.OSCE_CHECK_WINDOW)
+
+    def is_known(self, node_id: str) -> bool:
+        return False
+
+    def failed_pages(self) -> list[tuple[str, dict[str, Any] | None]]:
+        return []
+
+    def saw_release(self, node_id: str) -> None:
+        pass
+
+    def walked_to_the_end(self) -> None:
+        pass
+
+    def page_read(self, node_id: str | None, labels: list[str]) -> None:
+        pass
+
+    def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None:
+        pass
+
+
+def crawl_store(crawler: Crawler | None) -> SpiderStore:
+    """The crawl's :class:`CrawlStore` among its extensions, or a :class:`StorelessCrawl` when it has none.
+
+    >>> crawl_store(None).is_known("376582"), crawl_store(None).failed_pages()
+    (False, [])
+    """
+    for extension in getattr(getattr(crawler, "extensions", None), "middlewares", ()):
+        if isinstance(extension, CrawlStore):
+            return extension
+    return StorelessCrawl()
+
+
+def run_mode(spider: Any, feeds: bool) -> str:
+    """``incremental``, ``full``, ``feed`` (a feed on the command line) or ``plain``, from the spider's arguments.
+
+    >>> class Args: incremental, full = False, False
+    >>> run_mode(Args(), feeds=True), run_mode(Args(), feeds=False)
+    ('feed', 'plain')
+    """
+    if spider.incremental:
+        return "incremental"
+    if spider.full:
+        return "full"
+    return "feed" if feeds else "plain"
+
+
+class CrawlStore:
+    """The dataset, its state, the errors file, the run lock and the checks' window, for one crawl.
+
+    **At the end of the run**, one signal (``spider_closed``) drives everything, in this order:
+
+    1. :meth:`close` (this extension; ``EXTENSIONS`` builds it first, so Scrapy calls it first):
+       the records are flushed (synced and closed); the checks' window and the failures are written
+       to the state; the dataset is merged with what was fetched, or replaced, or left (a paused job);
+       the "walked to the end" mark is saved, only when everything the walk showed is kept; the state
+       is closed and the lock released;
+    2. Spidermon runs the checks (``monitors.py``): they read :attr:`window`, in memory all run long;
+    3. ``RunSummary`` writes the run summary, with the checks' results.
+    """
+
+    def __init__(self, crawler: Crawler, mode: str) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.mode = mode
+        self.dataset_path = Path(settings.get("OSCE_DATASET_PATH", project_settings.OSCE_DATASET_PATH))
+        self.state_path = Path(settings.get("OSCE_STATE_PATH", project_settings.OSCE_STATE_PATH))
+        self.errors_path = Path(settings.get("OSCE_ERRORS_PATH", project_settings.OSCE_ERRORS_PATH))
+        self.runs_path = Path(settings.get("OSCE_RUNS_PATH", project_settings.OSCE_RUNS_PATH))
+        self.window_size = settings.getint("OSCE_CHECK_WINDOW", project_settings.OSCE_CHECK_WINDOW)
+        self.resumable = bool(settings.get("JOBDIR"))
+        self.failure_log = FailureLog(self.errors_path)
+        self.window = CheckWindow(self.window_size)
+        self.state: CrawlState | None = None
+        self.lock: RunLock | None = None
+        self.exporter: DatasetExporter | None = None
+        #: Incremental runs: the dataset's node ids, never fetched again.
+        self.known: set[str] = set()
+        #: Plain and full runs: what each of the dataset's records says, to tell a new record from an updated one.
+        self.digests: dict[str, bytes] = {}
+        self.failed_before: set[str] = set()
+        self.failed_this_run: set[str] = set()
+        self.written: set[str] = set()
+        self.seen_on_walk: set[str] = set()
+        self.walk_complete = False
+        self.stop_at_known_page = False
+        self.write_failed = False
+        self.quarantined_lines = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlStore:
+        """Check the paths, take the lock, repair the dataset and open the state; refuse with :class:`RunRefused`."""
+        spider = crawler.spider
+        if spider is None or not hasattr(spider, "incremental"):
+            raise NotConfigured("the crawl's spider keeps no dataset")  # scrapy shell, another project's spider
+        store = cls(crawler, run_mode(spider, feeds=bool(crawler.settings.getdict("FEEDS"))))
+        store.open()
+        crawler.signals.connect(store.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(store.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(store.spider_closed, signal=signals.spider_closed)
+        return store
+
+    @property
+    def target(self) -> Path:
+        """The file records are appended to: the dataset, or its ``.partial`` in a plain or full run."""
+        if self.mode in ("plain", "full"):
+            return self.dataset_path.with_name(self.dataset_path.name + ".partial")
+        return self.dataset_path
+
+    def open(self) -> None:
+        try:
+            check_jsonl_path(self.errors_path, "OSCE_ERRORS_PATH")
+            check_jsonl_path(self.runs_path, "OSCE_RUNS_PATH")
+            if self.mode != "feed":
+                self._open_dataset()
+        except (OSError, sqlite3.Error) as error:  # a folder that cannot be made, a file that cannot be written
+            raise CannotWrite(f"cannot write the dataset, its state or its lock ({error})") from None
+
+    def _open_dataset(self) -> None:
+        check_file_path(self.dataset_path, "OSCE_DATASET_PATH")
+        if self.state_path.resolve() == self.dataset_path.resolve():
+            raise RunRefused("OSCE_STATE_PATH and OSCE_DATASET_PATH name the same file: give each its own")
+        self.lock = RunLock(self.dataset_path)
+        self.lock.acquire()
+        try:
+            scan = repair_dataset(self.dataset_path, digests=self.mode != "incremental")
+            self.quarantined_lines = len(scan.damaged)
+            self.state = CrawlState.open_or_rebuild(self.state_path)
+            for line in [line for _, line in scan.damaged] + ([scan.cut_line] if scan.cut_line else []):
+                # A release whose line was damaged is fetched again, like a page that failed.
+                if (lost := lost_release(line)) and lost["node_id"] not in scan.node_ids:
+                    self.state.mark_failed(lost["url"], lost["node_id"], lost, "its line in the dataset was damaged")
+            self.failed_before = self.state.failed_node_ids()
+            self.window = CheckWindow(self.window_size, earlier=self.state.recent_pages(self.window_size))
+            if self.mode == "incremental":
+                self.known = scan.node_ids
+                self.stop_at_known_page = self.state.get("listing_complete") == "1"
+            else:
+                self.digests = scan.digests
+                self.dataset_path.with_name(self.dataset_path.name + ".merge").unlink(missing_ok=True)
+                if self.resumable:
+                    repair_dataset(self.target)  # a paused job goes on with what it had written
+                else:
+                    self.target.unlink(missing_ok=True)
+            self.exporter = DatasetExporter(self.target)
+        except BaseException:
+            self.lock.release()
+            raise
+
+    # What the spider asks and tells.
+
+    def is_known(self, node_id: str) -> bool:
+        """True for a release already in the dataset (incremental runs only: the others fetch it again)."""
+        return node_id in self.known
+
+    def failed_pages(self) -> list[tuple[str, dict[str, Any] | None]]:
+        """Release pages that failed for good in earlier runs, to try first (incremental runs)."""
+        return self.state.failed_pages() if self.state and self.mode == "incremental" else []
+
+    def saw_release(self, node_id: str) -> None:
+        """A release the listing showed on this run's walk."""
+        self.seen_on_walk.add(node_id)
+
+    def walked_to_the_end(self) -> None:
+        """The walk went from the newsroom's first listing page to its last."""
+        self.walk_complete = True
+
+    def page_read(self, node_id: str | None, labels: list[str]) -> None:
+        """A release page was read, showing ``labels`` (for the checks' window)."""
+        self.window.page_read(node_id, labels)
+
+    def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None:
+        """A page that failed for good: to the errors file, and remembered for the next incremental run
+        (a release page that failed or could not be read; a listing page is found again by the walk)."""
+        if node_id:
+            self.failed_this_run.add(node_id)
+        self._guarded(self.failure_log.record, entry)
+        if self.state and entry.get("kind") != "listing":
+            self._guarded(self.state.mark_failed, entry["url"], node_id, listing,
+                          str(entry.get("status") or entry.get("error")))
+
+    # Writing.
+
+    def _guarded(self, write: Any, *args: Any) -> None:
+        if self.write_failed:
+            return
+        try:
+            write(*args)
+        except (OSError, sqlite3.Error) as error:
+            self._fail(error)
+
+    def _fail(self, error: BaseException) -> None:
+        self.write_failed = True
+        logger.error("could not write the dataset, its state or the errors file (%s): stopping the crawl",
+                     f"{type(error).__name__}: {error}"[:200])
+        self.stats.set_value("osce/write_failed", f"{type(error).__name__}: {error}"[:200])
+        self._walk_must_be_found_again()
+        engine = self.crawler.engine
+        if engine is not None:
+            deferred_from_coro(engine.close_spider_async(reason="write_failed"))
+
+    def _walk_must_be_found_again(self) -> None:
+        """What was not written must be found again: the next incremental run does not stop early."""
+        if self.state:
+            with contextlib.suppress(sqlite3.Error):
+                self.state.set("listing_complete", "0")
+
+    def spider_opened(self, spider: Any) -> None:
+        if self.quarantined_lines:
+            self.stats.set_value("osce/quarantined_lines", self.quarantined_lines)
+
+    def _change(self, record: dict[str, Any]) -> str:
+        """``new``, ``updated`` or ``unchanged``: what the record is to the dataset."""
+        if self.mode not in ("plain", "full") or (old := self.digests.get(record["node_id"])) is None:
+            return "new"
+        return "unchanged" if old == record_digest(record) else "updated"
+
+    def item_scraped(self, item: Any) -> None:
+        filled = filled_fields(item)
+        for name in filled:
+            self.stats.inc_value(f"osce/filled/{name}")
+        self.window.record_made(item["node_id"], filled)
+        if self.write_failed:
+            return
+        if self.exporter is not None:
+            try:
+                self.exporter.export_item(item)
+                self.written.add(item["node_id"])
+            except OSError as error:
+                self._fail(error)
+                return
+        self.stats.inc_value(f"osce/{self._change(item)}_records")
+
+    def _walk_accounted_for(self) -> bool:
+        """Every release the walk showed is in the dataset or in the errors file."""
+        return not self.seen_on_walk - self.known - self.written - self.failed_this_run - self.failed_before
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        try:
+            self.close(reason)
+        except (OSError, sqlite3.Error) as error:
+            logger.error("could not finish the dataset (%s: %s)", type(error).__name__, error)
+            self.write_failed = True
+            self.stats.set_value("osce/write_failed", f"{type(error).__name__}: {error}"[:200])
+            self._walk_must_be_found_again()
+        finally:
+            if self.state:
+                self.state.close()
+            if self.lock:
+                self.lock.release()
+
+    def close(self, reason: str) -> None:
+        """Records flushed, window and failures written, dataset merged or replaced, walk mark saved (see the
+        class docstring; the state is closed and the lock released by :meth:`spider_closed`, however this ends)."""
+        if self.exporter is not None:
+            self.exporter.close()
+        if self.state is None:
+            return
+        self.state.note_pages(self.window.this_run_pages())
+        self.state.trim_recent_pages(self.window_size)
+        if self.mode in ("plain", "full") and not self._settle_dataset(reason):
+            return
+        self.state.clear_failed(self.failed_before & self.written)
+        if reason == "finished" and not self.write_failed and self.walk_complete and self._walk_accounted_for():
+            self.state.set("listing_complete", "1")
+
+    def _settle_dataset(self, reason: str) -> bool:
+        """Merge the ``.partial`` into the dataset, or let it replace the dataset; False when it stays unmerged."""
+        partial = self.target
+        if self.resumable and reason == "shutdown":
+            logger.warning("paused: %s is kept; run the same command to resume", partial)
+            return False
+        replace = self.mode == "full" and reason == "finished" and not self.write_failed and self.walk_complete
+        # A full run that walked the whole newsroom drops the releases it no longer showed; a release it
+        # showed but could not fetch keeps its old record. Any other run only adds and updates.
+        counts = merge_into_dataset(self.dataset_path, partial, keep=self.seen_on_walk.__contains__ if replace
+                                    else lambda node_id: True)
+        partial.unlink(missing_ok=True)
+        how = "replaced by this full run's" if replace else "merged with this run's"
+        logger.info("%s %s records: %d new, %d updated, %d dropped (crawl %s)", self.dataset_path, how,
+                    counts.new, counts.updated, counts.dropped, reason)
+        return True

@@ -14,8 +14,8 @@ from tests.conftest import REPO, make_release_html
 from tests.test_dataset import NOT_A_DATASET, make_not_a_dataset
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "osce_scraper.cli", *args], cwd=REPO, capture_output=True,
+def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "osce_scraper.cli", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=120)
 
 
@@ -157,8 +157,8 @@ def test_version_and_help_with_examples(capsys):
 def test_a_binary_file_gives_one_line_and_dash_pipes_csv(demo_dataset, tmp_path):
     process = run_cli("validate", sys.executable)
     assert process.returncode == 2 and "binary" in process.stderr and "Traceback" not in process.stderr
-    process = run_cli("export", str(demo_dataset), "--format", "csv", "-o", "-")
-    assert process.returncode == 0, process.stderr
+    process = run_cli("export", str(demo_dataset), "--format", "csv", "-o", "-", cwd=tmp_path)
+    assert process.returncode == 0 and not (tmp_path / "-").exists(), process.stderr
     rows = list(csv.DictReader(io.StringIO(process.stdout)))
     lines = demo_dataset.read_text("utf-8").splitlines()
     assert [row["node_id"] for row in rows] == [json.loads(line)["node_id"] for line in lines]

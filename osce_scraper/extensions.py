@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from osce_scraper.items import RECORD_FIELDS, utc_now
+from osce_scraper.stats import LISTING_SHAPE_STATS, PAGE_SHAPE_STATS, UNREADABLE_PAGES_STAT, shape_counts
 
 logger = logging.getLogger(__name__)
 
@@ -125,9 +126,16 @@ class RunSummary:
             "failed_pages": stats.get("osce/failed_pages", 0),
             "errors": stats.get("log_count/ERROR", 0),
             "retries": stats.get("retry/count", 0),
+            "unreadable_pages": stats.get(UNREADABLE_PAGES_STAT, 0),
             "quarantined_lines": stats.get("osce/quarantined_lines", 0),
             "write_failed": stats.get("osce/write_failed"),
             "coverage": coverage,
+            # Which page shapes the readers recognised, and how many pages each: the day the site
+            # changes its templates shows here.
+            "shapes": {
+                "listing": shape_counts(stats, LISTING_SHAPE_STATS),
+                "page": shape_counts(stats, PAGE_SHAPE_STATS),
+            },
             "checks_passed": not stats.get("osce/checks_failed"),
             "checks_failed": stats.get("osce/checks_failed", []),
         }
@@ -145,6 +153,7 @@ class RunSummary:
             f"run {summary['finish_reason']}: {summary['pages_fetched']} pages fetched, {summary['new_records']} new "
             f"records, {summary['updated_records']} updated, {summary['rejected']} rejected, "
             f"{summary['failed_pages']} failed pages, "
+            f"{summary['unreadable_pages']} unreadable pages, "
             f"{summary['errors']} errors; {checks}",
             file=sys.stderr,
         )

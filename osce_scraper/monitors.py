@@ -11,6 +11,7 @@ its figures and makes ``scrapy crawl`` exit non-zero.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +25,14 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
+from osce_scraper.stats import (
+    EMPTY_LISTING_STAT,
+    FIRST_UNREADABLE_STAT,
+    LISTING_ITEMS_STAT,
+    LISTING_SHAPE_STATS,
+    NEWEST_LISTED_STAT,
+    UNREADABLE_PAGES_STAT,
+)
 from osce_scraper.store import crawl_store
 
 
@@ -100,11 +109,11 @@ class _AtMostMonitor(Monitor):
     setting = ""
     explanation = ""
 
-    def check_at_most(self) -> None:
+    def check_at_most(self, **details: Any) -> None:
         count = self.data.stats.get(self.stat, 0)
         allowed = self.data.crawler.settings.getint(self.setting, 0)
         if count > allowed:
-            self.fail(self.explanation.format(count=count, allowed=allowed))
+            self.fail(self.explanation.format(count=count, allowed=allowed, **details))
 
 
 @monitors.name("Rejected records")
@@ -132,6 +141,49 @@ class FailedPagesMonitor(_AtMostMonitor):
         self.check_at_most()
 
 
+@monitors.name("Listing")
+class ListingMonitor(Monitor):
+    """A run whose listing pages show no release at all has read a page it does not know (a maintenance
+    page, a redesign): that fails the run, naming the first such page and what it showed."""
+
+    @monitors.name("releases found on listing pages")
+    def test_listing_shows_releases(self) -> None:
+        stats = self.data.stats
+        if not stats.get(LISTING_SHAPE_STATS + "/no release") or stats.get(LISTING_ITEMS_STAT, 0):
+            self.skipTest("the listing showed releases, or no listing page was read")
+        self.fail(f"no listing page showed a release; the first was {stats.get(EMPTY_LISTING_STAT)}")
+
+
+@monitors.name("Unreadable pages")
+class UnreadablePagesMonitor(_AtMostMonitor):
+    """No more release pages than allowed showed no body the reader could find."""
+
+    stat, setting = UNREADABLE_PAGES_STAT, "OSCE_MAX_UNREADABLE_PAGES"
+    explanation = ("{count} release pages showed no body the reader could find (allowed {allowed}; the first: "
+                   "{first}); they are in the errors file and the next run fetches them again")
+
+    @monitors.name("release pages without a readable body")
+    def test_unreadable(self) -> None:
+        self.check_at_most(first=self.data.stats.get(FIRST_UNREADABLE_STAT))
+
+
+@monitors.name("Freshness")
+class FreshnessMonitor(Monitor):
+    """The newest release on the listing's first page is at most ``OSCE_MAX_SILENCE_DAYS`` old: a listing
+    frozen while the news moved elsewhere fails the run."""
+
+    @monitors.name("the listing's newest release")
+    def test_newest_release_is_recent(self) -> None:
+        allowed = self.data.crawler.settings.getint("OSCE_MAX_SILENCE_DAYS")
+        newest = self.data.stats.get(NEWEST_LISTED_STAT)
+        if not allowed or not newest:
+            self.skipTest("freshness is not checked (OSCE_MAX_SILENCE_DAYS=0), or no listing date was read")
+        age = (dt.datetime.now(dt.UTC).date() - dt.date.fromisoformat(newest)).days
+        if age > allowed:
+            self.fail(f"the newest release on the listing's first page is dated {newest}, {age} days ago "
+                      f"(OSCE_MAX_SILENCE_DAYS={allowed}): the listing may be frozen or moved")
+
+
 class RecordCheckResults(Action):
     """Puts the failed checks in the stats (for the exit status and the run summary) and prints them."""
 
@@ -156,5 +208,8 @@ class RunChecks(MonitorSuite):
         PageLabelsMonitor,
         RejectedRecordsMonitor,
         FailedPagesMonitor,
+        ListingMonitor,
+        UnreadablePagesMonitor,
+        FreshnessMonitor,
     )
     monitors_finished_actions = (RecordCheckResults,)

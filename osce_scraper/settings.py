@@ -13,6 +13,8 @@ NEWSPIDER_MODULE = "osce_scraper.spiders"
 
 USER_AGENT = f"osce-scraper/{__version__} (+https://github.com/osce-scraper/osce-scraper; research dataset)"
 ROBOTSTXT_OBEY = True
+# No telnet console: an unattended crawl has no use for it, and each run would print its password.
+TELNETCONSOLE_ENABLED = False
 CONCURRENT_REQUESTS = 2
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
@@ -83,6 +85,12 @@ OSCE_CHECK_WINDOW = 100
 OSCE_PAGE_LABEL_COVERAGE = {"Source:": 0.5, "Place:": 0.3}
 OSCE_MAX_REJECTED = 0
 OSCE_MAX_FAILED_PAGES = 0
+#: Release pages on which the reader finds no body (an empty shell, an unknown template) allowed in one run.
+OSCE_MAX_UNREADABLE_PAGES = 0
+#: The newest release on the listing's first page may be at most this many days old (0: not checked).
+#: The newsroom publishes about four releases a day (10 a listing page, page 2,742 in March 2009); its
+#: quietest stretch, the turn of the year, lasts about a week: 14 days of silence means the listing is stale.
+OSCE_MAX_SILENCE_DAYS = 14
 #: Each run's summary is appended here as one JSON line.
 OSCE_RUNS_PATH = "output/runs.jsonl"
 #: Pages that failed for good: URL, the listing page that led there, status or exception, attempts.

@@ -24,6 +24,16 @@ from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
 from osce_scraper.pages.release import read_release
+from osce_scraper.stats import (
+    EMPTY_LISTING_STAT,
+    FIRST_UNREADABLE_STAT,
+    LISTING_ITEMS_STAT,
+    LISTING_SHAPE_STATS,
+    NEWEST_LISTED_STAT,
+    PAGE_SHAPE_STATS,
+    RELEASE_PAGES_STAT,
+    UNREADABLE_PAGES_STAT,
+)
 from osce_scraper.store import RunRefused, SpiderStore, crawl_store
 
 DEFAULT_BASE_URL = "https://www.osce.org"
@@ -114,6 +124,7 @@ class PressReleasesSpider(scrapy.Spider):
                                      and start.hostname == urlsplit(self.base_url).hostname)
         self._requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
+        self.listing_items_seen = 0
         self.listing_pages_total: int | None = None
 
     @classmethod
@@ -176,6 +187,43 @@ class PressReleasesSpider(scrapy.Spider):
         self.logger.warning("failed for good after %s attempt(s): %s (%s)", entry["attempts"], request.url,
                             entry["status"] or entry["error"])
 
+    def _stats(self) -> Any:
+        crawler = getattr(self, "crawler", None)
+        return crawler.stats if crawler is not None else None
+
+    def _count_listing(self, listing: ListingPage, url: str) -> None:
+        """What the run's checks and summary need of a listing page: its shape, its items, how fresh it is."""
+        self.listing_items_seen += len(listing.items)
+        stats = self._stats()
+        if not stats:
+            return
+        stats.inc_value(f"{LISTING_SHAPE_STATS}/{listing.shape}")
+        stats.inc_value(LISTING_ITEMS_STAT, len(listing.items))
+        if not listing.items and not stats.get_value(EMPTY_LISTING_STAT):
+            stats.set_value(EMPTY_LISTING_STAT, f"{url}: {listing.found}")
+        if self.listing_pages_seen == 1:
+            dates = [date for item in listing.items if (date := parse_date(item.publishing_date))]
+            if dates:
+                stats.set_value(NEWEST_LISTED_STAT, max(dates).isoformat())
+
+    def _record_unreadable(self, response: Response, listing: ListingItem | None) -> None:
+        entry = {
+            "url": response.url,
+            "kind": "unreadable",
+            "referer": response.meta.get("listing_url"),
+            "status": response.status,
+            "error": "the page shows no body the reader can find",
+            "attempts": response.meta.get("retry_times", 0) + 1,
+            "at": utc_now(),
+        }
+        node = node_id_of(response.url) or (listing.node_id if listing else None)
+        self.store.record_failure(entry, node, asdict(listing) if listing else None)
+        if stats := self._stats():
+            stats.inc_value(UNREADABLE_PAGES_STAT)
+            if not stats.get_value(FIRST_UNREADABLE_STAT):
+                stats.set_value(FIRST_UNREADABLE_STAT, response.url)
+        self.logger.warning("no readable body on %s: kept as a failure, tried again by the next run", response.url)
+
     def release_failed(self, failure: Failure) -> None:
         """A release page that failed for good: logged, and remembered for the next incremental run."""
         self._record_failure(failure, "release")
@@ -201,6 +249,7 @@ class PressReleasesSpider(scrapy.Spider):
         """Requests for the listing's new releases, then for the next listing page."""
         self.listing_pages_seen += 1
         listing = read_listing(page_selector(response.text), response.url)
+        self._count_listing(listing, response.url)
         if listing.last_page is not None:
             # Pages still to come (numbered from 0), for the progress display's ETA.
             total = listing.last_page - page_number(self.start_url) + 1
@@ -233,10 +282,11 @@ class PressReleasesSpider(scrapy.Spider):
         than ``since``; at a page whose releases are all known, once an earlier walk has reached the
         end (incremental runs); after ``max_pages`` pages. The walk is complete only when it stops at
         the last page of the whole newsroom (walked from its first page, unfiltered), with no item too
-        old: then incremental runs may stop early, and a full run may replace the dataset.
+        old and at least one release seen (a maintenance page is no end): then incremental runs may
+        stop early, and a full run may replace the dataset.
         """
         if listing.next_page is None:
-            if self.walks_whole_newsroom and not too_old:
+            if self.walks_whole_newsroom and not too_old and self.listing_items_seen:
                 self.store.walked_to_the_end()
             return None
         if too_old:
@@ -254,7 +304,14 @@ class PressReleasesSpider(scrapy.Spider):
             self.logger.warning("not an HTML page: %s", response.url)
             return
         page = read_release(page_selector(response.text), response.url)
-        if self.crawler.stats:
-            self.crawler.stats.inc_value("osce/release_pages")
+        stats = self._stats()
+        if stats:
+            stats.inc_value(RELEASE_PAGES_STAT)
+            stats.inc_value(f"{PAGE_SHAPE_STATS}/{page.label_style}")
+        if not page.paragraphs:
+            # An empty shell (a page filled by a script, a template the reader does not know) is no
+            # record: kept as a failure, it is fetched again by the next run.
+            self._record_unreadable(response, listing)
+            return
         self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
         yield RawRelease(page=page, listing=listing, crawled_at=utc_now(), capture=response.meta.get("osce_capture"))

@@ -1,0 +1,76 @@
+"""A redesign never blinds the crawl: the runs that see nothing, read nothing or see only old news fail loudly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.site.server import MockSite
+from tests.spiders.test_scheduled_crawls import run_scheduled
+
+pytestmark = pytest.mark.slow
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()] if path.exists() else []
+
+
+def failed_checks(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("check failed: ")]
+
+
+def test_a_listing_that_shows_no_release_fails_naming_the_page_and_what_it_shows(tmp_path):
+    with MockSite("drupal11", maintenance=True) as site:
+        process = run_scheduled(site, tmp_path, "-a", "incremental=1")
+    assert process.returncode == 3, process.stderr[-3000:]
+    [line] = failed_checks(process.stderr)
+    assert f"{site.base_url}/press-releases" in line
+    assert "none to a release" in line and "being updated" in line
+    [summary] = read_jsonl(tmp_path / "runs.jsonl")
+    assert summary["shapes"]["listing"] == {"no release": 1}
+
+
+def test_empty_release_shells_are_failures_tried_again_not_records(tmp_path):
+    with MockSite("drupal11", script_shell=True) as site:
+        releases = {r.node_id for r in site.releases}
+        first = run_scheduled(site, tmp_path, "-a", "incremental=1")
+        assert first.returncode == 3, first.stderr[-3000:]
+        assert read_jsonl(tmp_path / "releases.jsonl") == []
+        unreadable = [e for e in read_jsonl(tmp_path / "errors.jsonl") if e["kind"] == "unreadable"]
+        assert {e["url"].rsplit("/", 1)[-1] for e in unreadable} == releases
+        [line] = failed_checks(first.stderr)
+        assert f"{len(releases)} release pages showed no body" in line
+        [summary] = read_jsonl(tmp_path / "runs.jsonl")
+        assert (summary["unreadable_pages"], summary["new_records"]) == (len(releases), 0)
+
+        site.script_shell = False  # the site is mended: the next run fetches every one again
+        second = run_scheduled(site, tmp_path, "-a", "incremental=1")
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == releases
+
+
+def test_a_listing_whose_newest_release_is_old_fails_with_its_date(tmp_path):
+    with MockSite("drupal") as site:
+        newest = max(entry.release.date for entry in site.listing_page(0))
+        age = (dt.datetime.now(dt.UTC).date() - newest).days
+        stale = run_scheduled(site, tmp_path / "stale", "-a", "max_pages=1", "-s", f"OSCE_MAX_SILENCE_DAYS={age - 1}")
+        fresh = run_scheduled(site, tmp_path / "fresh", "-a", "max_pages=1", "-s", f"OSCE_MAX_SILENCE_DAYS={age}")
+    assert stale.returncode == 3, stale.stderr[-3000:]
+    [line] = failed_checks(stale.stderr)
+    assert f"dated {newest.isoformat()}, {age} days ago" in line
+    assert fresh.returncode == 0, fresh.stderr[-3000:]
+
+
+@pytest.mark.parametrize(("variant", "listing", "page"), [("drupal", "title links with labels", "labels with colons"),
+                                                          ("drupal11", "teaser cards", "bare labels")])
+def test_the_run_summary_names_the_shapes_it_read(tmp_path, variant, listing, page):
+    with MockSite(variant) as site:
+        process = run_scheduled(site, tmp_path, "-a", "max_pages=1")
+    assert process.returncode == 0, process.stderr[-3000:]
+    [summary] = read_jsonl(tmp_path / "runs.jsonl")
+    assert list(summary["shapes"]["listing"]) == [listing]
+    assert list(summary["shapes"]["page"]) == [page]
+    assert summary["shapes"]["page"][page] == summary["new_records"]

@@ -52,7 +52,7 @@ def test_a_file_with_no_record_is_refused_untouched(tmp_path):
     path = tmp_path / "other.jsonl"
     content = b"".join(json.dumps({"id": n, "name": "x"}).encode() + b"\n" for n in range(50))
     path.write_bytes(content)
-    with pytest.raises(RunRefused, match="not a dataset: none of its 50 lines is a record"):
+    with pytest.raises(RunRefused, match="not a dataset: none of its 50 lines is a release record"):
         repair_dataset(path)
     assert path.read_bytes() == content
 

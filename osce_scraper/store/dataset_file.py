@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 
 import jsonlines
 
+from osce_scraper.dataset import NotADataset, check_dataset
 from osce_scraper.items import utc_now
 from osce_scraper.store.paths import preview_line
 from osce_scraper.store.refusals import RunRefused
@@ -93,8 +94,14 @@ def scan_dataset(path: Path, digests: bool = False) -> DatasetScan:
 def repair_dataset(path: Path, digests: bool = False) -> DatasetScan:
     """Cut an unterminated last line; move other lines that are not records to ``<path>.quarantine``.
 
-    Every record stays, in order. A non-empty file with no record at all is refused untouched.
+    Every record stays, in order. A non-empty file with no record at all is refused untouched, by the
+    check every data command makes (:func:`osce_scraper.dataset.check_dataset`).
     """
+    if path.exists():
+        try:
+            check_dataset(path, allow_empty=True)
+        except NotADataset as error:
+            raise RunRefused(f"{error}; give another OSCE_DATASET_PATH") from None
     scan = scan_dataset(path, digests)
     if not scan.node_ids and scan.damaged:
         number, line = scan.damaged[0]

@@ -108,7 +108,7 @@ def test_a_dataset_path_naming_another_file_is_refused_untouched(mock_site: Mock
     for mode in ("incremental=1", "full=1"):
         process = run_scheduled(mock_site, tmp_path, "-a", mode)
         assert process.returncode == 2, process.stderr[-3000:]
-        assert str(other) in process.stderr and "none of its 50 lines is a record" in process.stderr
+        assert str(other) in process.stderr and "none of its 50 lines is a release record" in process.stderr
         assert "Traceback" not in process.stderr
     assert other.read_text("utf-8") == content
     assert mock_site.requests == []

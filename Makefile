@@ -6,7 +6,13 @@ SCRAPY_ARGS ?=
 # The gold corpus, where it lies beside the repository: its score floors are then checked.
 export OSCE_CORPUS_DIR ?= $(abspath $(wildcard ../shared/osce_corpus))
 
-.PHONY: install crawl demo test lint clean
+# Every dependency at its declared floor (uv's lowest-direct resolution), in a venv of its own.
+FLOORS_VENV := .venv-floors
+FLOORS_BIN := $(FLOORS_VENV)/bin
+# The crawl test of the floors job: a real `scrapy crawl` against the mock site whose robots.txt has a Crawl-delay.
+CRAWL_DELAY_TEST := tests/spiders/test_unattended.py::test_robots_crawl_delay_spaces_requests_even_with_politeness_off
+
+.PHONY: install crawl demo test test-floors lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +29,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-# Incremental: fetches only what is new and appends it to output/press_releases.jsonl.
+# Incremental: fetches only what is new and appends it to output/press_releases.jsonl. make turns any
+# failing recipe into its own status 2, so the crawl's status (3 a check failed, 4 another run holds the
+# lock, 5 a write failed) is printed here; cron and systemd run `.venv/bin/scrapy crawl` itself (README).
 crawl: install
-	$(BIN)/scrapy crawl press_releases -a incremental=1 $(SCRAPY_ARGS)
+	@$(BIN)/scrapy crawl press_releases -a incremental=1 $(SCRAPY_ARGS); status=$$?; \
+	  if [ $$status -ne 0 ]; then echo "make crawl: scrapy crawl exited with status $$status" >&2; fi; exit $$status
 
 demo: install
 	$(BIN)/python -m tests.site --variant drupal -- \
@@ -37,8 +46,33 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The floors job of CI: uv from PyPI, a fresh venv with every dependency at its floor, the fast tests and
+# one real crawl with a Crawl-delay there. pytest's status 5 (no test collected) fails it like any other.
+$(FLOORS_VENV)/.installed: pyproject.toml
+	rm -rf $(FLOORS_VENV)
+	$(PYTHON) -m venv $(FLOORS_VENV)
+	$(FLOORS_BIN)/python -m pip install --quiet uv
+	$(FLOORS_BIN)/uv pip install --quiet --python $(FLOORS_BIN)/python --resolution lowest-direct -e '.[test]'
+	touch $@
+
+test-floors: $(FLOORS_VENV)/.installed
+	$(FLOORS_BIN)/python -m pytest -m "not slow" -q -p no:cacheprovider $(PYTEST_ARGS)
+	$(FLOORS_BIN)/python -m pytest -q -p no:cacheprovider --junitxml=$(FLOORS_VENV)/crawl-delay.xml $(CRAWL_DELAY_TEST)
+	@# A skipped crawl would pass unseen: the crawl test must have run and passed.
+	$(FLOORS_BIN)/python -c 'import sys, xml.etree.ElementTree as E; s = E.parse(sys.argv[1]).find("testsuite"); \
+	  ok = int(s.get("tests")) >= 1 and not any(int(s.get(k)) for k in ("skipped", "failures", "errors")); \
+	  sys.exit(0 if ok else "make test-floors: the Crawl-delay crawl test did not run and pass")' \
+	  $(FLOORS_VENV)/crawl-delay.xml
+
 lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check .
 
+# What is rebuilt: the venvs, caches, build output and the demo's output. Never the dataset and what
+# belongs to it (output/press_releases.jsonl, its .quarantine, runs.jsonl, errors.jsonl, rejected.jsonl,
+# state.sqlite: the failed pages and the checks' window are not in the dataset), nor the run lock
+# (deleting it under a running crawl would let a second run start), nor .scrapy/httpcache (re-parsing
+# without re-fetching reads it).
 clean:
-	rm -rf $(VENV) output/*.jsonl .pytest_cache
+	rm -rf $(VENV) $(FLOORS_VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
+	rm -f output/demo.jsonl output/demo-rejected.jsonl
+	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +

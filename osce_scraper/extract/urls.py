@@ -117,22 +117,24 @@ def page_number(url: str) -> int:
     return 0
 
 
-def listing_url(start_url: str, page: int) -> str:
+def listing_url(start_url: str, page: int, keep: tuple[str, ...] | None = LISTING_FILTER_PARAMS) -> str:
     """The canonical URL of page ``page`` of the listing that ``start_url`` opens.
 
-    Only the start URL's path and filter parameters are kept: junk paths and
-    parameters in pager links are never trusted.
+    Only the start URL's path and filter parameters (``keep``; None: every parameter but the page)
+    are kept: junk paths and parameters in pager links are never trusted.
 
     >>> listing_url("https://www.osce.org/press-releases?rows=10&x=1", 2)
     'https://www.osce.org/press-releases?rows=10&page=2'
     >>> listing_url("https://www.osce.org/press-releases?page=7", 0)
     'https://www.osce.org/press-releases'
+    >>> listing_url("https://www.osce.org/newsroom?type=press&page=0", 3, keep=None)
+    'https://www.osce.org/newsroom?type=press&page=3'
     """
     parts = urlsplit(start_url)
     query = [
         (key, value)
         for key, value in parse_qsl(parts.query.replace("&amp;", "&"), keep_blank_values=True)
-        if key in LISTING_FILTER_PARAMS
+        if (key in keep if keep is not None else not key.lower().endswith("page"))
     ]
     if page:
         query.append(("page", str(page)))

@@ -19,7 +19,15 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from osce_scraper.extract.dates import parse_date
-from osce_scraper.extract.urls import host_allowed, is_web_url, listing_url, node_id_of, on_mirror, page_number
+from osce_scraper.extract.urls import (
+    LISTING_FILTER_PARAMS,
+    host_allowed,
+    is_web_url,
+    listing_url,
+    node_id_of,
+    on_mirror,
+    page_number,
+)
 from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
@@ -125,6 +133,9 @@ class PressReleasesSpider(scrapy.Spider):
         self._requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
         self.listing_items_seen = 0
+        #: Where later listing pages are asked for: the start URL, or where its first page redirected to.
+        self.listing_base = self.start_url
+        self.listing_moved = False
         self.listing_pages_total: int | None = None
 
     @classmethod
@@ -161,7 +172,7 @@ class PressReleasesSpider(scrapy.Spider):
 
     def _listing_request(self, page: int) -> scrapy.Request:
         return scrapy.Request(
-            listing_url(self.start_url, page),
+            listing_url(self.listing_base, page, keep=None if self.listing_moved else LISTING_FILTER_PARAMS),
             callback=self.parse_listing,
             errback=self.listing_failed,
             cb_kwargs={"page": page},
@@ -248,6 +259,11 @@ class PressReleasesSpider(scrapy.Spider):
     def parse_listing(self, response: Response, page: int = 0) -> Iterator[scrapy.Request]:
         """Requests for the listing's new releases, then for the next listing page."""
         self.listing_pages_seen += 1
+        if self.listing_pages_seen == 1 and response.meta.get("redirect_urls") and (
+                urlsplit(response.url).path != urlsplit(self.listing_base).path):
+            # The newsroom moved (a redesign's new path): later pages are asked for where it now is.
+            self.listing_base, self.listing_moved = response.url, True
+            self.logger.info("the listing moved to %s: its next pages are asked for there", response.url)
         listing = read_listing(page_selector(response.text), response.url)
         self._count_listing(listing, response.url)
         if listing.last_page is not None:

@@ -114,6 +114,8 @@ class MockSite:
         self.huge_paths: set[str] = set()
         #: Listing pages answer 200 with a maintenance page that lists nothing.
         self.maintenance = maintenance
+        #: The newsroom moved: /press-releases and its pages redirect here (without their page number).
+        self.newsroom_path: str | None = None
         #: Release pages answer 200 with an empty app shell that a script would fill.
         self.script_shell = script_shell
         #: The listing stopped updating: it lists only releases of this date and older (pages stay served).
@@ -185,6 +187,10 @@ class MockSite:
             return 301, "", self.by_path[path].path
         if path in self.failing_paths:
             return 503, "text/html", "<html><body>Service unavailable</body></html>"
+        if self.newsroom_path and (path == "/press-releases" or path.startswith("/press-releases/")):
+            return 301, "", self.newsroom_path  # the page number is lost, as a careless redirect loses it
+        if self.newsroom_path and path == self.newsroom_path:
+            path = "/press-releases"
         if path == "/robots.txt":
             delay = f"Crawl-delay: {self.crawl_delay:g}\n" if self.crawl_delay is not None else ""
             return 200, "text/plain", ROBOTS_TXT + delay

@@ -74,3 +74,15 @@ def test_the_run_summary_names_the_shapes_it_read(tmp_path, variant, listing, pa
     assert list(summary["shapes"]["listing"]) == [listing]
     assert list(summary["shapes"]["page"]) == [page]
     assert summary["shapes"]["page"][page] == summary["new_records"]
+
+
+def test_a_newsroom_moved_by_a_redirect_is_walked_where_it_now_is(tmp_path):
+    with MockSite("drupal11") as site:
+        site.newsroom_path = "/newsroom"
+        process = run_scheduled(site, tmp_path, "-a", "max_pages=3")
+    assert process.returncode == 0, process.stderr[-3000:]
+    records = read_jsonl(tmp_path / "releases.jsonl")
+    on_three_pages = {e.release.node_id for page in range(3) for e in site.listing_page(page)}
+    assert {r["node_id"] for r in records} == on_three_pages
+    assert [p for p in site.requests if p.startswith("/newsroom")] == ["/newsroom", "/newsroom?page=1",
+                                                                        "/newsroom?page=2"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import fastjsonschema
 
 from osce_scraper.pages.listing import ListingItem
 from osce_scraper.pages.release import ReleasePage
@@ -51,21 +54,60 @@ def record_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Any:
-    """The schema's validator, compiled once (its format checks included)."""
+    """The schema's validator (jsonschema), compiled once, its format checks included: the one judge."""
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(record_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+@cache
+def _fast_check() -> Callable[[Any], Any]:
+    """The same schema compiled to Python by fastjsonschema: a check of a valid record in some 20 µs, not 250.
+
+    Its ``date`` format is jsonschema's own check: fastjsonschema's regex takes the year 0 (``0000-01-01``),
+    which no date has. The schema's keywords mean the same in fastjsonschema's draft 7 as in draft 2020-12.
+    """
+    checker = _validator().format_checker
+    return fastjsonschema.compile(record_schema(), formats={"date": lambda value: checker.conforms(value, "date")})
+
+
+def _json_shaped(value: Any) -> bool:
+    """True when every container in ``value`` is a dict or a list: fastjsonschema takes a tuple for an array,
+    jsonschema (and so the schema's contract) does not.
+
+    >>> _json_shaped({"a": [1, {"b": None}]}), _json_shaped({"a": [(1, 2)]})
+    (True, False)
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, tuple):
+            return False
+    return True
+
+
 def schema_errors(record: dict[str, Any]) -> list[str]:
     """Every way ``record`` breaks the schema, as readable sentences (empty when valid).
+
+    A record the compiled check passes is valid; any other is judged by jsonschema, which gives the
+    reasons. Where the two differ the compiled check is the stricter (a line end before a pattern's ``$``,
+    a number type such as ``Fraction``), so the verdict is always jsonschema's.
 
     >>> schema_errors({"url": 1})[0]
     "(record): 'node_id' is a required property"
     """
+    try:
+        _fast_check()(record)
+    except fastjsonschema.JsonSchemaException:
+        pass
+    else:
+        if _json_shaped(record):
+            return []
     validator = _validator()
-    if validator.is_valid(record):
-        return []
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(record)'}: {error.message}"
         for error in sorted(validator.iter_errors(record), key=lambda e: list(e.absolute_path))

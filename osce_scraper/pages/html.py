@@ -41,6 +41,8 @@ def normalise_space(text: str) -> str:
     """
     # Mojibake first: a no-break space is part of some broken characters ("Å\xa0" for "Š").
     # str.split() splits on exactly the white space that the regex \s matches, and faster.
+    if text.isascii():  # known of every str without a scan: no mojibake, no soft hyphen
+        return " ".join(text.split())
     return " ".join(repair_mojibake(text).replace("\u00ad", "").split())
 
 
@@ -56,7 +58,7 @@ def repair_mojibake(text: str) -> str:
     >>> repair_mojibake("PRISHTINÃ‹/PRIÅ TINA â€“ OSCE"), repair_mojibake("Äänekoski – “OSCE”")
     ('PRISHTINË/PRIŠTINA – OSCE', 'Äänekoski – “OSCE”')
     """
-    if not _MOJIBAKE_HINT_RE.search(text):
+    if text.isascii() or not _MOJIBAKE_HINT_RE.search(text):
         return text  # ftfy costs microseconds a call; most lines cannot be mojibake
     return ftfy.fix_encoding(text)
 
@@ -92,7 +94,8 @@ def is_within(el: etree._Element, ancestor: etree._Element | None) -> bool:
     """True when ``el`` is ``ancestor`` or lies inside it."""
     if ancestor is None:
         return False
-    return el is ancestor or any(a is ancestor for a in el.iterancestors())
+    # lxml keeps one proxy per element while it is referenced, and elements compare by identity.
+    return el is ancestor or ancestor in el.iterancestors()
 
 
 _EMPTY_PAGE = "<html><body></body></html>"
@@ -172,9 +175,16 @@ def resolve_link(base: str, href: str) -> str:
 
 def base_url_of(selector: Selector, url: str) -> str:
     """The URL that relative links resolve against (``<base href>`` wins)."""
-    if href := selector.xpath("//base/@href").get():
+    # The first <base> with an href, as //base/@href finds it, without an XPath evaluation per page.
+    if href := next((value for el in selector.root.iter("base") if (value := el.get("href")) is not None), None):
         return urljoin(url, href.strip())
     return url
+
+
+# The attributes that can hide an element; most elements carry none of them (a class at most).
+_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "role", "style"})
+_HIDING_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+_ARTICLE_TAGS = frozenset({"article", "main"})
 
 
 def _is_hidden(el: etree._Element, inside_article: bool) -> bool:
@@ -183,9 +193,11 @@ def _is_hidden(el: etree._Element, inside_article: bool) -> bool:
         return True
     if tag in FURNITURE_TAGS and not inside_article:
         return True
+    if _HIDING_ATTRIBUTES.isdisjoint(el.keys()):
+        return False
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    if el.get("role") in {"navigation", "banner", "contentinfo"}:
+    if el.get("role") in _HIDING_ROLES:
         return True
     style = (el.get("style") or "").replace(" ", "").lower()
     return "display:none" in style
@@ -200,6 +212,8 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     >>> [line.text for line in visible_lines(page, "https://www.osce.org/")]
     ['Place:', 'VIENNA']
     """
+    # One pass over lxml's start and end events; it runs for every page, so the loop's body is kept flat
+    # (no call per element where a set lookup does).
     base = base_url_of(selector, url)
     root = selector.root
     lines: list[Line] = []
@@ -211,61 +225,71 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     article_depth = 0
 
     def flush() -> None:
-        if not parts:
-            links.clear()
-            return
         text = normalise_space("".join(parts))
         if text:
             card = cards[-1][1] if cards else None
             line_links = list(links)
             if card is not None and not line_links:
                 line_links.append(Link(card.url, text, card.rel))
-            lines.append(Line(text=text, element=blocks[-1], links=line_links, card=card))
+            lines.append(Line(text, blocks[-1], line_links, card))
         parts.clear()
-        links.clear()
 
     walker = etree.iterwalk(root, events=("start", "end"))
-    skipped: set[etree._Element] = set()
+    # A hidden element's subtree is skipped, so its own end event comes next: only its tail counts.
+    skip_end = False
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
         if event == "start":
-            if not tag or _is_hidden(el, article_depth > 0):
-                if tag:
-                    skipped.add(el)
+            if tag.__class__ is not str or _is_hidden(el, article_depth > 0):
                 walker.skip_subtree()
+                skip_end = True
+                if el.tail and el is not root:
+                    parts.append(el.tail)
                 continue
-            if tag in {"article", "main"}:
-                article_depth += 1
             if tag in BLOCK_TAGS:
-                flush()
+                if parts:
+                    flush()
+                links.clear()
                 blocks.append(el)
             elif tag == "br":
-                flush()
-            if tag == "a" and el.get("href"):
-                text = normalise_space(el.text_content())
-                link = Link(resolve_link(base, el.get("href", "").strip()), text, el.get("rel", ""))
-                if len(el) and any(child.tag in BLOCK_TAGS for child in el.iterdescendants()):
+                if parts:
                     flush()
+                links.clear()
+                continue  # a line break's own text is not read; its tail comes with its end event
+            elif tag == "a" and (href := el.get("href")):
+                link = Link(resolve_link(base, href.strip()), normalise_space(el.text_content()), el.get("rel", ""))
+                if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
+                    if parts:
+                        flush()
+                    links.clear()
                     cards.append((el, link))
                 else:
                     links.append(link)
-            if el.text and tag not in {"br"}:
+            if tag in _ARTICLE_TAGS:
+                article_depth += 1
+            if el.text:
                 parts.append(el.text)
         else:
-            if el in skipped:
-                skipped.discard(el)
-            elif tag:
-                if tag in {"article", "main"}:
+            if skip_end:
+                skip_end = False
+                continue
+            if tag.__class__ is str:
+                if tag in _ARTICLE_TAGS:
                     article_depth -= 1
                 if tag in BLOCK_TAGS:
-                    flush()
+                    if parts:
+                        flush()
+                    links.clear()
                     blocks.pop()
                 elif cards and cards[-1][0] is el:
-                    flush()
+                    if parts:
+                        flush()
+                    links.clear()
                     cards.pop()
             if el.tail and el is not root:
                 parts.append(el.tail)
-    flush()
+    if parts:
+        flush()
     return lines
 
 
@@ -297,23 +321,34 @@ def all_links(selector: Selector, url: str = "") -> list[Link]:
     return found
 
 
-_NOT_HIDDEN = " and ".join(f"not(ancestor::{tag})" for tag in sorted(HIDDEN_TAGS))
+_STRING_VALUE = etree.XPath("string()")
 
 
 def heading_texts(selector: Selector, tag: str = "h1") -> list[str]:
-    """Visible texts of the page's headings of one level, in document order."""
+    """Visible texts of the page's headings of one level (none inside a hidden element), in document order.
+
+    >>> heading_texts(page_selector("<h1>OSCE <b>trains</b></h1><noscript><h1>Menu</h1></noscript>"))
+    ['OSCE trains']
+    """
     return [
         text
-        for heading in selector.xpath(f"//{tag}[{_NOT_HIDDEN}]")
-        if (text := normalise_space(heading.xpath("string()").get("")))
+        for heading in selector.root.iter(tag)
+        if not any(ancestor.tag in HIDDEN_TAGS for ancestor in heading.iterancestors())
+        and (text := normalise_space(_STRING_VALUE(heading)))
     ]
 
 
 def meta_content(selector: Selector, *names: str) -> str | None:
-    """The first ``<meta>`` content whose ``name``/``property``/``itemprop`` is in ``names``."""
+    """The first ``<meta>`` content whose ``name``/``property``/``itemprop`` is in ``names``.
+
+    >>> meta_content(page_selector("<meta name='x' content='1'><meta property='og:title' content=' T '>"), "og:title")
+    'T'
+    """
     wanted = {name.lower() for name in names}
-    for meta in selector.xpath("//meta[@content]"):
+    for meta in selector.root.iter("meta"):
         attributes = meta.attrib
+        if "content" not in attributes:
+            continue
         key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
         if key in wanted and (content := normalise_space(attributes["content"])):
             return content

@@ -129,6 +129,11 @@ def _bare_label(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str,
     match = pattern.match(line.text)
     if not match or match.group("colon"):
         return None
+    return _bare_match(line, match, by_text)
+
+
+def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str] | None:
+    """``_bare_label`` for a line whose label matched without a colon."""
     label, rest = match.group("label"), match.group("rest").strip()
     element = line.element
     if element.tag in _NOT_LABEL_TAGS or any(label.lower() in link.text.lower() for link in line.links):
@@ -145,9 +150,13 @@ def _bare_label(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str,
 def match_line(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str, bool] | None:
     """``(field, rest of the line, bare)`` when the line is a label: with its colon, or bare in an element
     of its own (``bare`` is then True)."""
-    if found := match_label(line.text, labels):
-        return (*found, False)
-    if found := _bare_label(line, labels):
+    pattern, by_text = _compiled(labels)
+    match = pattern.match(line.text)  # once for both readings (match_label and _bare_label match the same)
+    if not match:
+        return None
+    if match.group("colon"):
+        return by_text[match.group("label").lower()], match.group("rest").strip(), False
+    if found := _bare_match(line, match, by_text):
         return (*found, True)
     return None
 
@@ -183,9 +192,11 @@ def iter_labels(
     heading.
     """
     end = len(lines) if end is None else end
+    # Each line is matched once: the walk below asks again of the lines that follow a label.
+    matches = [match_line(lines[i], labels) for i in range(start, end)]
     index = start
     while index < end:
-        matched = match_line(lines[index], labels)
+        matched = matches[index - start]
         if not matched:
             index += 1
             continue
@@ -196,7 +207,7 @@ def iter_labels(
             label_el = lines[index].element
             group = label_el.getparent()
             probe = index + 1
-            while probe < end and not match_line(lines[probe], labels):
+            while probe < end and not matches[probe - start]:
                 line = lines[probe]
                 if line.element.tag in _HEADING_TAGS:
                     break  # a heading is never a value: the next item or section starts

@@ -35,7 +35,7 @@ def find_dateline(raw: RawRelease) -> Dateline | None:
 
 def page_fields(raw: RawRelease) -> dict[str, Any]:
     """What the page states outright: ``url``, ``node_id``, ``title``, ``text``, ``language``, ``crawled_at``,
-    and where its response is archived: ``warc_file``, ``warc_record_id``, ``payload_digest``."""
+    where its response is archived: ``warc_file``, ``warc_record_id``, ``payload_digest``, and its version fields."""
     page, listing = raw.page, raw.listing
     capture = raw.capture or {}
     return {
@@ -46,6 +46,10 @@ def page_fields(raw: RawRelease) -> dict[str, Any]:
         "language": language_of(page.url),
         "crawled_at": raw.crawled_at,
         **{name: capture.get(name) for name in CAPTURE_FIELDS},
+        # A fresh record is version 1; the crawl's store gives a release fetched again its line's history.
+        "version": 1,
+        "changed_at": None,
+        "withdrawn_at": None,
     }
 
 

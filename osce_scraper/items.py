@@ -35,7 +35,12 @@ RECORD_FIELDS = (
     "warc_file",
     "warc_record_id",
     "payload_digest",
+    "version",
+    "changed_at",
+    "withdrawn_at",
 )
+#: Set by the crawl's store from the release's history (store/versions.py): a record is made as version 1.
+VERSION_FIELDS = ("version", "changed_at", "withdrawn_at")
 #: Where the page's response is archived (osce_scraper/archive.py): set from ``RawRelease.capture``.
 CAPTURE_FIELDS = ("warc_file", "warc_record_id", "payload_digest")
 

@@ -120,5 +120,21 @@ OSCE_DATASET_PATH = "output/press_releases.jsonl"
 #: What scheduled (incremental) crawls remember between runs.
 OSCE_STATE_PATH = "output/state.sqlite"
 
+# Corrections: osce.org edits releases after publishing them (store/recheck.py, store/versions.py).
+#: Known releases an incremental run checks again, most overdue first by the time since each last changed
+#: (`-a revisit=N` or `revisit=all` for one run). robots.txt asks for 10 s between requests: 30 re-checks
+#: add five minutes to a daily run (otherwise robots.txt, a listing page and a few new releases, about a
+#: minute), and cover the releases of the last week at every run, the older ones in turn.
+OSCE_REVISIT_BUDGET = 30
+#: Every earlier version of a changed release, one JSON line each; empty: versions.jsonl beside the dataset
+#: (output/versions.jsonl for the default dataset).
+OSCE_VERSIONS_PATH = ""
+#: More than this share of the releases re-checked in one run changed (or were withdrawn): a template change
+#: or an extraction fault, not a wave of corrections. The run fails its checks and mints no version. Judged
+#: only when at least OSCE_MIN_RECHECKED releases were re-checked (1 turns the guard off, e.g. for a full
+#: run after an extraction fix that means to change every record).
+OSCE_MAX_CHANGED_SHARE = 0.5
+OSCE_MIN_RECHECKED = 10
+
 LOG_LEVEL = "INFO"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

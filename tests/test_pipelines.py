@@ -97,7 +97,7 @@ def test_invalid_records_go_to_the_rejected_file_with_reasons(tmp_path):
 def test_page_pipeline_fills_what_the_page_states():
     item = PagePipeline().process_item(make_raw(listing=make_listing_item()))
     assert set(item.record) == {"url", "node_id", "title", "text", "language", "crawled_at", "warc_file",
-                                "warc_record_id", "payload_digest"}
+                                "warc_record_id", "payload_digest", "version", "changed_at", "withdrawn_at"}
     assert item.record["url"] == URL and item.record["node_id"] == "488612"
     assert item.record["title"] == "OSCE supports police reform in Kyrgyzstan"
     assert item.record["text"].startswith("BISHKEK, 12 May 2021 – ") and "\n\n" in item.record["text"]

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from scrapy.http import Response
@@ -29,17 +29,20 @@ from osce_scraper.extract.urls import (
     page_number,
 )
 from osce_scraper.items import RawRelease, utc_now
+from osce_scraper.network import no_answer_cause
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
 from osce_scraper.pages.release import read_release
 from osce_scraper.stats import (
     EMPTY_LISTING_STAT,
+    FAILED_PAGES_STAT,
     FIRST_UNREADABLE_STAT,
     LISTING_ITEMS_STAT,
     LISTING_SHAPE_STATS,
     NEWEST_LISTED_STAT,
     PAGE_SHAPE_STATS,
     RELEASE_PAGES_STAT,
+    UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
 )
 from osce_scraper.store import RunRefused, SpiderStore, crawl_store
@@ -83,6 +86,26 @@ def _flag_argument(name: str, value: Any) -> bool:
     raise SpiderArgumentError(f"{name} must be 1 or 0, got {value!r}")
 
 
+def _revisit_argument(name: str, value: Any) -> int | str | None:
+    """``all``, a whole number (0 and up), or None when not given.
+
+    >>> _revisit_argument("revisit", "all"), _revisit_argument("revisit", " 5 "), _revisit_argument("revisit", None)
+    ('all', 5, None)
+    """
+    if value is None or value == "":
+        return None
+    text = str(value).strip().lower()
+    if text == "all":
+        return "all"
+    if text.isdigit():
+        return int(text)
+    raise SpiderArgumentError(f"{name} must be a whole number (known releases to check again) or all, got {value!r}")
+
+
+#: Statuses a re-check of a known release handles itself: not modified, and withdrawn.
+REVISIT_STATUSES = (304, 404, 410)
+
+
 def _date_argument(name: str, value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -94,7 +117,8 @@ def _date_argument(name: str, value: str | None) -> dt.date | None:
 
 class PressReleasesSpider(scrapy.Spider):
     """Arguments: ``base_url``, ``start_url`` (a listing or one release), ``max_pages``, ``since``,
-    ``incremental`` (fetch only what the dataset lacks) and ``full`` (re-crawl and rewrite it)."""
+    ``incremental`` (fetch only what the dataset lacks), ``full`` (re-crawl and rewrite it) and ``revisit``
+    (known releases to check again: a number, or ``all``; incremental runs check ``OSCE_REVISIT_BUDGET``)."""
 
     name = "press_releases"
 
@@ -106,13 +130,14 @@ class PressReleasesSpider(scrapy.Spider):
         since: str | None = None,
         incremental: str | bool | None = None,
         full: str | bool | None = None,
+        revisit: str | int | None = None,
         **kwargs: Any,
     ) -> None:
         # scrapyd adds its own (_job); any other name is a typo the user should hear about.
         unknown = sorted(name for name in kwargs if not name.startswith("_"))
         if unknown:
             raise SpiderArgumentError(f"unknown argument {unknown[0]!r}; the arguments are base_url, start_url, "
-                                      "max_pages, since, incremental and full")
+                                      "max_pages, since, incremental, full and revisit")
         super().__init__(**kwargs)
         self.base_url = _url_argument("base_url", base_url)
         self.start_url = _url_argument("start_url", start_url) if start_url else self.base_url + LISTING_PATH
@@ -122,6 +147,9 @@ class PressReleasesSpider(scrapy.Spider):
         self.full = _flag_argument("full", full)
         if self.incremental and self.full:
             raise SpiderArgumentError("incremental=1 and full=1 exclude each other: choose one")
+        self.revisit = _revisit_argument("revisit", revisit)
+        if self.full and self.revisit:
+            raise SpiderArgumentError("revisit and full=1 exclude each other: a full run fetches every release again")
         hosts = {urlsplit(self.base_url).hostname or "", urlsplit(self.start_url).hostname or ""}
         self.extra_hosts = frozenset(h.lower() for h in hosts if h)
         self.allowed_domains = sorted({"osce.org", *self.extra_hosts})
@@ -165,10 +193,34 @@ class PressReleasesSpider(scrapy.Spider):
             if node and not store.is_known(node) and node not in self.requested_nodes:
                 self.requested_nodes.add(node)
                 yield self._release_request(url, ListingItem(**listing) if listing else None, None)
+        # Known releases checked again for corrections, with a conditional request where the site gave validators.
+        for revisit in store.due_revisits(self._revisit_budget()):
+            if revisit["node_id"] in self.requested_nodes:
+                continue
+            self.requested_nodes.add(revisit["node_id"])
+            listing = ListingItem(**revisit["listing"]) if revisit["listing"] else None
+            yield self._release_request(self._on_this_site(revisit["url"]), listing, None, revisit=revisit["headers"])
         if node_id_of(self.start_url):
             yield self._release_request(self.start_url, None, None)
         else:
             yield self._listing_request(page_number(self.start_url))
+
+    def _revisit_budget(self) -> int | None:
+        """How many known releases to check again: ``revisit`` (None for all), else an incremental run's budget."""
+        if self.revisit is not None:
+            return None if self.revisit == "all" else int(self.revisit)
+        if not self.incremental or node_id_of(self.start_url):
+            return 0
+        settings = getattr(getattr(self, "crawler", None), "settings", None)
+        return settings.getint("OSCE_REVISIT_BUDGET", 0) if settings is not None else 0
+
+    def _on_this_site(self, url: str) -> str:
+        """A known release's URL on the host this crawl runs against (a mirror, the mock site on another port)."""
+        url = on_mirror(url, self.base_url)
+        parts, base = urlsplit(url), urlsplit(self.base_url)
+        if host_allowed(url) or parts.netloc == base.netloc:
+            return url
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
 
     def _listing_request(self, page: int) -> scrapy.Request:
         return scrapy.Request(
@@ -193,8 +245,12 @@ class PressReleasesSpider(scrapy.Spider):
         listing = request.cb_kwargs.get("listing")
         self.store.record_failure(entry, node_id_of(request.url) if kind == "release" else None,
                                   asdict(listing) if listing else None)
-        if self.crawler.stats:
-            self.crawler.stats.inc_value("osce/failed_pages")
+        stats = self._stats()
+        if stats:
+            stats.inc_value(FAILED_PAGES_STAT)
+            cause = no_answer_cause(failure.value) if response is None else None
+            if cause and not stats.get_value(UNREACHABLE_STAT):
+                stats.set_value(UNREACHABLE_STAT, f"{urlsplit(request.url).hostname}: {cause}")
         self.logger.warning("failed for good after %s attempt(s): %s (%s)", entry["attempts"], request.url,
                             entry["status"] or entry["error"])
 
@@ -243,17 +299,23 @@ class PressReleasesSpider(scrapy.Spider):
         """A listing page that failed for good: logged; the walk stops there and is not complete."""
         self._record_failure(failure, "listing")
 
-    def _release_request(self, url: str, item: ListingItem | None, referer: str | None) -> scrapy.Request:
+    def _release_request(self, url: str, item: ListingItem | None, referer: str | None,
+                         revisit: dict[str, str] | None = None) -> scrapy.Request:
         # dont_filter: releases are deduplicated by node id before they are requested; Scrapy's
         # URL filter would silently drop a redirect that loops back, instead of reporting it.
+        meta: dict[str, Any] = {"listing_url": referer}
+        if revisit is not None:
+            # A re-check: a 304 (its conditional headers) and a 404 or 410 (withdrawn) reach parse_release,
+            # past Scrapy's HttpErrorMiddleware.
+            meta.update(osce_revisit=True, handle_httpstatus_list=list(REVISIT_STATUSES))
         return scrapy.Request(
             url,
             callback=self.parse_release,
             errback=self.release_failed,
             dont_filter=True,
             cb_kwargs={"listing": item},
-            headers={"Referer": referer} if referer else None,
-            meta={"listing_url": referer},
+            headers={**({"Referer": referer} if referer else {}), **(revisit or {})} or None,
+            meta=meta,
         )
 
     def parse_listing(self, response: Response, page: int = 0) -> Iterator[scrapy.Request]:
@@ -316,6 +378,12 @@ class PressReleasesSpider(scrapy.Spider):
 
     def parse_release(self, response: Response, listing: ListingItem | None = None) -> Iterator[RawRelease]:
         """The release page read into what it shows, with the listing item that led to it."""
+        node = node_id_of(response.url) or (listing.node_id if listing else None)
+        if node:
+            self.store.release_answered(node, response.status, _header(response, "ETag"),
+                                        _header(response, "Last-Modified"))
+        if response.status in REVISIT_STATUSES and response.meta.get("osce_revisit"):
+            return  # a re-check: not modified, or withdrawn (kept, marked so by the store)
         if not hasattr(response, "text"):
             self.logger.warning("not an HTML page: %s", response.url)
             return
@@ -331,3 +399,8 @@ class PressReleasesSpider(scrapy.Spider):
             return
         self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
         yield RawRelease(page=page, listing=listing, crawled_at=utc_now(), capture=response.meta.get("osce_capture"))
+
+
+def _header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

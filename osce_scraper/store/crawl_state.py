@@ -1,4 +1,5 @@
-"""The crawl state (SQLite): pages that failed for good, flags, and the checks' window of recent pages.
+"""The crawl state (SQLite): pages that failed for good, flags, the checks' window of recent pages, and the
+re-check schedule of known releases.
 
 What the dataset holds is read from the dataset itself when a run starts; everything here can be
 lost at the cost of crawling again, so a damaged state is moved aside and started afresh.
@@ -21,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
+_SCHEDULE_COLUMNS = ("last_checked", "last_changed", "version", "etag", "last_modified", "withdrawn_at")
+
 #: A release page of the checks' window: (node id, labels it showed, filled fields of its record or None).
 WindowPage = tuple[str, list[str], list[str] | None]
 
@@ -41,6 +44,12 @@ class CrawlState:
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS recent_pages (seq INTEGER PRIMARY KEY AUTOINCREMENT, node_id TEXT UNIQUE,"
             " labels TEXT, fields TEXT)"
+        )
+        # The re-check schedule (store/recheck.py): per known release, when it was last checked and last
+        # changed, its version, and the validators the site gave for a conditional request.
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS releases (node_id TEXT PRIMARY KEY, last_checked TEXT, last_changed TEXT,"
+            " version INTEGER, etag TEXT, last_modified TEXT, withdrawn_at TEXT)"
         )
 
     @classmethod
@@ -110,6 +119,22 @@ class CrawlState:
 
     def trim_recent_pages(self, size: int) -> None:
         self.db.execute("DELETE FROM recent_pages WHERE seq <= (SELECT max(seq) FROM recent_pages) - ?", (size,))
+
+    def schedule(self) -> dict[str, dict[str, Any]]:
+        """The re-check schedule's rows, by node id."""
+        rows = self.db.execute("SELECT node_id, last_checked, last_changed, version, etag, last_modified, withdrawn_at"
+                               " FROM releases")
+        return {row[0]: dict(zip(_SCHEDULE_COLUMNS, row[1:], strict=True)) for row in rows}
+
+    def note_checks(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Releases checked this run: each row's ``node_id`` and the columns it names (the others are kept)."""
+        with self.db:
+            for row in rows:
+                self.db.execute("INSERT OR IGNORE INTO releases (node_id) VALUES (?)", (row["node_id"],))
+                columns = [name for name in _SCHEDULE_COLUMNS if name in row]
+                if columns:
+                    self.db.execute(f"UPDATE releases SET {', '.join(f'{name} = ?' for name in columns)}"
+                                    " WHERE node_id = ?", [row[name] for name in columns] + [row["node_id"]])
 
     def get(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -19,6 +19,7 @@ retry, nothing kept. What the run is depends on the spider's arguments and the c
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import sqlite3
 from pathlib import Path
@@ -31,13 +32,16 @@ from scrapy.utils.defer import deferred_from_coro
 
 from osce_scraper import settings as project_settings
 from osce_scraper.exporters import DatasetExporter
+from osce_scraper.items import utc_now
 from osce_scraper.store.check_window import CheckWindow, filled_fields
 from osce_scraper.store.crawl_state import CrawlState
 from osce_scraper.store.dataset_file import lost_release, merge_into_dataset, record_digest, repair_dataset
 from osce_scraper.store.failure_log import FailureLog
 from osce_scraper.store.paths import check_file_path, check_jsonl_path
+from osce_scraper.store.recheck import choose_due, known_releases, listings_of, parse_time
 from osce_scraper.store.refusals import CannotWrite, RunRefused
 from osce_scraper.store.run_lock import RunLock
+from osce_scraper.store.versions import Revision, VersionsFile, revise
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +58,8 @@ class SpiderStore(Protocol):
     def walked_to_the_end(self) -> None: ...
     def page_read(self, node_id: str | None, labels: list[str]) -> None: ...
     def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None: ...
+    def due_revisits(self, limit: int | None) -> list[dict[str, Any]]: ...
+    def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None: ...
 
 
 class StorelessCrawl:
@@ -80,6 +86,12 @@ class StorelessCrawl:
         pass
 
     def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None:
+        pass
+
+    def due_revisits(self, limit: int | None) -> list[dict[str, Any]]:
+        return []
+
+    def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None:
         pass
 
 
@@ -151,6 +163,18 @@ class CrawlStore:
         self.stop_at_known_page = False
         self.write_failed = False
         self.quarantined_lines = 0
+        # Re-checks of known releases (store/recheck.py) and the versions they mint (store/versions.py).
+        versions = settings.get("OSCE_VERSIONS_PATH") or project_settings.OSCE_VERSIONS_PATH
+        self.versions_path = Path(versions) if versions else self.dataset_path.with_name("versions.jsonl")
+        self.max_changed_share = settings.getfloat("OSCE_MAX_CHANGED_SHARE", project_settings.OSCE_MAX_CHANGED_SHARE)
+        self.min_rechecked = settings.getint("OSCE_MIN_RECHECKED", project_settings.OSCE_MIN_RECHECKED)
+        self.rechecks: DatasetExporter | None = None
+        #: Known releases requested again this run, and what they answered: 304, 404/410 (when), validators.
+        self.revisiting: set[str] = set()
+        self.not_modified: set[str] = set()
+        self.withdrawn: dict[str, str] = {}
+        self.validators: dict[str, tuple[str | None, str | None]] = {}
+        self.revision = Revision()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlStore:
@@ -197,6 +221,8 @@ class CrawlStore:
                     self.state.mark_failed(lost["url"], lost["node_id"], lost, "its line in the dataset was damaged")
             self.failed_before = self.state.failed_node_ids()
             self.window = CheckWindow(self.window_size, earlier=self.state.recent_pages(self.window_size))
+            for leftover in (self.recheck_path, self.revised_path):  # a killed run's re-checks are checked again
+                leftover.unlink(missing_ok=True)
             if self.mode == "incremental":
                 self.known = scan.node_ids
                 self.stop_at_known_page = self.state.get("listing_complete") == "1"
@@ -212,7 +238,59 @@ class CrawlStore:
             self.lock.release()
             raise
 
+    @property
+    def recheck_path(self) -> Path:
+        """Where an incremental run keeps the records of known releases it fetched again, until its end."""
+        return self.dataset_path.with_name(self.dataset_path.name + ".recheck")
+
+    @property
+    def revised_path(self) -> Path:
+        return self.dataset_path.with_name(self.dataset_path.name + ".revised")
+
+    def _known_ids(self) -> set[str]:
+        return self.known if self.mode == "incremental" else set(self.digests)
+
     # What the spider asks and tells.
+
+    def due_revisits(self, limit: int | None) -> list[dict[str, Any]]:
+        """Known releases to check again, most overdue first (every one when ``limit`` is None, else those due, at
+        most ``limit``): each a ``node_id``, ``url``, the ``listing`` item fields its record took, and the
+        ``headers`` of a conditional request. Plain and incremental runs; never in a full one (it fetches all)."""
+        if self.state is None or self.mode not in ("incremental", "plain") or limit == 0:
+            return []
+        known = known_releases(self.dataset_path)
+        for node_id, row in self.state.schedule().items():
+            if (entry := known.get(node_id)) is None:
+                continue
+            if (checked := parse_time(row["last_checked"])) and checked > entry.last_checked:
+                entry.last_checked = checked
+            if (changed := parse_time(row["last_changed"])) and changed > entry.last_changed:
+                entry.last_changed = changed
+            entry.etag, entry.last_modified = row["etag"], row["last_modified"]
+        due = choose_due(list(known.values()), dt.datetime.now(dt.UTC), limit)
+        listings = listings_of(self.dataset_path, {entry.node_id for entry in due})
+        revisits = []
+        for entry in due:
+            headers = {}
+            if entry.etag:
+                headers["If-None-Match"] = entry.etag
+            if entry.last_modified:
+                headers["If-Modified-Since"] = entry.last_modified
+            revisits.append({"node_id": entry.node_id, "url": entry.url, "listing": listings.get(entry.node_id),
+                             "headers": headers})
+            self.revisiting.add(entry.node_id)
+        logger.info("%d known release(s) to check again, of %d", len(revisits), len(known))
+        return revisits
+
+    def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None:
+        """A release page answered: a 304 (not modified) or a 404/410 (withdrawn) of a re-check, or a page with
+        its validators (``ETag``, ``Last-Modified``) for the next re-check's conditional request."""
+        if status == 304 and node_id in self.revisiting:
+            self.not_modified.add(node_id)
+        elif status in (404, 410) and node_id in self.revisiting:
+            self.withdrawn[node_id] = utc_now()
+        elif 200 <= status < 300:
+            self.validators[node_id] = (etag, last_modified)
 
     def is_known(self, node_id: str) -> bool:
         """True for a release already in the dataset (incremental runs only: the others fetch it again)."""
@@ -287,14 +365,20 @@ class CrawlStore:
         self.window.record_made(item["node_id"], filled)
         if self.write_failed:
             return
+        recheck = self.mode == "incremental" and item["node_id"] in self.known
         if self.exporter is not None:
             try:
-                self.exporter.export_item(item)
+                if recheck:  # merged into the dataset, with its versions, when the run ends
+                    self.rechecks = self.rechecks or DatasetExporter(self.recheck_path)
+                    self.rechecks.export_item(item)
+                else:
+                    self.exporter.export_item(item)
                 self.written.add(item["node_id"])
             except OSError as error:
                 self._fail(error)
                 return
-        self.stats.inc_value(f"osce/{self._change(item)}_records")
+        if not recheck:  # a re-check is counted when the run ends, against its line
+            self.stats.inc_value(f"osce/{self._change(item)}_records")
 
     def _walk_accounted_for(self) -> bool:
         """Every release the walk showed is in the dataset or in the errors file."""
@@ -319,12 +403,21 @@ class CrawlStore:
         class docstring; the state is closed and the lock released by :meth:`spider_closed`, however this ends)."""
         if self.exporter is not None:
             self.exporter.close()
+        if self.rechecks is not None:
+            self.rechecks.close()
         if self.state is None:
             return
         self.state.note_pages(self.window.this_run_pages())
         self.state.trim_recent_pages(self.window_size)
         if self.mode in ("plain", "full") and not self._settle_dataset(reason):
             return
+        if self.mode == "incremental" and not self.write_failed:
+            counts = self._revise_and_merge(self.recheck_path, lambda node_id: True)
+            self.recheck_path.unlink(missing_ok=True)
+            fetched_again = self.revision.rechecked - len(self.not_modified) - len(self.withdrawn)
+            self.stats.inc_value("osce/updated_records", counts.updated)
+            self.stats.inc_value("osce/unchanged_records", max(0, fetched_again - counts.updated))
+        self._note_checks()
         self.state.clear_failed(self.failed_before & self.written)
         if reason == "finished" and not self.write_failed and self.walk_complete and self._walk_accounted_for():
             self.state.set("listing_complete", "1")
@@ -338,10 +431,59 @@ class CrawlStore:
         replace = self.mode == "full" and reason == "finished" and not self.write_failed and self.walk_complete
         # A full run that walked the whole newsroom drops the releases it no longer showed; a release it
         # showed but could not fetch keeps its old record. Any other run only adds and updates.
-        counts = merge_into_dataset(self.dataset_path, partial, keep=self.seen_on_walk.__contains__ if replace
-                                    else lambda node_id: True)
+        counts = self._revise_and_merge(partial, keep=self.seen_on_walk.__contains__ if replace
+                                        else lambda node_id: True)
         partial.unlink(missing_ok=True)
         how = "replaced by this full run's" if replace else "merged with this run's"
         logger.info("%s %s records: %d new, %d updated, %d dropped (crawl %s)", self.dataset_path, how,
                     counts.new, counts.updated, counts.dropped, reason)
         return True
+
+    def _revise_and_merge(self, fetched: Path, keep: Any) -> Any:
+        """Decide the versions of what was fetched (:func:`~osce_scraper.store.versions.revise`), keep the earlier
+        versions, then merge: the versions file is written before the dataset is renamed, and a repeat after a kill
+        is skipped by its key, so nothing is written twice."""
+        try:
+            revision = revise(self.dataset_path, fetched, self.revised_path, withdrawn=self.withdrawn,
+                              not_modified=self.not_modified & self._known_ids(),
+                              max_share=self.max_changed_share, min_rechecked=self.min_rechecked)
+            minted = VersionsFile(self.versions_path).add(revision.entries)
+            counts = merge_into_dataset(self.dataset_path, self.revised_path, keep=keep)
+        finally:
+            self.revised_path.unlink(missing_ok=True)
+        self.revision = revision
+        for name, value in (("rechecked", revision.rechecked), ("changed", len(revision.changed)),
+                            ("withdrawn", 0 if revision.withheld else len(revision.withdrawn)),
+                            ("unchanged_304", len(self.not_modified & self._known_ids())),
+                            ("versions", len(revision.entries))):
+            self.stats.set_value(f"osce/{name}", value)
+        if revision.withheld:
+            self.stats.set_value("osce/changes_withheld", len(revision.changed) + len(revision.withdrawn))
+            logger.error("%d of %d re-checked releases changed or were withdrawn: no version minted",
+                         len(revision.changed) + len(revision.withdrawn), revision.rechecked)
+        elif revision.entries or revision.withdrawn:
+            logger.info("%d release(s) changed (%d version(s) kept in %s, %d new), %d withdrawn", len(revision.changed),
+                        len(revision.entries), self.versions_path, minted, len(revision.withdrawn))
+        return counts
+
+    def _note_checks(self) -> None:
+        """The re-check schedule of the releases checked this run; a change withheld leaves its row as it was, so
+        its old validators do not answer 304 for a page the dataset has not taken."""
+        now = utc_now()
+        revision = self.revision
+        held = set(revision.changed) | set(revision.withdrawn) if revision.withheld else set()
+        rows: list[dict[str, Any]] = []
+        for node_id in (self.written | self.not_modified | set(self.withdrawn)) - held:
+            row: dict[str, Any] = {"node_id": node_id, "last_checked": now}
+            if node_id in self.withdrawn:
+                if node_id in self._known_ids():
+                    row.update(last_changed=now, withdrawn_at=self.withdrawn[node_id])
+                    rows.append(row)
+                continue
+            if node_id in self.written:
+                etag, last_modified = self.validators.get(node_id, (None, None))
+                row.update(etag=etag, last_modified=last_modified, withdrawn_at=None)
+            if node_id in revision.versions:
+                row.update(last_changed=now, version=revision.versions[node_id])
+            rows.append(row)
+        self.state.note_checks(rows)  # type: ignore[union-attr]

@@ -43,15 +43,20 @@ def _record(line: bytes) -> dict[str, Any] | None:
 #: Fields that say when and from which capture a record was made, not what the release says: two
 #: crawls of an unchanged page differ only in these (the WARC capture's fields, see archive.py).
 FETCH_FIELDS = frozenset({"crawled_at", "warc_file", "warc_record_id", "payload_digest"})
+#: Fields the store derives from a release's history (store/versions.py), not from its page: a line
+#: written before versions were kept (without them) says what a version 1 says.
+VERSION_FIELDS = frozenset({"version", "changed_at"})
 
 
 def record_digest(record: dict[str, Any]) -> bytes:
-    """What a record says, as a digest: the same for two crawls of an unchanged page (:data:`FETCH_FIELDS` aside).
+    """What a record says, as a digest: the same for two crawls of an unchanged page (:data:`FETCH_FIELDS` and
+    :data:`VERSION_FIELDS` aside, and ``withdrawn_at`` while it is null).
 
     >>> record_digest({"node_id": "1", "crawled_at": "2026-01-01T00:00:00Z"}) == record_digest({"node_id": "1"})
     True
     """
-    said = {name: value for name, value in record.items() if name not in FETCH_FIELDS}
+    said = {name: value for name, value in record.items() if name not in FETCH_FIELDS and name not in VERSION_FIELDS
+            and not (name == "withdrawn_at" and value is None)}
     text = json.dumps(said, sort_keys=True, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 

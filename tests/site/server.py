@@ -122,6 +122,13 @@ class MockSite:
         self.frozen_at = frozen_at
         #: Release pages served edited: node id -> a function of the release returning the edited release.
         self.edits: dict[str, Callable[[MockRelease], MockRelease]] = dict(edits or {})
+        #: Paths of releases taken down after publication: answered with ``gone_status`` (404 or 410).
+        self.gone_paths: set[str] = set()
+        self.gone_status = 404
+        #: Release pages carry an ETag (of their bytes) and answer a matching If-None-Match with 304.
+        self.etags = True
+        #: Paths answered 304.
+        self.not_modified: list[str] = []
         self.releases: list[MockRelease] = []
         self.publish(releases if releases is not None else make_releases())
         self.requests: list[str] = []
@@ -187,6 +194,8 @@ class MockSite:
             return 301, "", self.by_path[path].path
         if path in self.failing_paths:
             return 503, "text/html", "<html><body>Service unavailable</body></html>"
+        if path in self.gone_paths:
+            return self.gone_status, "text/html", "<html><body><h1>Page not found</h1></body></html>"
         if self.newsroom_path and (path == "/press-releases" or path.startswith("/press-releases/")):
             return 301, "", self.newsroom_path  # the page number is lost, as a careless redirect loses it
         if self.newsroom_path and path == self.newsroom_path:
@@ -273,6 +282,12 @@ class MockSite:
                     headers = {"Location": body}
                     body = ""
                 data, headers = site.encode(self.path, body, headers)
+                if status == 200 and site.etags and urlsplit(self.path).path.rstrip("/") in site.by_path:
+                    headers["ETag"] = f'"{hashlib.sha1(data).hexdigest()[:20]}"'
+                    if self.headers.get("If-None-Match") == headers["ETag"]:
+                        with site._lock:
+                            site.not_modified.append(self.path)
+                        status, data, headers = 304, b"", {"ETag": headers["ETag"]}
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)

@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from osce_scraper.items import RECORD_FIELDS, utc_now
+from osce_scraper.logs import quiet_run_logs
 from osce_scraper.stats import LISTING_SHAPE_STATS, PAGE_SHAPE_STATS, UNREADABLE_PAGES_STAT, shape_counts
 
 logger = logging.getLogger(__name__)
@@ -93,16 +94,25 @@ class RunSummary:
         self.crawler = crawler
         self.path = Path(crawler.settings.get("OSCE_RUNS_PATH", "output/runs.jsonl"))
         self.started = utc_now()
+        self.line = ""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
         extension = cls(crawler)
+        # Before the components are listed and the spider logs: what the run prints is one line a problem.
+        quiet_run_logs(crawler.spidercls.name)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
 
     def spider_opened(self, spider: Any) -> None:
         self.started = utc_now()
+
+    def engine_stopped(self) -> None:
+        # The last line a run prints: after Scrapy's own closing lines.
+        if self.line:
+            print(self.line, file=sys.stderr)
 
     def summary(self, reason: str) -> dict[str, Any]:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
@@ -129,6 +139,13 @@ class RunSummary:
             "unreadable_pages": stats.get(UNREADABLE_PAGES_STAT, 0),
             "quarantined_lines": stats.get("osce/quarantined_lines", 0),
             "write_failed": stats.get("osce/write_failed"),
+            # Known releases checked again for corrections (the crawl's store): how many, how many changed (a
+            # version each, unless too many changed at once), answered 304, and answered 404 or 410.
+            "rechecked": stats.get("osce/rechecked", 0),
+            "changed": stats.get("osce/changed", 0),
+            "unchanged_304": stats.get("osce/unchanged_304", 0),
+            "withdrawn": stats.get("osce/withdrawn", 0),
+            "versions_withheld": bool(stats.get("osce/changes_withheld")),
             "coverage": coverage,
             # Which page shapes the readers recognised, and how many pages each: the day the site
             # changes its templates shows here.
@@ -149,11 +166,10 @@ class RunSummary:
         except OSError as error:
             logger.error("could not append the run summary to %s (%s)", self.path, error)
         checks = "all checks passed" if summary["checks_passed"] else f"{len(summary['checks_failed'])} check(s) failed"
-        print(
+        self.line = (
             f"run {summary['finish_reason']}: {summary['pages_fetched']} pages fetched, {summary['new_records']} new "
             f"records, {summary['updated_records']} updated, {summary['rejected']} rejected, "
             f"{summary['failed_pages']} failed pages, "
             f"{summary['unreadable_pages']} unreadable pages, "
-            f"{summary['errors']} errors; {checks}",
-            file=sys.stderr,
+            f"{summary['errors']} errors; {checks}"
         )

@@ -27,10 +27,12 @@ from spidermon.core.actions import Action
 
 from osce_scraper.stats import (
     EMPTY_LISTING_STAT,
+    FAILED_PAGES_STAT,
     FIRST_UNREADABLE_STAT,
     LISTING_ITEMS_STAT,
     LISTING_SHAPE_STATS,
     NEWEST_LISTED_STAT,
+    UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
 )
 from osce_scraper.store import crawl_store
@@ -128,17 +130,40 @@ class RejectedRecordsMonitor(_AtMostMonitor):
         self.check_at_most()
 
 
+def site_unreachable(stats: dict[str, Any]) -> str | None:
+    """``"host: cause"`` when no page of the run got an answer from the site (DNS, refused, timed out)."""
+    cause = stats.get(UNREACHABLE_STAT)
+    return cause if cause and not stats.get("response_received_count") else None
+
+
 @monitors.name("Failed pages")
 class FailedPagesMonitor(_AtMostMonitor):
     """No more pages failed for good (retries exhausted, 404, redirect loop) than allowed."""
 
-    stat, setting = "osce/failed_pages", "OSCE_MAX_FAILED_PAGES"
+    stat, setting = FAILED_PAGES_STAT, "OSCE_MAX_FAILED_PAGES"
     explanation = ("{count} pages failed for good (allowed {allowed}); see the errors file; "
                    "the next incremental run tries them again")
 
     @monitors.name("pages that failed for good")
     def test_failed_pages(self) -> None:
+        if site_unreachable(self.data.stats):
+            self.skipTest("the site could not be reached: the check of the site says so")
         self.check_at_most()
+
+
+@monitors.name("Site")
+class SiteReachedMonitor(Monitor):
+    """The site answered at least once: a run that reached nothing says which host and why, in one line."""
+
+    @monitors.name("the site answered")
+    def test_site_answered(self) -> None:
+        unreachable = site_unreachable(self.data.stats)
+        if not unreachable:
+            self.skipTest("the site answered")
+        host, cause = unreachable.split(": ", 1)
+        retries = self.data.crawler.settings.getint("RETRY_TIMES")
+        self.fail(f"{host} could not be reached: {cause} ({retries + 1} attempts a page); nothing was fetched "
+                  "and the dataset is as it was")
 
 
 @monitors.name("Listing")
@@ -184,6 +209,26 @@ class FreshnessMonitor(Monitor):
                       f"(OSCE_MAX_SILENCE_DAYS={allowed}): the listing may be frozen or moved")
 
 
+@monitors.name("Corrections")
+class CorrectionsMonitor(Monitor):
+    """Of the releases re-checked in one run, at most ``OSCE_MAX_CHANGED_SHARE`` changed or were withdrawn (judged
+    from ``OSCE_MIN_RECHECKED`` re-checks): more is a template change or an extraction fault, not a wave of
+    corrections, and the crawl's store has minted no version for them (store/versions.py)."""
+
+    @monitors.name("releases changed among those re-checked")
+    def test_changed_share(self) -> None:
+        stats = self.data.stats
+        withheld = stats.get("osce/changes_withheld")
+        if not withheld:
+            self.skipTest("no more releases changed than corrections explain")
+        rechecked = stats.get("osce/rechecked", 0)
+        share = self.data.crawler.settings.getfloat("OSCE_MAX_CHANGED_SHARE")
+        self.fail(f"{withheld} of the {rechecked} releases re-checked changed or were withdrawn "
+                  f"({withheld / max(rechecked, 1):.0%}, more than OSCE_MAX_CHANGED_SHARE={share:g}): a template "
+                  "change or an extraction fault, not "
+                  "corrections; no version was minted and the dataset keeps their previous lines")
+
+
 class RecordCheckResults(Action):
     """Puts the failed checks in the stats (for the exit status and the run summary) and prints them."""
 
@@ -209,7 +254,9 @@ class RunChecks(MonitorSuite):
         RejectedRecordsMonitor,
         FailedPagesMonitor,
         ListingMonitor,
+        SiteReachedMonitor,
         UnreadablePagesMonitor,
         FreshnessMonitor,
+        CorrectionsMonitor,
     )
     monitors_finished_actions = (RecordCheckResults,)

@@ -15,6 +15,10 @@ USER_AGENT = f"osce-scraper/{__version__} (+https://github.com/osce-scraper/osce
 ROBOTSTXT_OBEY = True
 # No telnet console: an unattended crawl has no use for it, and each run would print its password.
 TELNETCONSOLE_ENABLED = False
+# Nor Scrapy's remote-control server (2.19 and later): an open port that runs code is no part of a crawl.
+REMOTE_CONTROL_ENABLED = False
+# The run summary (printed last, and kept in runs.jsonl) says what the 60 lines of Scrapy's stats would.
+STATS_DUMP = False
 CONCURRENT_REQUESTS = 2
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
@@ -25,7 +29,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 # A callback yields one record or a listing's few requests: Scrapy's default of 100 parallel
 # item workers per callback output only costs time.
 CONCURRENT_ITEMS = 8
-DOWNLOAD_TIMEOUT = 60
+# A host that accepts and never answers holds a page for (RETRY_TIMES + 1) x DOWNLOAD_TIMEOUT: 2.5 minutes
+# for robots.txt and as long for the listing's first page before the run says the site cannot be reached.
+DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 4

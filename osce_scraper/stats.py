@@ -29,3 +29,13 @@ def shape_counts(stats: dict[str, object], prefix: str) -> dict[str, int]:
     """
     return {key[len(prefix) + 1 :]: int(value) for key, value in stats.items()  # type: ignore[call-overload]
             if key.startswith(prefix + "/")}
+#: Why the site could not be reached, the first time a page failed for it: "www.osce.org: connection refused".
+UNREACHABLE_STAT = "osce/unreachable"
+#: Pages that failed for good (retries spent, 404, a redirect loop).
+FAILED_PAGES_STAT = "osce/failed_pages"
+#: Records that failed the schema.
+REJECTED_STAT = "osce/rejected"
+#: The failed checks, one line each (set by the checks' action).
+CHECKS_FAILED_STAT = "osce/checks_failed"
+#: A write that failed: what and why.
+WRITE_FAILED_STAT = "osce/write_failed"

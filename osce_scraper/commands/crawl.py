@@ -1,10 +1,7 @@
 """``scrapy crawl``, as Scrapy's own, but its exit status says how the run went.
 
-0: the run finished and its checks passed. 1: the crawl could not start. 2: a bad spider argument
-or a path that is not the project's file (one line names it). 3: a check failed. 4: another run
-holds the dataset's lock. 5: a write failed (full disk, I/O error, permission), or the dataset
-cannot be written at all. cron mail and CI
-notice a non-zero status; the failed checks are printed with their figures.
+The statuses are :class:`~osce_scraper.exit_status.ExitStatus`; cron mail and CI notice a non-zero
+status; the failed checks are printed with their figures.
 """
 
 from __future__ import annotations
@@ -20,11 +17,10 @@ from scrapy.spiderloader import SpiderLoader
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
-from osce_scraper.store import CannotWrite, RunRefused
-
-#: Exit status of a run that could not write its dataset, state or errors file: as one that cannot start to.
-WRITE_FAILED_STATUS = CannotWrite.exit_status
-CHECKS_FAILED_STATUS = 3
+from osce_scraper.exit_status import ExitStatus
+from osce_scraper.monitors import site_unreachable
+from osce_scraper.stats import CHECKS_FAILED_STAT, WRITE_FAILED_STAT
+from osce_scraper.store import RunRefused
 
 
 class Command(ScrapyCrawlCommand):
@@ -65,11 +61,13 @@ class Command(ScrapyCrawlCommand):
             print(f"scrapy crawl {args[0]}: {refused[0]}", file=sys.stderr)
             self.exitcode = refused[0].exit_status
         elif self.crawler_process.bootstrap_failed:
-            self.exitcode = 1
-        elif stats and stats.get_value("osce/write_failed"):
-            self.exitcode = WRITE_FAILED_STATUS
-        elif stats and stats.get_value("osce/checks_failed"):
-            self.exitcode = CHECKS_FAILED_STATUS
+            self.exitcode = ExitStatus.CANNOT_START
+        elif stats and stats.get_value(WRITE_FAILED_STAT):
+            self.exitcode = ExitStatus.WRITE_FAILED
+        elif stats and site_unreachable(stats.get_stats()):
+            self.exitcode = ExitStatus.UNREACHABLE
+        elif stats and stats.get_value(CHECKS_FAILED_STAT):
+            self.exitcode = ExitStatus.CHECK_FAILED
 
 
 def _catch_refusal(started: Any, refused: list[RunRefused]) -> None:

@@ -36,11 +36,21 @@ crawl: install
 	@$(BIN)/scrapy crawl press_releases -a incremental=1 $(SCRAPY_ARGS); status=$$?; \
 	  if [ $$status -ne 0 ]; then echo "make crawl: scrapy crawl exited with status $$status" >&2; fi; exit $$status
 
+# The mock site's markup: drupal (default), definition, flat, grid or drupal11 (`make demo VARIANT=drupal11`).
+VARIANT ?= drupal
+# The demo keeps a dataset of its own, output/demo.jsonl, merged into like the real one (an interrupted
+# demo leaves the previous one whole), with its own state, runs, errors and archive: nothing of it
+# enters the real crawl's files. The mock releases are years old: the freshness check is off.
+DEMO_FILES := -s OSCE_DATASET_PATH=output/demo.jsonl -s OSCE_STATE_PATH=output/demo-state.sqlite \
+  -s OSCE_RUNS_PATH=output/demo-runs.jsonl -s OSCE_ERRORS_PATH=output/demo-errors.jsonl \
+  -s OSCE_REJECTED_PATH=output/demo-rejected.jsonl -s OSCE_WARC_DIR=output/demo-warc
+# A fixed port: the records' URLs name the mock's address, and a demo run again must find them unchanged.
+DEMO_PORT ?= 8765
 demo: install
-	$(BIN)/python -m tests.site --variant drupal -- \
-	  $(BIN)/scrapy crawl press_releases -a base_url={base_url} -O output/demo.jsonl \
-	  -s AUTOTHROTTLE_ENABLED=0 -s DOWNLOAD_DELAY=0 -s CONCURRENT_REQUESTS_PER_DOMAIN=8 \
-	  -s OSCE_REJECTED_PATH=output/demo-rejected.jsonl $(SCRAPY_ARGS)
+	@$(BIN)/python -m tests.site --variant $(VARIANT) --port $(DEMO_PORT) -- \
+	  $(BIN)/scrapy crawl press_releases -a base_url={base_url} $(DEMO_FILES) \
+	  -s AUTOTHROTTLE_ENABLED=0 -s DOWNLOAD_DELAY=0 -s CONCURRENT_REQUESTS_PER_DOMAIN=8 -s OSCE_MAX_SILENCE_DAYS=0 \
+	  $(SCRAPY_ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check .
@@ -74,5 +84,5 @@ lint: $(VENV)/.installed-test
 # without re-fetching reads it).
 clean:
 	rm -rf $(VENV) $(FLOORS_VENV) .pytest_cache .ruff_cache .hypothesis build dist *.egg-info
-	rm -f output/demo.jsonl output/demo-rejected.jsonl
+	rm -rf output/demo.jsonl* output/demo-*
 	find . -name __pycache__ -type d -not -path './.git/*' -prune -exec rm -rf {} +

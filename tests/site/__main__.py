@@ -46,7 +46,13 @@ def main(argv: list[str] | None = None) -> int:
                 site._thread.join()
             except KeyboardInterrupt:
                 return 0
-        return subprocess.call([part.replace("{base_url}", site.base_url) for part in command])
+        process = subprocess.Popen([part.replace("{base_url}", site.base_url) for part in command])
+        while True:
+            try:
+                return process.wait()
+            except KeyboardInterrupt:
+                # Ctrl-C reached the command too: it stops gracefully; the site serves until it has.
+                continue
 
 
 if __name__ == "__main__":

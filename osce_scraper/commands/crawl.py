@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import re
 import sys
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
@@ -25,6 +29,13 @@ from osce_scraper.store import RunRefused
 
 class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        name = args[0] if len(args) == 1 else "press_releases"
+        # An -O/-o file that cannot be written stops here, in one line, before Scrapy reads the feeds (a
+        # folder "-O out" would meet a cryptic format error there) and before anything is fetched.
+        for uri in [*(getattr(opts, "output", None) or []), *(getattr(opts, "overwrite_output", None) or [])]:
+            if problem := feed_path_problem(uri):
+                print(f"scrapy crawl {name}: {problem}", file=sys.stderr)
+                raise SystemExit(ExitStatus.BAD_INPUT)
         super().process_options(args, opts)
         if len(args) == 1:
             self._check_spider_arguments(args[0], opts.spargs)
@@ -68,6 +79,31 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = ExitStatus.UNREACHABLE
         elif stats and stats.get_value(CHECKS_FAILED_STAT):
             self.exitcode = ExitStatus.CHECK_FAILED
+
+
+def feed_path_problem(uri: str) -> str | None:
+    """Why a feed file named on the command line cannot be written, or None (and None for other URIs).
+
+    >>> feed_path_problem("/")
+    '-O/-o names a folder, not a file: /'
+    >>> feed_path_problem("out.jsonl") is None, feed_path_problem("s3://bucket/out.jsonl") is None
+    (True, True)
+    """
+    if uri == "-" or uri.startswith("stdout:"):
+        return None
+    uri = re.sub(r":[a-z]+$", "", uri)  # "out.json:jsonl": the format after a colon
+    parts = urlsplit(uri)
+    if parts.scheme not in {"", "file"}:
+        return None
+    path = Path(unquote(parts.path) if parts.scheme == "file" else uri)
+    if path.is_dir():
+        return f"-O/-o names a folder, not a file: {path}"
+    parent = next((p for p in path.absolute().parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        return f"-O/-o names a file inside {parent}, which is a file, not a folder"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"-O/-o names a file that cannot be written: {path}"
+    return None
 
 
 def _catch_refusal(started: Any, refused: list[RunRefused]) -> None:

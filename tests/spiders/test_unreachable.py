@@ -1,8 +1,11 @@
-"""An unreachable site says so: one line naming the host and the cause, an exit status of its own, no traceback."""
+"""An unreachable site, or a feed that cannot be written, says so in one line, with an exit status; no traceback."""
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from osce_scraper.exit_status import ExitStatus
-from tests.conftest import make_crawl
+from tests.conftest import REPO, make_crawl
+from tests.site.server import MockSite
 
 pytestmark = pytest.mark.slow
 
@@ -53,3 +57,19 @@ def test_a_host_that_never_answers_is_named_within_its_time_bound(tmp_path):
         [line], stderr = crawl_unreachable(base_url, tmp_path)
     assert "127.0.0.1 could not be reached: it did not answer in time" in line
     assert "Remote control" not in stderr and "Telnet" not in stderr
+
+
+@pytest.mark.parametrize("target", ["folder", "folder.jsonl", "file/inside.jsonl"])
+def test_a_feed_that_cannot_be_written_stops_before_anything_is_fetched(tmp_path, target):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder.jsonl").mkdir()
+    (tmp_path / "file").write_text("not a folder")
+    with MockSite("drupal") as site:
+        process = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a",
+                                  f"base_url={site.base_url}", "-O", str(tmp_path / target)],
+                                 cwd=REPO, capture_output=True, text=True, timeout=120,
+                                 env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert process.returncode == ExitStatus.BAD_INPUT, process.stderr[-2000:]
+    [line] = process.stderr.strip().splitlines()
+    assert line.startswith("scrapy crawl press_releases: -O/-o names a ") and str(tmp_path) in line
+    assert site.requests == []

@@ -45,6 +45,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from osce_scraper import __version__
+from osce_scraper import settings as defaults
 
 logger = logging.getLogger(__name__)
 
@@ -296,7 +297,7 @@ class WarcArchive:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcArchive:
         settings = crawler.settings
-        directory = settings.get("OSCE_WARC_DIR", "")
+        directory = settings.get("OSCE_WARC_DIR", defaults.OSCE_WARC_DIR)
         if not directory:
             raise NotConfigured("OSCE_WARC_DIR is empty: responses are not archived")
         info = {
@@ -308,8 +309,9 @@ class WarcArchive:
             "http-header-user-agent": settings.get("USER_AGENT"),
             **{name: str(settings.get(name)) for name in CRAWL_SETTINGS},
         }
-        archive = cls(Path(directory), prefix=settings.get("OSCE_WARC_PREFIX", "osce"),
-                      max_bytes=settings.getint("OSCE_WARC_MAX_BYTES", 10**9), info=info, stats=crawler.stats)
+        archive = cls(Path(directory), prefix=settings.get("OSCE_WARC_PREFIX", defaults.OSCE_WARC_PREFIX),
+                      max_bytes=settings.getint("OSCE_WARC_MAX_BYTES", defaults.OSCE_WARC_MAX_BYTES), info=info,
+                      stats=crawler.stats)
         crawler.signals.connect(archive.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archive.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(archive.spider_closed, signal=signals.spider_closed)

@@ -13,6 +13,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
+from osce_scraper import settings as defaults
 from osce_scraper.items import RECORD_FIELDS, utc_now
 from osce_scraper.logs import quiet_run_logs
 from osce_scraper.stats import LISTING_SHAPE_STATS, PAGE_SHAPE_STATS, UNREADABLE_PAGES_STAT, shape_counts
@@ -49,7 +50,8 @@ class Progress:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Progress:
-        extension = cls(crawler, interval=crawler.settings.getfloat("OSCE_PROGRESS_INTERVAL", 2.0))
+        interval = crawler.settings.getfloat("OSCE_PROGRESS_INTERVAL", defaults.OSCE_PROGRESS_INTERVAL)
+        extension = cls(crawler, interval=interval)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
@@ -92,7 +94,7 @@ class RunSummary:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.path = Path(crawler.settings.get("OSCE_RUNS_PATH", "output/runs.jsonl"))
+        self.path = Path(crawler.settings.get("OSCE_RUNS_PATH", defaults.OSCE_RUNS_PATH))
         self.started = utc_now()
         self.line = ""
 

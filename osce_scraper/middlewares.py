@@ -14,6 +14,8 @@ from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 
+from osce_scraper import settings as defaults
+
 #: Statuses with which a server says "later": the crawl slows down before retrying.
 SLOW_DOWN_STATUSES = frozenset({429, 503})
 #: Request meta: the ``time.monotonic()`` before which a retry asked to wait is not sent.
@@ -64,11 +66,11 @@ class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler.settings)
         self.crawler = crawler
-        self.default_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_DEFAULT", 5.0)
-        self.max_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_MAX", 120.0)
+        self.default_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_DEFAULT", defaults.OSCE_RETRY_AFTER_DEFAULT)
+        self.max_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_MAX", defaults.OSCE_RETRY_AFTER_MAX)
         self.base_delay = crawler.settings.getfloat("DOWNLOAD_DELAY", 0.0)
         self.autothrottle = crawler.settings.getbool("AUTOTHROTTLE_ENABLED")
-        self.obey_crawl_delay = crawler.settings.getbool("OSCE_OBEY_CRAWL_DELAY", True)
+        self.obey_crawl_delay = crawler.settings.getbool("OSCE_OBEY_CRAWL_DELAY", defaults.OSCE_OBEY_CRAWL_DELAY)
         self.user_agent = crawler.settings.get("USER_AGENT", "")
         #: Site (host) -> the ``time.monotonic()`` before which no request goes to it.
         self.hold_until: dict[str, float] = {}

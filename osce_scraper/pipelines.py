@@ -19,6 +19,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from osce_scraper import fields
+from osce_scraper import settings as defaults
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
 
 # A rejected record may hold values JSON cannot say (that may be why it was rejected).
@@ -76,7 +77,7 @@ class ValidatePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
-        return cls(Path(crawler.settings.get("OSCE_REJECTED_PATH", "output/rejected.jsonl")), crawler)
+        return cls(Path(crawler.settings.get("OSCE_REJECTED_PATH", defaults.OSCE_REJECTED_PATH)), crawler)
 
     def process_item(self, item: Any) -> dict[str, Any]:
         record = item.record if isinstance(item, RawRelease) else item

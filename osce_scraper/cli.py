@@ -12,7 +12,16 @@ from typing import IO, Any
 
 from osce_scraper import __version__
 from osce_scraper.dataset import DatasetError, check_dataset, validate_file
-from osce_scraper.export import FORMATS, MissingExtra, check_output_path, export_csv, export_parquet, write_people
+from osce_scraper.export import (
+    FORMATS,
+    MissingExtra,
+    check_output_path,
+    check_versions_file,
+    export_csv,
+    export_parquet,
+    export_versions,
+    write_people,
+)
 from osce_scraper.extract.urls import is_web_url
 from osce_scraper.fields import build_record
 from osce_scraper.items import RawRelease, schema_errors, utc_now
@@ -64,14 +73,15 @@ BROKEN_PIPE_STATUS = 141
 
 
 def _write_output(args: argparse.Namespace, command: str, writer: Callable[[str, Path | IO[Any]], int],
-                  what: str = "records", stdout_ok: bool = True) -> int:
+                  what: str = "records", stdout_ok: bool = True,
+                  check: Callable[[str], None] = check_dataset) -> int:
     """Run ``writer(input, output)`` once the input is a dataset and the output can be written.
 
     ``-o -`` is standard output; errors are one line naming what was wrong, and nothing is written.
     """
     to_stdout = args.output == STDOUT
     try:
-        check_dataset(args.file)
+        check(args.file)
         if to_stdout and not stdout_ok:
             raise ValueError("Parquet cannot be written to standard output (-o -); give a file name")
         output = sys.stdout if to_stdout else check_output_path(args.output, args.file)
@@ -90,7 +100,10 @@ def _write_output(args: argparse.Namespace, command: str, writer: Callable[[str,
 
 
 def export_command(args: argparse.Namespace) -> int:
-    """Write a dataset file as Parquet or CSV."""
+    """Write a dataset file as Parquet or CSV; with ``--versions``, a versions file (every earlier version)."""
+    if args.versions:
+        return _write_output(args, "export", lambda source, output: export_versions(source, output, args.format),
+                             "earlier versions", stdout_ok=args.format == "csv", check=check_versions_file)
     if args.format == "parquet":
         return _write_output(args, "export", export_parquet, stdout_ok=False)
     return _write_output(args, "export", export_csv)
@@ -111,6 +124,7 @@ EXAMPLES = """examples:
   osce-scraper export output/press_releases.jsonl --format csv -o releases.csv
   osce-scraper export output/press_releases.jsonl --format csv -o - | head
   osce-scraper export output/press_releases.jsonl --format parquet -o releases.parquet
+  osce-scraper export output/versions.jsonl --versions --format csv -o versions.csv
   osce-scraper report output/press_releases.jsonl -o report.html
   osce-scraper people output/press_releases.jsonl --format csv -o people.csv
   osce-scraper parse page.html --url https://www.osce.org/secretariat/376582 --pretty
@@ -147,6 +161,9 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("file", help="a JSONL dataset")
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help=STDOUT_HELP + " (CSV only)")
+    export.add_argument("--versions", action="store_true",
+                        help="FILE is the versions file (output/versions.jsonl): write every earlier version of the "
+                        "releases that changed, one a row")
     export.set_defaults(run=export_command)
 
     people = _command(commands, "people", "index the people of a dataset; writes one entry per person across all "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import json
 import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -133,6 +134,9 @@ def parquet_schema():
         "fields_of_work": pa.list_(pa.string()),
         "officials": pa.list_(official),
         "crawled_at": pa.timestamp("s", tz="UTC"),
+        "version": pa.int32(),
+        "changed_at": pa.timestamp("s", tz="UTC"),
+        "withdrawn_at": pa.timestamp("s", tz="UTC"),
     }
     return pa.schema([(name, types.get(name, pa.string())) for name in RECORD_FIELDS])
 
@@ -141,9 +145,13 @@ def _typed(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for record in records:
         row = {name: record.get(name) for name in RECORD_FIELDS}
         row["date"] = dt.date.fromisoformat(row["date"]) if row["date"] else None
-        if row["crawled_at"]:
-            row["crawled_at"] = dt.datetime.fromisoformat(row["crawled_at"].replace("Z", "+00:00"))
+        for name in ("crawled_at", "changed_at", "withdrawn_at"):
+            row[name] = _timestamp(row[name])
         yield row
+
+
+def _timestamp(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
 
 
 def export_parquet(source: str | Path, output: Output) -> int:
@@ -173,3 +181,75 @@ def write_people(source: str | Path, output: Output, output_format: str = "jsonl
         else:
             jsonlines.Writer(handle).write_all(index)
     return len(index)
+
+
+#: The versions file's columns (store/versions.py): one earlier version of a release a row.
+VERSION_COLUMNS = ("node_id", "version", "first_seen", "replaced_at", "changed", "old", "chars_added", "chars_removed")
+
+
+def iter_versions(source: str | Path) -> Iterator[dict[str, Any]]:
+    """The entries of a versions file; ValueError naming the first line that is not one."""
+    with Path(source).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = None
+            if not isinstance(entry, dict) or not {"node_id", "version", "changed", "old"} <= entry.keys():
+                raise ValueError(f"{source}: line {number} is not an entry of a versions file (node_id, version, "
+                                 "changed, old): give the versions file, output/versions.jsonl")
+            yield entry
+
+
+def check_versions_file(source: str | Path) -> None:
+    """Raise ValueError, one line, unless ``source`` is a versions file (an empty one is)."""
+    path = Path(source)
+    if not path.is_file():
+        raise ValueError(f"no such versions file: {path}")
+    for _ in islice(iter_versions(path), 1):
+        pass
+
+
+def version_row(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry as a flat row: the changed fields joined with "; ", their old values as JSON.
+
+    >>> version_row({"node_id": "1", "version": 1, "changed": ["title"], "old": {"title": "A"}})["old"]
+    '{"title": "A"}'
+    """
+    row = {name: entry.get(name) for name in VERSION_COLUMNS}
+    row["changed"] = "; ".join(entry.get("changed") or [])
+    row["old"] = json.dumps(entry.get("old") or {}, ensure_ascii=False)
+    return row
+
+
+def export_versions(source: str | Path, output: Output, output_format: str = "csv") -> int:
+    """Write a versions file as CSV or Parquet (``changed`` a list, ``old`` the JSON of the old values); returns
+    the number of entries."""
+    entries = iter_versions(source)
+    count = 0
+    if output_format == "csv":
+        with open_output(output) as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(VERSION_COLUMNS))
+            writer.writeheader()
+            for entry in entries:
+                writer.writerow(version_row(entry))
+                count += 1
+        return count
+    _require_pyarrow()
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stamp = pa.timestamp("s", tz="UTC")
+    schema = pa.schema([("node_id", pa.string()), ("version", pa.int32()), ("first_seen", stamp),
+                        ("replaced_at", stamp), ("changed", pa.list_(pa.string())), ("old", pa.string()),
+                        ("chars_added", pa.int64()), ("chars_removed", pa.int64())])
+    rows = ({**version_row(entry), "changed": list(entry.get("changed") or []),
+             "first_seen": _timestamp(entry.get("first_seen")), "replaced_at": _timestamp(entry.get("replaced_at"))}
+            for entry in entries)
+    with open_output(output, binary=True) as handle, pq.ParquetWriter(handle, schema) as writer:
+        while batch := list(islice(rows, _BATCH)):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count

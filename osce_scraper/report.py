@@ -6,6 +6,7 @@ JavaScript at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 from osce_scraper import __version__
 from osce_scraper.dataset import iter_records
-from osce_scraper.export import Output, open_output
+from osce_scraper.export import Output, iter_versions, open_output
 from osce_scraper.items import RECORD_FIELDS
 from osce_scraper.people import people_index
 
@@ -40,6 +41,12 @@ class Summary:
     last: dt.date | None = None
     #: The latest ``crawled_at``: when the newest capture of the dataset was made.
     crawled: str | None = None
+    #: Corrections: releases whose latest version is 2 or more, by the month of their last change; withdrawn ones;
+    #: and, from the versions file beside the dataset, how often each field changed.
+    corrected: Counter[str] = field(default_factory=Counter)
+    withdrawn: int = 0
+    changed_fields: Counter[str] = field(default_factory=Counter)
+    changes: int = 0
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
@@ -57,6 +64,10 @@ class Summary:
         for name in record.get("fields_of_work") or []:
             if year:
                 self.field_years[name][year] += 1
+        if isinstance(record.get("version"), int) and record["version"] > 1:
+            self.corrected[str(record.get("changed_at") or "")[:7] or "(unknown)"] += 1
+        if record.get("withdrawn_at"):
+            self.withdrawn += 1
         self.sources.update(record.get("source") or [])
         self.countries.update({p.get("country") or "(unknown)" for p in record.get("places") or []})
 
@@ -71,6 +82,34 @@ def summarise(records: Iterable[dict[str, Any]]) -> Summary:
             officials.append({key: record.get(key) for key in ("node_id", "date", "officials")})
     summary.people = people_index(officials)
     return summary
+
+
+def add_versions(summary: Summary, versions: Iterable[dict[str, Any]]) -> None:
+    """Count the earlier versions (the versions file's entries) and the fields each change touched.
+
+    >>> summary = Summary(); add_versions(summary, [{"changed": ["title", "text"]}, {"changed": ["text"]}])
+    >>> summary.changes, summary.changed_fields.most_common(1)
+    (2, [('text', 2)])
+    """
+    for entry in versions:
+        summary.changes += 1
+        summary.changed_fields.update(entry.get("changed") or [])
+
+
+def corrections_section(summary: Summary) -> str:
+    """How many releases changed after publication, when, which fields, and how many were withdrawn."""
+    corrected = sum(summary.corrected.values())
+    if not corrected and not summary.withdrawn and not summary.changes:
+        return "<p class=\"corrections\">No release has changed since it was first fetched, and none was withdrawn.</p>"
+    months = sorted(summary.corrected.items())
+    fields = ", ".join(f"{escape(name)} ({count})" for name, count in summary.changed_fields.most_common())
+    lines = [f"{corrected} release{'s' if corrected != 1 else ''} changed after publication "
+             f"({summary.changes} earlier version{'s' if summary.changes != 1 else ''} kept); "
+             f"{summary.withdrawn} withdrawn."]
+    if fields:
+        lines.append(f"Fields changed: {fields}.")
+    chart = horizontal_bars(months, "releases changed by month of their last change", PALETTE[4]) if months else ""
+    return f'<p class="corrections">{" ".join(lines)}</p>{chart}'
 
 
 def _short(name: str, limit: int = 60) -> str:
@@ -284,6 +323,8 @@ td.bar svg {{ display: block; width: 100%; max-width: 200px; height: 12px; }}
 {figures}
 <h2>Top officials with their titles and years active</h2>
 {_officials_table(summary)}
+<h2>Corrections: releases changed or withdrawn after publication</h2>
+{corrections_section(summary)}
 <h2>Coverage: share of records with each field</h2>
 {_coverage_table(summary)}
 </body></html>
@@ -293,6 +334,10 @@ td.bar svg {{ display: block; width: 100%; max-width: 200px; height: 12px; }}
 def write_report(source: str | Path, output: Output) -> int:
     """Write the report of a dataset file (a path or a text stream); returns the number of records."""
     summary = summarise(iter_records(source))
+    versions = Path(source).with_name("versions.jsonl") if isinstance(source, str | Path) else None
+    if versions is not None and versions.is_file():
+        with contextlib.suppress(ValueError):  # a damaged versions file leaves the report without field counts
+            add_versions(summary, iter_versions(versions))
     with open_output(output) as handle:
         handle.write(render_report(summary, Path(source).name))
     return summary.records

@@ -1,11 +1,13 @@
 import csv
 import io
+import json
 import sys
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from osce_scraper.cli import main
 from osce_scraper.dataset import DatasetError, load
 from osce_scraper.export import MissingExtra, check_output_path, export_csv, export_parquet
 from tests.conftest import REPO
@@ -76,3 +78,42 @@ def test_the_csv_export_read_by_pandas_keeps_node_ids_as_the_dataset_has_them(de
     assert list(pd.read_csv(out, dtype={"node_id": str})["node_id"]) == node_ids
     for doc in (REPO / "README.md", REPO / "docs" / "dataset.md"):
         assert NODE_ID_DTYPE in doc.read_text("utf-8"), doc
+
+
+def make_versions_file(path):
+    entries = [{"node_id": "559482", "version": 1, "first_seen": "2026-01-01T00:00:00Z",
+                "replaced_at": "2026-02-01T00:00:00Z", "changed": ["title", "text"],
+                "old": {"title": "Früher", "text": "Old text."}, "chars_added": 4, "chars_removed": 2},
+               {"node_id": "559482", "version": 2, "first_seen": "2026-02-01T00:00:00Z",
+                "replaced_at": "2026-03-01T00:00:00Z", "changed": ["source"], "old": {"source": ["OSCE"]},
+                "chars_added": 0, "chars_removed": 0}]
+    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), "utf-8")
+    return entries
+
+
+def test_export_versions_as_csv_and_parquet(tmp_path):
+    entries = make_versions_file(tmp_path / "versions.jsonl")
+    assert main(["export", str(tmp_path / "versions.jsonl"), "--versions", "--format", "csv",
+                 "-o", str(tmp_path / "versions.csv")]) == 0
+    rows = list(csv.DictReader((tmp_path / "versions.csv").open(encoding="utf-8")))
+    assert [(r["node_id"], r["version"], r["changed"]) for r in rows] == [
+        ("559482", "1", "title; text"), ("559482", "2", "source")]
+    assert json.loads(rows[0]["old"]) == entries[0]["old"]
+    assert main(["export", str(tmp_path / "versions.jsonl"), "--versions", "--format", "parquet",
+                 "-o", str(tmp_path / "versions.parquet")]) == 0
+    table = pq.read_table(tmp_path / "versions.parquet").to_pylist()
+    assert [row["changed"] for row in table] == [["title", "text"], ["source"]]
+    assert table[0]["replaced_at"].isoformat() == "2026-02-01T00:00:00+00:00"
+
+
+def test_export_versions_refuses_a_dataset_in_one_line(demo_dataset, tmp_path, capsys):
+    assert main(["export", str(demo_dataset), "--versions", "--format", "csv", "-o", str(tmp_path / "v.csv")]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "line 1 is not an entry of a versions file" in error[0]
+    assert not (tmp_path / "v.csv").exists()
+
+
+def test_the_dataset_export_has_the_version_columns(demo_dataset, tmp_path):
+    export_parquet(demo_dataset, tmp_path / "demo.parquet")
+    schema = pq.read_table(tmp_path / "demo.parquet").schema
+    assert str(schema.field("version").type) == "int32" and "timestamp" in str(schema.field("changed_at").type)

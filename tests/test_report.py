@@ -1,5 +1,6 @@
 import html
 import itertools
+import json
 import re
 import shutil
 import subprocess
@@ -142,3 +143,29 @@ def test_every_chart_renders_in_a_browser_wide_and_400_px_narrow(demo_dataset, t
         subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1100,3400",
                         f"--screenshot={screenshot}", page.as_uri()], capture_output=True, timeout=120, check=True)
         assert screenshot.stat().st_size > 10_000
+
+
+def make_corrected_dataset(source: Path, folder: Path) -> Path:
+    """The demo dataset with two releases corrected (version 2, an entry each beside it) and one withdrawn."""
+    records = load(source)
+    for record, month in zip(records[:2], ("2026-03", "2026-04"), strict=True):
+        record.update(version=2, changed_at=f"{month}-02T03:17:00Z")
+    records[5]["withdrawn_at"] = "2026-04-02T03:17:00Z"
+    dataset = folder / "releases.jsonl"
+    dataset.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    entries = [{"node_id": r["node_id"], "version": 1, "changed": ["title", "text"] if n else ["title"],
+                "old": {"title": "An older title"}} for n, r in enumerate(records[:2])]
+    (folder / "versions.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries), "utf-8")
+    return dataset
+
+
+def test_the_report_shows_corrections_from_the_dataset_and_its_versions(demo_dataset, tmp_path):
+    plain = tmp_path / "plain.html"
+    write_report(demo_dataset, plain)
+    assert "No release has changed since it was first fetched" in plain.read_text("utf-8")
+    out = tmp_path / "report.html"
+    write_report(make_corrected_dataset(demo_dataset, tmp_path), out)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", out.read_text("utf-8")))
+    assert "2 releases changed after publication (2 earlier versions kept); 1 withdrawn." in text
+    assert "Fields changed: title (2), text (1)." in text
+    assert "2026-03" in text and "2026-04" in text

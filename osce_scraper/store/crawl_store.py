@@ -58,7 +58,7 @@ class SpiderStore(Protocol):
     def walked_to_the_end(self) -> None: ...
     def page_read(self, node_id: str | None, labels: list[str]) -> None: ...
     def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None: ...
-    def due_revisits(self, limit: int | None) -> list[dict[str, Any]]: ...
+    def due_revisits(self, limit: int | None, due_only: bool = True) -> list[dict[str, Any]]: ...
     def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None: ...
 
 
@@ -88,7 +88,7 @@ class StorelessCrawl:
     def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None:
         pass
 
-    def due_revisits(self, limit: int | None) -> list[dict[str, Any]]:
+    def due_revisits(self, limit: int | None, due_only: bool = True) -> list[dict[str, Any]]:
         return []
 
     def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None:
@@ -252,10 +252,11 @@ class CrawlStore:
 
     # What the spider asks and tells.
 
-    def due_revisits(self, limit: int | None) -> list[dict[str, Any]]:
-        """Known releases to check again, most overdue first (every one when ``limit`` is None, else those due, at
-        most ``limit``): each a ``node_id``, ``url``, the ``listing`` item fields its record took, and the
-        ``headers`` of a conditional request. Plain and incremental runs; never in a full one (it fetches all)."""
+    def due_revisits(self, limit: int | None, due_only: bool = True) -> list[dict[str, Any]]:
+        """Known releases to check again, most overdue first (every one when ``limit`` is None; else at most
+        ``limit``, only those due when ``due_only``): each a ``node_id``, ``url``, the ``listing`` item fields its
+        record took, and the ``headers`` of a conditional request. Plain and incremental runs; never in a full one
+        (it fetches every release again)."""
         if self.state is None or self.mode not in ("incremental", "plain") or limit == 0:
             return []
         known = known_releases(self.dataset_path)
@@ -267,7 +268,7 @@ class CrawlStore:
             if (changed := parse_time(row["last_changed"])) and changed > entry.last_changed:
                 entry.last_changed = changed
             entry.etag, entry.last_modified = row["etag"], row["last_modified"]
-        due = choose_due(list(known.values()), dt.datetime.now(dt.UTC), limit)
+        due = choose_due(list(known.values()), dt.datetime.now(dt.UTC), limit, due_only)
         listings = listings_of(self.dataset_path, {entry.node_id for entry in due})
         revisits = []
         for entry in due:

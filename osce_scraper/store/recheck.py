@@ -81,9 +81,9 @@ class Known:
         return (now - self.last_checked) / interval
 
 
-def choose_due(known: list[Known], now: dt.datetime, limit: int | None) -> list[Known]:
-    """The releases to check again, most overdue first: those due (every one when ``limit`` is None), at most
-    ``limit``.
+def choose_due(known: list[Known], now: dt.datetime, limit: int | None, due_only: bool = True) -> list[Known]:
+    """The releases to check again, most overdue first: those due (every one when ``limit`` is None or not
+    ``due_only``), at most ``limit``.
 
     >>> now = dt.datetime(2026, 1, 10, tzinfo=dt.UTC)
     >>> day = dt.timedelta(days=1)
@@ -96,11 +96,13 @@ def choose_due(known: list[Known], now: dt.datetime, limit: int | None) -> list[
     ['1']
     >>> [k.node_id for k in choose_due([old, fresh, young], now, None)]
     ['1', '2', '3']
+    >>> [k.node_id for k in choose_due([fresh], now, 1)], [k.node_id for k in choose_due([fresh], now, 1, False)]
+    ([], ['3'])
     """
     ranked = sorted(known, key=lambda k: k.priority(now), reverse=True)
     if limit is None:
         return ranked
-    return [k for k in ranked if k.priority(now) > 1][:limit]
+    return [k for k in ranked if k.priority(now) > 1 or not due_only][:limit]
 
 
 def known_releases(dataset: Path) -> dict[str, Known]:

@@ -194,7 +194,8 @@ class PressReleasesSpider(scrapy.Spider):
                 self.requested_nodes.add(node)
                 yield self._release_request(url, ListingItem(**listing) if listing else None, None)
         # Known releases checked again for corrections, with a conditional request where the site gave validators.
-        for revisit in store.due_revisits(self._revisit_budget()):
+        # `revisit` asks for that many now, the most overdue; an incremental run's budget takes only those due.
+        for revisit in store.due_revisits(self._revisit_budget(), due_only=self.revisit is None):
             if revisit["node_id"] in self.requested_nodes:
                 continue
             self.requested_nodes.add(revisit["node_id"])

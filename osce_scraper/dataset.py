@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +18,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 import jsonlines
 
-from osce_scraper.items import RECORD_FIELDS, schema_errors
+from osce_scraper import __version__
+from osce_scraper.items import RECORD_FIELDS, schema_errors, schema_version
 from osce_scraper.people import PERSON_FIELDS, people_index
 
 if TYPE_CHECKING:
@@ -62,6 +65,34 @@ def is_release_record(value: Any) -> bool:
 def _preview(line: bytes) -> str:
     text = line.decode("utf-8", errors="replace").strip()
     return repr(text[:60] + ("…" if len(text) > 60 else ""))
+
+
+_DATE_RE = re.compile(rb'"date": "(\d{4}-\d\d-\d\d)"')
+
+
+def dataset_version(path: str | Path) -> dict[str, Any]:
+    r"""Which dataset a file holds, for citing it: the software and schema that wrote it, its record count
+    and the range of its releases' dates (one pass over the lines, without parsing them).
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "d.jsonl"
+    >>> _ = file.write_bytes(b'{"node_id": "1", "date": "2021-03-04"}\n{"node_id": "2", "date": "2019-01-02"}\n')
+    >>> version = dataset_version(file)
+    >>> version["records"], version["first_date"], version["last_date"]
+    (2, '2019-01-02', '2021-03-04')
+    """
+    records, first, last = 0, None, None
+    with contextlib.suppress(OSError), Path(path).open("rb") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            records += 1
+            if match := _DATE_RE.search(line):
+                date = match.group(1).decode()
+                first = date if first is None or date < first else first
+                last = date if last is None or date > last else last
+    return {"software": f"osce-scraper {__version__}", "schema": schema_version(), "records": records,
+            "first_date": first, "last_date": last}
 
 
 def check_dataset(path: str | Path, *, allow_empty: bool = False) -> None:

@@ -14,9 +14,11 @@ from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from osce_scraper import settings as defaults
+from osce_scraper.dataset import dataset_version
 from osce_scraper.items import RECORD_FIELDS, utc_now
 from osce_scraper.logs import quiet_run_logs
 from osce_scraper.stats import LISTING_SHAPE_STATS, PAGE_SHAPE_STATS, UNREADABLE_PAGES_STAT, shape_counts
+from osce_scraper.store import crawl_store
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +118,11 @@ class RunSummary:
         if self.line:
             print(self.line, file=sys.stderr)
 
+    def dataset_version(self) -> dict[str, Any] | None:
+        store = crawl_store(self.crawler)
+        path = getattr(store, "dataset_path", None)
+        return dataset_version(path) if path is not None and getattr(store, "mode", "feed") != "feed" else None
+
     def summary(self, reason: str) -> dict[str, Any]:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         records = stats.get("item_scraped_count", 0)
@@ -155,6 +162,8 @@ class RunSummary:
                 "listing": shape_counts(stats, LISTING_SHAPE_STATS),
                 "page": shape_counts(stats, PAGE_SHAPE_STATS),
             },
+            # Which dataset the run left, for citing it (none for a run with -O alone).
+            "dataset_version": self.dataset_version(),
             "checks_passed": not stats.get("osce/checks_failed"),
             "checks_failed": stats.get("osce/checks_failed", []),
         }

@@ -95,6 +95,15 @@ def _json_shaped(value: Any) -> bool:
     return True
 
 
+def schema_version() -> str:
+    """The version of the record's schema (``version`` in release.schema.json), which runs and reports name.
+
+    >>> schema_version().count(".")
+    2
+    """
+    return str(record_schema()["version"])
+
+
 def schema_errors(record: dict[str, Any]) -> list[str]:
     """Every way ``record`` breaks the schema, as readable sentences (empty when valid).
 

@@ -18,6 +18,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from osce_scraper import settings as defaults
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.urls import (
     LISTING_FILTER_PARAMS,
@@ -213,7 +214,7 @@ class PressReleasesSpider(scrapy.Spider):
         if not self.incremental or node_id_of(self.start_url):
             return 0
         settings = getattr(getattr(self, "crawler", None), "settings", None)
-        return settings.getint("OSCE_REVISIT_BUDGET", 0) if settings is not None else 0
+        return settings.getint("OSCE_REVISIT_BUDGET", defaults.OSCE_REVISIT_BUDGET) if settings is not None else 0
 
     def _on_this_site(self, url: str) -> str:
         """A known release's URL on the host this crawl runs against (a mirror, the mock site on another port)."""

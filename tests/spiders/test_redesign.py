@@ -74,6 +74,11 @@ def test_the_run_summary_names_the_shapes_it_read(tmp_path, variant, listing, pa
     assert list(summary["shapes"]["listing"]) == [listing]
     assert list(summary["shapes"]["page"]) == [page]
     assert summary["shapes"]["page"][page] == summary["new_records"]
+    # Which dataset the run left, for citing it.
+    version = summary["dataset_version"]
+    assert version["records"] == summary["new_records"] == len(read_jsonl(tmp_path / "releases.jsonl"))
+    assert version["software"].startswith("osce-scraper ") and version["schema"].count(".") == 2
+    assert version["first_date"] <= version["last_date"]
 
 
 def test_a_newsroom_moved_by_a_redirect_is_walked_where_it_now_is(tmp_path):

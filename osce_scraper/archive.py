@@ -46,6 +46,7 @@ from warcio.warcwriter import WARCWriter
 
 from osce_scraper import __version__
 from osce_scraper import settings as defaults
+from osce_scraper.stats import WARC_RECORD_STATS, WARC_WRITE_FAILED_STAT
 
 logger = logging.getLogger(__name__)
 
@@ -393,10 +394,10 @@ class WarcArchive:
         except (OSError, sqlite3.Error) as error:
             logger.error("could not archive %s in %s: %s", response.url, self.directory, error)
             if self.stats:
-                self.stats.inc_value("osce/warc_write_failed")
+                self.stats.inc_value(WARC_WRITE_FAILED_STAT)
             return None
         if self.stats:
-            self.stats.inc_value(f"osce/warc_{kind}s")
+            self.stats.inc_value(f"{WARC_RECORD_STATS}_{kind}s")
         if self.handle.tell() >= self.max_bytes:
             self._close_file()
         return capture

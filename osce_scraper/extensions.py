@@ -17,7 +17,28 @@ from osce_scraper import settings as defaults
 from osce_scraper.dataset import dataset_version
 from osce_scraper.items import RECORD_FIELDS, utc_now
 from osce_scraper.logs import quiet_run_logs
-from osce_scraper.stats import LISTING_SHAPE_STATS, PAGE_SHAPE_STATS, UNREADABLE_PAGES_STAT, shape_counts
+from osce_scraper.stats import (
+    CHANGED_STAT,
+    CHANGES_WITHHELD_STAT,
+    CHECKS_FAILED_STAT,
+    FAILED_PAGES_STAT,
+    FILLED_STATS,
+    LISTING_PAGES_STAT,
+    LISTING_PAGES_TOTAL_STAT,
+    LISTING_SHAPE_STATS,
+    NEW_RECORDS_STAT,
+    PAGE_SHAPE_STATS,
+    QUARANTINED_LINES_STAT,
+    RECHECKED_STAT,
+    REJECTED_STAT,
+    UNCHANGED_304_STAT,
+    UNCHANGED_RECORDS_STAT,
+    UNREADABLE_PAGES_STAT,
+    UPDATED_RECORDS_STAT,
+    WITHDRAWN_STAT,
+    WRITE_FAILED_STAT,
+    shape_counts,
+)
 from osce_scraper.store import crawl_store
 
 logger = logging.getLogger(__name__)
@@ -70,13 +91,13 @@ class Progress:
 
     def current_line(self) -> str:
         stats = self.crawler.stats
-        spider = self.crawler.spider
+        value = stats.get_value if stats else (lambda key, default=None: default)
         return progress_line(
-            pages=stats.get_value("response_received_count", 0) if stats else 0,
-            records=stats.get_value("item_scraped_count", 0) if stats else 0,
+            pages=value("response_received_count", 0),
+            records=value("item_scraped_count", 0),
             elapsed=time.monotonic() - self.started,
-            listing_seen=getattr(spider, "listing_pages_seen", 0),
-            listing_total=getattr(spider, "listing_pages_total", None),
+            listing_seen=value(LISTING_PAGES_STAT, 0),
+            listing_total=value(LISTING_PAGES_TOTAL_STAT, None),
         )
 
     def show(self) -> None:
@@ -127,7 +148,7 @@ class RunSummary:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         records = stats.get("item_scraped_count", 0)
         coverage = {
-            name: round(stats.get(f"osce/filled/{name}", 0) / records, 4) if records else None
+            name: round(stats.get(f"{FILLED_STATS}/{name}", 0) / records, 4) if records else None
             for name in RECORD_FIELDS
         }
         return {
@@ -138,23 +159,23 @@ class RunSummary:
             "pages_fetched": stats.get("response_received_count", 0),
             # What the records were to the dataset (the crawl's store counts them): a release it lacked, one
             # whose record changed, one fetched again that says what its line said.
-            "new_records": stats.get("osce/new_records", 0),
-            "updated_records": stats.get("osce/updated_records", 0),
-            "unchanged_records": stats.get("osce/unchanged_records", 0),
-            "rejected": stats.get("osce/rejected", 0),
-            "failed_pages": stats.get("osce/failed_pages", 0),
+            "new_records": stats.get(NEW_RECORDS_STAT, 0),
+            "updated_records": stats.get(UPDATED_RECORDS_STAT, 0),
+            "unchanged_records": stats.get(UNCHANGED_RECORDS_STAT, 0),
+            "rejected": stats.get(REJECTED_STAT, 0),
+            "failed_pages": stats.get(FAILED_PAGES_STAT, 0),
             "errors": stats.get("log_count/ERROR", 0),
             "retries": stats.get("retry/count", 0),
             "unreadable_pages": stats.get(UNREADABLE_PAGES_STAT, 0),
-            "quarantined_lines": stats.get("osce/quarantined_lines", 0),
-            "write_failed": stats.get("osce/write_failed"),
+            "quarantined_lines": stats.get(QUARANTINED_LINES_STAT, 0),
+            "write_failed": stats.get(WRITE_FAILED_STAT),
             # Known releases checked again for corrections (the crawl's store): how many, how many changed (a
             # version each, unless too many changed at once), answered 304, and answered 404 or 410.
-            "rechecked": stats.get("osce/rechecked", 0),
-            "changed": stats.get("osce/changed", 0),
-            "unchanged_304": stats.get("osce/unchanged_304", 0),
-            "withdrawn": stats.get("osce/withdrawn", 0),
-            "versions_withheld": bool(stats.get("osce/changes_withheld")),
+            "rechecked": stats.get(RECHECKED_STAT, 0),
+            "changed": stats.get(CHANGED_STAT, 0),
+            "unchanged_304": stats.get(UNCHANGED_304_STAT, 0),
+            "withdrawn": stats.get(WITHDRAWN_STAT, 0),
+            "versions_withheld": bool(stats.get(CHANGES_WITHHELD_STAT)),
             "coverage": coverage,
             # Which page shapes the readers recognised, and how many pages each: the day the site
             # changes its templates shows here.
@@ -164,8 +185,8 @@ class RunSummary:
             },
             # Which dataset the run left, for citing it (none for a run with -O alone).
             "dataset_version": self.dataset_version(),
-            "checks_passed": not stats.get("osce/checks_failed"),
-            "checks_failed": stats.get("osce/checks_failed", []),
+            "checks_passed": not stats.get(CHECKS_FAILED_STAT),
+            "checks_failed": stats.get(CHECKS_FAILED_STAT, []),
         }
 
     def spider_closed(self, spider: Any, reason: str) -> None:
@@ -177,9 +198,11 @@ class RunSummary:
         except OSError as error:
             logger.error("could not append the run summary to %s (%s)", self.path, error)
         checks = "all checks passed" if summary["checks_passed"] else f"{len(summary['checks_failed'])} check(s) failed"
+        rechecks = (f"{summary['rechecked']} re-checked ({summary['changed']} changed, {summary['withdrawn']} "
+                    "withdrawn), " if summary["rechecked"] else "")
         self.line = (
             f"run {summary['finish_reason']}: {summary['pages_fetched']} pages fetched, {summary['new_records']} new "
-            f"records, {summary['updated_records']} updated, {summary['rejected']} rejected, "
+            f"records, {summary['updated_records']} updated, {rechecks}{summary['rejected']} rejected, "
             f"{summary['failed_pages']} failed pages, "
             f"{summary['unreadable_pages']} unreadable pages, "
             f"{summary['errors']} errors; {checks}"

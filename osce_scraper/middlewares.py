@@ -15,6 +15,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
 
 from osce_scraper import settings as defaults
+from osce_scraper.stats import CRAWL_DELAY_STATS, SLOWED_DOWN_STAT
 
 #: Statuses with which a server says "later": the crawl slows down before retrying.
 SLOW_DOWN_STATUSES = frozenset({429, 503})
@@ -108,7 +109,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             host = urlparse_cached(request).hostname or ""
             self.crawl_delays[host] = float(delay)
             if self.crawler.stats:
-                self.crawler.stats.set_value(f"osce/crawl_delay/{host}", float(delay))
+                self.crawler.stats.set_value(f"{CRAWL_DELAY_STATS}/{host}", float(delay))
             self._keep_pace(request)
 
     def _keep_pace(self, request: Request) -> None:
@@ -178,7 +179,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             if slot is not None:
                 slot.delay = max(slot.delay, wait)
             if self.crawler.stats:
-                self.crawler.stats.inc_value("osce/slowed_down")
+                self.crawler.stats.inc_value(SLOWED_DOWN_STAT)
             retry = self.retry_request(request, response_status_message(response.status))
             if retry is None:
                 return response

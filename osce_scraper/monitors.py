@@ -26,12 +26,17 @@ from spidermon.contrib.scrapy.monitors import (
 from spidermon.core.actions import Action
 
 from osce_scraper.stats import (
+    CHANGES_WITHHELD_STAT,
+    CHECKS_FAILED_STAT,
+    CHECKS_PASSED_STAT,
     EMPTY_LISTING_STAT,
     FAILED_PAGES_STAT,
     FIRST_UNREADABLE_STAT,
     LISTING_ITEMS_STAT,
     LISTING_SHAPE_STATS,
     NEWEST_LISTED_STAT,
+    RECHECKED_STAT,
+    REJECTED_STAT,
     UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
 )
@@ -122,7 +127,7 @@ class _AtMostMonitor(Monitor):
 class RejectedRecordsMonitor(_AtMostMonitor):
     """No more records failed the schema than allowed."""
 
-    stat, setting = "osce/rejected", "OSCE_MAX_REJECTED"
+    stat, setting = REJECTED_STAT, "OSCE_MAX_REJECTED"
     explanation = "{count} records rejected (allowed {allowed}); see the rejected file for the reasons"
 
     @monitors.name("records rejected by the schema")
@@ -218,10 +223,10 @@ class CorrectionsMonitor(Monitor):
     @monitors.name("releases changed among those re-checked")
     def test_changed_share(self) -> None:
         stats = self.data.stats
-        withheld = stats.get("osce/changes_withheld")
+        withheld = stats.get(CHANGES_WITHHELD_STAT)
         if not withheld:
             self.skipTest("no more releases changed than corrections explain")
-        rechecked = stats.get("osce/rechecked", 0)
+        rechecked = stats.get(RECHECKED_STAT, 0)
         share = self.data.crawler.settings.getfloat("OSCE_MAX_CHANGED_SHARE")
         self.fail(f"{withheld} of the {rechecked} releases re-checked changed or were withdrawn "
                   f"({withheld / max(rechecked, 1):.0%}, more than OSCE_MAX_CHANGED_SHARE={share:g}): a template "
@@ -238,8 +243,8 @@ class RecordCheckResults(Action):
             reason = result.reason or (result.error or "").strip().splitlines()[-1:]
             failed.append(f"{result.monitor.name}: {reason if isinstance(reason, str) else ' '.join(reason)}")
         stats = self.data.crawler.stats
-        stats.set_value("osce/checks_failed", failed)
-        stats.set_value("osce/checks_passed", not failed)
+        stats.set_value(CHECKS_FAILED_STAT, failed)
+        stats.set_value(CHECKS_PASSED_STAT, not failed)
         for line in failed:
             print(f"check failed: {line}", file=sys.stderr)
 

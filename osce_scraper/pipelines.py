@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem
 from osce_scraper import fields
 from osce_scraper import settings as defaults
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
+from osce_scraper.stats import REJECTED_STAT
 
 # A rejected record may hold values JSON cannot say (that may be why it was rejected).
 _dumps = functools.partial(json.dumps, ensure_ascii=False, default=str)
@@ -91,7 +92,7 @@ class ValidatePipeline:
         with jsonlines.open(self.rejected_path, mode="a", dumps=_dumps) as out:
             out.write({"reasons": errors, "record": record})
         if self.stats:
-            self.stats.inc_value("osce/rejected")
+            self.stats.inc_value(REJECTED_STAT)
         raise DropItem(f"invalid record {record.get('url')}: {'; '.join(errors)[:300]}")
 
 

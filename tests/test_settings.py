@@ -1,4 +1,4 @@
-"""Every setting the project reads has its default in settings.py alone, and the README's table says the same."""
+"""One source each: every setting's default in settings.py (and the README's table), every stats key in stats.py."""
 
 import ast
 import re
@@ -42,3 +42,10 @@ def test_no_call_site_repeats_a_default_of_settings_py():
     repeated = [f"{path.relative_to(REPO)}: {match.group(1)}"
                 for path in PACKAGE.rglob("*.py") for match in FALLBACK_RE.finditer(path.read_text("utf-8"))]
     assert repeated == []
+
+
+def test_stats_keys_are_named_once_in_stats_py():
+    bare = [f"{path.relative_to(REPO)}:{number}" for path in PACKAGE.rglob("*.py") if path.name != "stats.py"
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+            if re.search(r"[\"']osce/", line)]
+    assert bare == []

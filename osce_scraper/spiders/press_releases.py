@@ -39,6 +39,8 @@ from osce_scraper.stats import (
     FAILED_PAGES_STAT,
     FIRST_UNREADABLE_STAT,
     LISTING_ITEMS_STAT,
+    LISTING_PAGES_STAT,
+    LISTING_PAGES_TOTAL_STAT,
     LISTING_SHAPE_STATS,
     NEWEST_LISTED_STAT,
     PAGE_SHAPE_STATS,
@@ -165,7 +167,6 @@ class PressReleasesSpider(scrapy.Spider):
         #: Where later listing pages are asked for: the start URL, or where its first page redirected to.
         self.listing_base = self.start_url
         self.listing_moved = False
-        self.listing_pages_total: int | None = None
 
     @classmethod
     def check_arguments(cls, **arguments: Any) -> None:
@@ -266,6 +267,7 @@ class PressReleasesSpider(scrapy.Spider):
         stats = self._stats()
         if not stats:
             return
+        stats.inc_value(LISTING_PAGES_STAT)
         stats.inc_value(f"{LISTING_SHAPE_STATS}/{listing.shape}")
         stats.inc_value(LISTING_ITEMS_STAT, len(listing.items))
         if not listing.items and not stats.get_value(EMPTY_LISTING_STAT):
@@ -330,10 +332,10 @@ class PressReleasesSpider(scrapy.Spider):
             self.logger.info("the listing moved to %s: its next pages are asked for there", response.url)
         listing = read_listing(page_selector(response.text), response.url)
         self._count_listing(listing, response.url)
-        if listing.last_page is not None:
+        if listing.last_page is not None and (stats := self._stats()):
             # Pages still to come (numbered from 0), for the progress display's ETA.
             total = listing.last_page - page_number(self.start_url) + 1
-            self.listing_pages_total = min(total, self.max_pages) if self.max_pages else total
+            stats.set_value(LISTING_PAGES_TOTAL_STAT, min(total, self.max_pages) if self.max_pages else total)
         too_old = False
         all_known = bool(listing.items)
         for item in listing.items:

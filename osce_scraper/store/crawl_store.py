@@ -33,6 +33,20 @@ from scrapy.utils.defer import deferred_from_coro
 from osce_scraper import settings as project_settings
 from osce_scraper.exporters import DatasetExporter
 from osce_scraper.items import utc_now
+from osce_scraper.stats import (
+    CHANGED_STAT,
+    CHANGES_WITHHELD_STAT,
+    FILLED_STATS,
+    QUARANTINED_LINES_STAT,
+    RECHECKED_STAT,
+    RECORD_CHANGE_STATS,
+    UNCHANGED_304_STAT,
+    UNCHANGED_RECORDS_STAT,
+    UPDATED_RECORDS_STAT,
+    VERSIONS_STAT,
+    WITHDRAWN_STAT,
+    WRITE_FAILED_STAT,
+)
 from osce_scraper.store.check_window import CheckWindow, filled_fields
 from osce_scraper.store.crawl_state import CrawlState
 from osce_scraper.store.dataset_file import lost_release, merge_into_dataset, record_digest, repair_dataset
@@ -337,7 +351,7 @@ class CrawlStore:
         self.write_failed = True
         logger.error("could not write the dataset, its state or the errors file (%s): stopping the crawl",
                      f"{type(error).__name__}: {error}"[:200])
-        self.stats.set_value("osce/write_failed", f"{type(error).__name__}: {error}"[:200])
+        self.stats.set_value(WRITE_FAILED_STAT, f"{type(error).__name__}: {error}"[:200])
         self._walk_must_be_found_again()
         engine = self.crawler.engine
         if engine is not None:
@@ -351,7 +365,7 @@ class CrawlStore:
 
     def spider_opened(self, spider: Any) -> None:
         if self.quarantined_lines:
-            self.stats.set_value("osce/quarantined_lines", self.quarantined_lines)
+            self.stats.set_value(QUARANTINED_LINES_STAT, self.quarantined_lines)
 
     def _change(self, record: dict[str, Any]) -> str:
         """``new``, ``updated`` or ``unchanged``: what the record is to the dataset."""
@@ -362,7 +376,7 @@ class CrawlStore:
     def item_scraped(self, item: Any) -> None:
         filled = filled_fields(item)
         for name in filled:
-            self.stats.inc_value(f"osce/filled/{name}")
+            self.stats.inc_value(f"{FILLED_STATS}/{name}")
         self.window.record_made(item["node_id"], filled)
         if self.write_failed:
             return
@@ -379,7 +393,7 @@ class CrawlStore:
                 self._fail(error)
                 return
         if not recheck:  # a re-check is counted when the run ends, against its line
-            self.stats.inc_value(f"osce/{self._change(item)}_records")
+            self.stats.inc_value(RECORD_CHANGE_STATS[self._change(item)])
 
     def _walk_accounted_for(self) -> bool:
         """Every release the walk showed is in the dataset or in the errors file."""
@@ -391,7 +405,7 @@ class CrawlStore:
         except (OSError, sqlite3.Error) as error:
             logger.error("could not finish the dataset (%s: %s)", type(error).__name__, error)
             self.write_failed = True
-            self.stats.set_value("osce/write_failed", f"{type(error).__name__}: {error}"[:200])
+            self.stats.set_value(WRITE_FAILED_STAT, f"{type(error).__name__}: {error}"[:200])
             self._walk_must_be_found_again()
         finally:
             if self.state:
@@ -416,8 +430,8 @@ class CrawlStore:
             counts = self._revise_and_merge(self.recheck_path, lambda node_id: True)
             self.recheck_path.unlink(missing_ok=True)
             fetched_again = self.revision.rechecked - len(self.not_modified) - len(self.withdrawn)
-            self.stats.inc_value("osce/updated_records", counts.updated)
-            self.stats.inc_value("osce/unchanged_records", max(0, fetched_again - counts.updated))
+            self.stats.inc_value(UPDATED_RECORDS_STAT, counts.updated)
+            self.stats.inc_value(UNCHANGED_RECORDS_STAT, max(0, fetched_again - counts.updated))
         self._note_checks()
         self.state.clear_failed(self.failed_before & self.written)
         if reason == "finished" and not self.write_failed and self.walk_complete and self._walk_accounted_for():
@@ -453,14 +467,15 @@ class CrawlStore:
         finally:
             self.revised_path.unlink(missing_ok=True)
         self.revision = revision
-        for name, value in (("rechecked", revision.rechecked), ("changed", len(revision.changed)),
-                            ("withdrawn", 0 if revision.withheld else len(revision.withdrawn)),
-                            ("unchanged_304", len(self.not_modified & self._known_ids())),
-                            ("versions", len(revision.entries))):
-            self.stats.set_value(f"osce/{name}", value)
+        for stat, value in ((RECHECKED_STAT, revision.rechecked), (CHANGED_STAT, len(revision.changed)),
+                            (WITHDRAWN_STAT, 0 if revision.withheld else len(revision.withdrawn)),
+                            (UNCHANGED_304_STAT, len(self.not_modified & self._known_ids())),
+                            (VERSIONS_STAT, len(revision.entries))):
+            self.stats.set_value(stat, value)
         if revision.withheld:
-            self.stats.set_value("osce/changes_withheld", len(revision.changed) + len(revision.withdrawn))
-            logger.error("%d of %d re-checked releases changed or were withdrawn: no version minted",
+            self.stats.set_value(CHANGES_WITHHELD_STAT, len(revision.changed) + len(revision.withdrawn))
+            # A warning: the check of corrections fails the run with its own line (an error would count twice).
+            logger.warning("%d of %d re-checked releases changed or were withdrawn: no version minted",
                          len(revision.changed) + len(revision.withdrawn), revision.rechecked)
         elif revision.entries or revision.withdrawn:
             logger.info("%d release(s) changed (%d version(s) kept in %s, %d new), %d withdrawn", len(revision.changed),

@@ -19,6 +19,8 @@ import ftfy
 from lxml import etree
 from parsel import Selector
 
+from osce_scraper.extract.dates import names_its_month, parse_date
+
 #: Elements that start a new line of visible text.
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body caption dd details dialog div dl dt fieldset
@@ -81,6 +83,8 @@ class Line:
     links: list[Link] = field(default_factory=list)
     #: The link around the whole block when the line lies inside a link that holds blocks (a card).
     card: Link | None = None
+    #: The ``<time>`` elements printed on the line (not those of the blocks inside its element).
+    times: tuple[etree._Element, ...] = ()
 
     @property
     def link_text_share(self) -> float:
@@ -219,6 +223,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     lines: list[Line] = []
     parts: list[str] = []
     links: list[Link] = []
+    times: list[etree._Element] = []
     blocks: list[etree._Element] = [root]
     # Links that hold blocks (a teaser card: <a><h2>Title</h2><time>...</time><p>...</p></a>), innermost last.
     cards: list[tuple[etree._Element, Link]] = []
@@ -231,7 +236,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
             line_links = list(links)
             if card is not None and not line_links:
                 line_links.append(Link(card.url, text, card.rel))
-            lines.append(Line(text, blocks[-1], line_links, card))
+            lines.append(Line(text, blocks[-1], line_links, card, tuple(times) if times else ()))
         parts.clear()
 
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -250,11 +255,13 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 if parts:
                     flush()
                 links.clear()
+                times.clear()
                 blocks.append(el)
             elif tag == "br":
                 if parts:
                     flush()
                 links.clear()
+                times.clear()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
                 link = Link(resolve_link(base, href.strip()), normalise_space(el.text_content()), el.get("rel", ""))
@@ -262,9 +269,12 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     if parts:
                         flush()
                     links.clear()
+                    times.clear()
                     cards.append((el, link))
                 else:
                     links.append(link)
+            elif tag == "time":
+                times.append(el)
             if tag in _ARTICLE_TAGS:
                 article_depth += 1
             if el.text:
@@ -280,11 +290,13 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     if parts:
                         flush()
                     links.clear()
+                    times.clear()
                     blocks.pop()
                 elif cards and cards[-1][0] is el:
                     if parts:
                         flush()
                     links.clear()
+                    times.clear()
                     cards.pop()
             if el.tail and el is not root:
                 parts.append(el.tail)
@@ -300,10 +312,32 @@ def time_datetime(line: Line) -> str | None:
     >>> time_datetime(line)
     '2019-05-03'
     """
-    for time in line.element.iter("time"):
+    for time in line.times:
         value = (time.get("datetime") or "").strip()
         if value and normalise_space(time.text_content()) in line.text:
             return value
+    return None
+
+
+#: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
+_MAX_BYLINE_CHARS = 100
+
+
+def byline_date(line: Line) -> str | None:
+    """The date a short line prints in a ``<time>`` (a byline, "Submitted by editor on 3 May 2019", a table's date
+    cell): as printed when it names its month, else the ``datetime`` (month-first numbers name no day alone).
+
+    >>> page = "<p>By editor, <time datetime='2019-05-03T10:00:00Z'>Fri, 05/03/2019 - 12:00</time></p>"
+    >>> byline_date(visible_lines(page_selector(page))[0])
+    '2019-05-03T10:00:00Z'
+    """
+    text = line.text
+    if not line.times or len(text) > _MAX_BYLINE_CHARS or text[-1] in ".!?":
+        return None
+    for time in line.times:
+        printed = normalise_space(time.text_content())
+        if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:
+            return printed if names_its_month(printed) else (time.get("datetime") or "").strip() or printed
     return None
 
 
@@ -330,8 +364,17 @@ def heading_texts(selector: Selector, tag: str = "h1") -> list[str]:
     >>> heading_texts(page_selector("<h1>OSCE <b>trains</b></h1><noscript><h1>Menu</h1></noscript>"))
     ['OSCE trains']
     """
+    return [text for _, text in heading_elements(selector, tag)]
+
+
+def heading_elements(selector: Selector, tag: str = "h1") -> list[tuple[etree._Element, str]]:
+    """The page's headings of one level with their visible texts (none inside a hidden element), in document order.
+
+    >>> [text for _, text in heading_elements(page_selector("<h2>Share</h2><h2> </h2>"), "h2")]
+    ['Share']
+    """
     return [
-        text
+        (heading, text)
         for heading in selector.root.iter(tag)
         if not any(ancestor.tag in HIDDEN_TAGS for ancestor in heading.iterancestors())
         and (text := normalise_space(_STRING_VALUE(heading)))

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from lxml import etree
+
 from osce_scraper.pages.html import Line, is_within
 
 #: Labels on release pages: field name -> visible label texts.
@@ -59,6 +61,25 @@ _BULLET = r"^[\s\-–•·*]*"
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A bare label is a field's label element: never a heading (a block's title) nor a list item (a menu's).
 _NOT_LABEL_TAGS = _HEADING_TAGS | {"li", "a"}
+
+
+def is_field_label_heading(element: etree._Element) -> bool:
+    """True for a heading that Drupal core's field template marks as a field's label (``field__label``, or the
+    heading of a field displayed ``field--label-above``): some themes print the label as an ``<h3>``. Any other
+    heading is a block's or a menu's title, never a label.
+
+    >>> from lxml import html
+    >>> field = html.fromstring("<div class='field field--label-above'><h3>Place</h3><div>VIENNA</div></div>")
+    >>> is_field_label_heading(field[0]), is_field_label_heading(html.fromstring("<div><h3>Place</h3></div>")[0])
+    (True, False)
+    """
+    if element.tag not in _HEADING_TAGS:
+        return False
+    if "field__label" in (element.get("class") or ""):
+        return True
+    parent = element.getparent()
+    return parent is not None and "field--label-above" in (parent.get("class") or "")
+
 # A value line is short and list-like; a sentence or a dateline ends the values.
 _MAX_VALUE_CHARS = 160
 _MAX_VALUE_WORDS = 22
@@ -123,7 +144,8 @@ def _bare_label(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str,
     element of its own (Drupal's field templates print the label bare; the theme's CSS adds the colon).
 
     The label must stand alone in its element, or in an element of its own at the line's start; it is
-    never a link or a heading (a menu's or a block's title).
+    never a link or a heading (a menu's or a block's title), but for a heading core's field template marks as
+    a field's label.
     """
     pattern, by_text = _compiled(labels)
     match = pattern.match(line.text)
@@ -136,7 +158,9 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
     """``_bare_label`` for a line whose label matched without a colon."""
     label, rest = match.group("label"), match.group("rest").strip()
     element = line.element
-    if element.tag in _NOT_LABEL_TAGS or any(label.lower() in link.text.lower() for link in line.links):
+    if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element):
+        return None
+    if any(label.lower() in link.text.lower() for link in line.links):
         return None
     if rest:
         first = next(iter(element), None)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from lxml import etree
 from parsel import Selector
 
 from osce_scraper.extract.dates import names_its_month, parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
-from osce_scraper.pages.html import Line, Link, all_links, is_within, page_selector, time_datetime, visible_lines
+from osce_scraper.pages.html import (
+    Line,
+    Link,
+    all_links,
+    byline_date,
+    is_within,
+    page_selector,
+    time_datetime,
+    visible_lines,
+)
 from osce_scraper.pages.labels import CONTENT_TYPES, LISTING_LABELS, find_labels, labelled_line_indices, split_values
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
@@ -54,6 +64,8 @@ def _title_link(line: Line, current_node: str | None) -> tuple[Link, str] | None
         node = node_id_of(link.url)
         if not node or node == current_node or len(link.text) < 3 or _READ_MORE_RE.match(link.text):
             continue
+        if link.text.lower() in CONTENT_TYPES:
+            continue  # a type's term link ("Press release" in a table's Type column) is no release's title
         # The title is the whole line (allowing a bullet or a date beside it).
         if len(link.text) >= 0.6 * len(line.text):
             return link, node
@@ -107,12 +119,14 @@ def _title_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, Link, str
     return starts
 
 
-def _first_lines(lines: list[Line], titles: list[int]) -> list[int]:
-    """Where each item starts: the first line of the element that holds its title and no other.
+def _item_bounds(lines: list[Line], titles: list[int]) -> list[tuple[int, int]]:
+    """Where each item starts and ends (a slice of ``lines``): from the first line of the element that holds
+    its title and no other, to the next item's first line.
 
     A card may print its type tag and date above the title; a flat list has the title first.
     The holding element is capped at a card's size, so that a page with one item does not take the
-    page around it.
+    page around it. The last item ends with its holder when every other item did (rows of a table, items
+    of a list): what follows the list, a view's footer, is no part of it.
     """
     title_count: dict[etree._Element, int] = {}
     line_count: dict[etree._Element, int] = {}
@@ -122,7 +136,8 @@ def _first_lines(lines: list[Line], titles: list[int]) -> list[int]:
     for index in titles:
         for element in lines[index].element.iterancestors():
             title_count[element] = title_count.get(element, 0) + 1
-    firsts = []
+    firsts: list[int] = []
+    ends: list[int] = []  # one past the last line inside each item's holder
     previous = -1
     for index in titles:
         holder = lines[index].element
@@ -133,9 +148,17 @@ def _first_lines(lines: list[Line], titles: list[int]) -> list[int]:
         first = index
         while first - 1 > previous and is_within(lines[first - 1].element, holder):
             first -= 1
+        end = index + 1
+        while end < len(lines) and is_within(lines[end].element, holder):
+            end += 1
         firsts.append(first)
+        ends.append(end)
         previous = index
-    return firsts
+    bounds = list(pairwise(firsts))
+    if firsts:
+        held = len(firsts) > 1 and all(end >= next_first for end, next_first in zip(ends, firsts[1:], strict=False))
+        bounds.append((firsts[-1], ends[-1] if held else len(lines)))
+    return bounds
 
 
 def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
@@ -153,7 +176,11 @@ def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
     for index, line in enumerate(lines):
         if index in consumed:
             continue
-        if publishing_date is None and _is_date_line(line.text):
+        if line.times and (printed := byline_date(line)):
+            # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date.
+            publishing_date = publishing_date or printed
+            consumed.add(index)
+        elif publishing_date is None and _is_date_line(line.text):
             machine = time_datetime(line) if not names_its_month(line.text) else None
             publishing_date = machine or line.text
             consumed.add(index)
@@ -217,12 +244,11 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     lines = visible_lines(selector, url)
     # A value of a label is never a title, even when it links to a numbered page.
     starts = _title_lines(lines, labelled_line_indices(lines, LISTING_LABELS))
-    firsts = _first_lines(lines, [index for index, _, _ in starts])
-    items = []
-    for number, (index, link, node) in enumerate(starts):
-        begin = firsts[number]
-        end = firsts[number + 1] if number + 1 < len(starts) else len(lines)
-        items.append(_item(lines[begin:end], index - begin, link, node))
+    bounds = _item_bounds(lines, [index for index, _, _ in starts])
+    items = [
+        _item(lines[begin:end], index - begin, link, node)
+        for (index, link, node), (begin, end) in zip(starts, bounds, strict=True)
+    ]
     links = all_links(selector, url)
     numbers = [page_number(link.url) for link in links if "page=" in link.url and not node_id_of(link.url)]
     return ListingPage(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from osce_scraper.extract.datelines import is_standalone_dateline
@@ -14,7 +16,8 @@ from osce_scraper.extract.urls import node_id_of, release_url
 from osce_scraper.pages.html import (
     Line,
     base_url_of,
-    heading_texts,
+    byline_date,
+    heading_elements,
     is_within,
     json_ld_values,
     meta_content,
@@ -42,6 +45,7 @@ _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
 _RELATED_ITEMS_RE = re.compile(
     r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
 )
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
 
 
@@ -74,20 +78,51 @@ class ReleasePage:
         return [label for attribute, label in CHECKED_LABELS.items() if getattr(self, attribute)]
 
 
+def _is_site_name(heading: etree._Element, text: str) -> bool:
+    """True for an h1 that is the site's name: all of its text a link to the front page (``rel="home"`` or ``/``).
+
+    >>> from lxml import html
+    >>> _is_site_name(html.fromstring("<h1><a href='/' rel='home'>OSCE</a></h1>"), "OSCE")
+    True
+    """
+    for link in heading.iter("a"):
+        href = (link.get("href") or "").strip()
+        parts = urlsplit(href)
+        front = bool(href) and not href.startswith("#") and parts.path in {"", "/"} and not parts.query
+        if front or "home" in (link.get("rel") or "").split():
+            return " ".join(link.text_content().split()) == text
+    return False
+
+
 def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
     """The release's title and its line; a heading that the page's metadata names as the title comes first."""
-    headings = heading_texts(selector, "h1")
+    headings = [text for element, text in heading_elements(selector, "h1") if not _is_site_name(element, text)]
     named = [t for t in [meta_content(selector, "og:title", "dcterms.title", "twitter:title")] if t]
     page_title = selector.xpath("//title/text()").get()
     if page_title:
         named.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
-    candidates = [h for h in headings if h in named] + headings + named
-    candidates = [c for c in candidates if c and c.upper() != "OSCE"]
     texts = [line.text for line in lines]
+    # A heading of another level that the metadata names beats an h1 it does not (the h1 then names the site).
+    named_headings = [] if not named or any(h in named for h in headings) else [
+        line.text for line in lines if line.element.tag in _HEADING_TAGS and line.text in named]
+    candidates = [h for h in headings if h in named] + named_headings[:1] + headings + named
+    candidates = [c for c in candidates if c and c.upper() != "OSCE"]
     for candidate in candidates:
         if candidate in texts:
             return candidate, texts.index(candidate)
     return (candidates[0] if candidates else None), -1
+
+
+def _first_time(lines: list[Line], article_end: int, selector: Selector) -> str | None:
+    """The first ``<time datetime>`` printed before the article's end; a related release's card after it is not
+    this page's. A page with no such end is searched whole, hidden parts included."""
+    for line in lines[:article_end]:
+        for time in line.times:
+            if value := (time.get("datetime") or "").strip():
+                return value
+    if article_end < len(lines):
+        return None
+    return selector.xpath("//time/@datetime[normalize-space()]").get()
 
 
 def _canonical(selector: Selector, url: str) -> str | None:
@@ -162,8 +197,10 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             continue
         line = lines[index]
         text = line.text
-        if _END_OF_ARTICLE_RE.match(text) and body:
-            break
+        if _END_OF_ARTICLE_RE.match(text):
+            if body:
+                break
+            continue  # a "Share" block's heading above the text is furniture; its links are skipped below
         caption = line.element.tag == "figcaption" or text[-len(_CAPTION_END) :].lower() == _CAPTION_END
         if caption or _FURNITURE_RE.match(text):
             continue
@@ -174,6 +211,9 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             continue
         if not body and _PRINTED_DATE_RE.fullmatch(text):
             printed_date = printed_date or text  # the date printed under the title
+            continue
+        if line.times and (submitted := byline_date(line)):
+            printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
         body.append(index)
     paragraphs: list[str] = []
@@ -190,7 +230,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
-        or selector.xpath("//time/@datetime[normalize-space()]").get()
+        or _first_time(lines, article_end, selector)
     )
     return ReleasePage(
         url=url,

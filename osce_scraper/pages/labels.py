@@ -120,6 +120,18 @@ def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], d
     return _PATTERNS[key]
 
 
+def is_field_label(element: etree._Element) -> bool:
+    """True for an element Drupal core's templates class as a field's label (``field__label``, ``views-label``),
+    whatever field it labels.
+
+    >>> from lxml import html
+    >>> is_field_label(html.fromstring("<div class='field__label'>Tags</div>"))
+    True
+    """
+    classes = element.get("class")
+    return classes is not None and ("field__label" in classes or "views-label" in classes)
+
+
 def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str] | None:
     """``(field, rest of the line)`` when ``text`` opens with one of ``labels``.
 
@@ -193,7 +205,8 @@ def _line_values(line: Line, text: str) -> list[str]:
     return [text]
 
 
-def _is_value_line(line: Line) -> bool:
+def is_value_line(line: Line) -> bool:
+    """True for a line that reads as a field's value: short and list-like, no sentence, no dateline."""
     text = line.text
     if len(text) > _MAX_VALUE_CHARS or len(text.split()) > _MAX_VALUE_WORDS:
         return False
@@ -235,7 +248,7 @@ def iter_labels(
                 line = lines[probe]
                 if line.element.tag in _HEADING_TAGS:
                     break  # a heading is never a value: the next item or section starts
-                if line.element is label_el or (is_within(line.element, group) and _is_value_line(line)):
+                if line.element is label_el or (is_within(line.element, group) and is_value_line(line)):
                     values.extend(_line_values(line, line.text))
                     last = probe
                     probe += 1

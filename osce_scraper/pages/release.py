@@ -26,7 +26,15 @@ from osce_scraper.pages.html import (
     time_datetime,
     visible_lines,
 )
-from osce_scraper.pages.labels import CONTENT_TYPES, PAGE_LABELS, Labelled, find_labels, split_values
+from osce_scraper.pages.labels import (
+    CONTENT_TYPES,
+    PAGE_LABELS,
+    Labelled,
+    find_labels,
+    is_field_label,
+    is_value_line,
+    split_values,
+)
 
 #: ReleasePage attribute -> the label it is read from, as a reader sees it: the labels the checks count.
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
@@ -192,11 +200,20 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     body: list[int] = []
     standalone = None
     printed_date = None
+    # The field of a label the project does not read ("Tags", "Related countries"): its values are not text.
+    other_field: etree._Element | None = None
     for index in range(title_index + 1, len(lines)):
         if index in consumed:
             continue
         line = lines[index]
         text = line.text
+        if is_field_label(line.element):
+            other_field = line.element.getparent()
+            continue
+        if other_field is not None:
+            if is_within(line.element, other_field) and is_value_line(line):
+                continue
+            other_field = None
         if _END_OF_ARTICLE_RE.match(text):
             if body:
                 break

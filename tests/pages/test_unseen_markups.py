@@ -260,6 +260,34 @@ def test_a_views_html_list_gives_items_with_their_labelled_fields(colon):
     assert listing.next_page == 2
 
 
+def make_views_grid(stories: Sequence[Story], columns: int = 2) -> str:
+    """views-view-grid.html.twig (horizontal): rows of columns, each column one release's fields."""
+    def cell(story: Story, column: int) -> str:
+        return (
+            f'<div class="views-col col-{column}" style="width: {100 / columns:.1f}%;">'
+            f'<div class="views-field views-field-field-image"><div class="field-content"><a href="{story.path}">'
+            f'<img src="/sites/default/files/styles/thumb/public/{story.node}.jpg" alt="" /></a></div></div>'
+            f'<div class="views-field views-field-title"><span class="field-content"><a href="{story.path}" '
+            f'hreflang="en">{escape(story.title)}</a></span></div>'
+            f'<div class="views-field views-field-created"><span class="field-content"><time '
+            f'datetime="{story.iso}T12:00:00Z">{story.printed}</time></span></div>'
+            f'<div class="views-field views-field-body"><div class="field-content">{escape(story.paragraphs[0])}'
+            "</div></div></div>"
+        )
+
+    rows = [stories[k:k + columns] for k in range(0, len(stories), columns)]
+    return '<div class="views-view-grid horizontal cols-2 clearfix">' + "".join(
+        f'<div class="views-row clearfix row-{r + 1}">' + "".join(cell(s, c + 1) for c, s in enumerate(row))
+        + "</div>" for r, row in enumerate(rows)) + "</div>"
+
+
+def test_a_views_grid_gives_one_item_a_column():
+    listing = read_d11_listing(make_view([make_views_grid(STORIES)], make_mini_pager(1)))
+    assert [(i.node_id, i.title, i.publishing_date, i.lead) for i in listing.items] == [
+        (s.node, s.title, s.printed, s.paragraphs[0]) for s in STORIES]
+    assert listing.next_page == 2
+
+
 # --- Drupal 11 release pages -------------------------------------------------------------------------------------
 
 def make_field(name: str, label: str, values: Sequence[str], label_tag: str = "div") -> str:
@@ -339,8 +367,11 @@ def standard_fields(story: Story, label_tag: str) -> str:
 
 @pytest.mark.parametrize("label_tag", ["h2", "h3", "div"])
 def test_fields_whose_label_above_is_a_heading_are_read(label_tag):
-    page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, label_tag)), ODIHR)
+    date = make_field("date", "Date", [f'<time datetime="{ODIHR.iso}T12:00:00Z">{_medium_date(ODIHR.iso)}</time>'],
+                      label_tag)
+    page = read_story(make_d11_release(ODIHR, date + standard_fields(ODIHR, label_tag)), ODIHR)
     assert_reads_story(page, ODIHR)
+    assert page.date_raw is not None and page.date_raw.startswith(ODIHR.iso)
     assert page.label_style == "bare labels"
 
 
@@ -375,16 +406,21 @@ def test_fields_as_a_definition_list_are_read():
     assert_reads_story(read_story(make_d11_release(SKOPJE, fields), SKOPJE), SKOPJE)
 
 
-def make_submitted(story: Story, printed: str) -> str:
-    """The node's submitted line (node.html.twig's ``display_submitted``): author and created date."""
+def make_submitted(story: Story, printed: str, olivero: bool = False) -> str:
+    """The node's submitted line (node.html.twig's ``display_submitted``): author and created date; Olivero
+    prints "By author, date"."""
+    time = f'<time datetime="{story.iso}T10:00:00Z">{printed}</time>'
+    if olivero:
+        return f'<div class="node__meta"><span>By <span>odihr_editor</span></span>, <span>{time}</span></div>'
     return (f'<div class="node__meta"><div class="node__submitted">Submitted by <span class="field--name-uid">'
-            f'<span>odihr_editor</span></span> on <span class="field--name-created"><time '
-            f'datetime="{story.iso}T10:00:00Z">{printed}</time></span></div></div>')
+            f'<span>odihr_editor</span></span> on <span class="field--name-created">{time}</span></div></div>')
 
 
-def test_the_date_of_a_submitted_line_is_the_pages_and_the_line_is_not_body():
-    page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"),
-                                       before=make_submitted(ODIHR, ODIHR.printed)), ODIHR)
+@pytest.mark.parametrize("olivero", [False, True], ids=["submitted-by", "olivero-by"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_the_date_of_a_submitted_line_is_the_pages_and_the_line_is_not_body(olivero, where):
+    byline = make_submitted(ODIHR, ODIHR.printed, olivero)
+    page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"), **{where: byline}), ODIHR)
     assert_reads_story(page, ODIHR, date=ODIHR.printed)
 
 
@@ -455,6 +491,13 @@ def test_an_h1_linking_home_is_never_the_title_even_without_metadata():
     assert (page.place_raw, page.paragraphs) == ([CIO.place], list(CIO.paragraphs))
 
 
+def test_labels_of_fields_the_project_does_not_read_are_not_body():
+    tags = make_field("tags", "Tags", terms(["Montenegro", "Parliamentary elections"], 7000))
+    countries = make_field("countries", "Related countries", ["Montenegro"], "h3")
+    page = read_story(make_d11_release(ODIHR, tags + standard_fields(ODIHR, "div") + countries), ODIHR)
+    assert_reads_story(page, ODIHR)
+
+
 def test_related_teasers_after_the_article_do_not_leak():
     page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "h2")), ODIHR)
     assert SKOPJE.place not in page.place_raw and SKOPJE.source not in page.source
@@ -521,6 +564,12 @@ D6_STORY = Story("376582", "secretariat", "Secretary General meets ministers on 
                  ("TASHKENT, 29 March 2018 – The OSCE Secretary General met the ministers responsible for labour "
                   "migration to discuss joint work against trafficking in human beings.",
                   "The meeting followed a regional conference held in the city the day before."))
+
+
+def test_the_old_sites_date_printed_under_its_title_is_the_pages():
+    html = make_d6_release(D6_STORY, date_visible=False).replace(
+        "</h1></div>", f'</h1><span class="date-display-single">{D6_STORY.printed}</span></div>')
+    assert_reads_story(read_release(html, D6_URL), D6_STORY, date=D6_STORY.printed)
 
 
 @pytest.mark.parametrize("date_visible", [True, False], ids=["date-shown", "date-empty"])

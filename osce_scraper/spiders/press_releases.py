@@ -15,7 +15,12 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import Request, Response
+from scrapy.http.request import NO_CALLBACK
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from osce_scraper import settings as defaults
@@ -49,6 +54,7 @@ from osce_scraper.stats import (
     UNREADABLE_PAGES_STAT,
 )
 from osce_scraper.store import RunRefused, SpiderStore, crawl_store
+from osce_scraper.store.sitemap import SITEMAP_MAX_BYTES, SitemapError, read_sitemaps
 
 DEFAULT_BASE_URL = "https://www.osce.org"
 LISTING_PATH = "/press-releases"
@@ -167,6 +173,14 @@ class PressReleasesSpider(scrapy.Spider):
         #: Where later listing pages are asked for: the start URL, or where its first page redirected to.
         self.listing_base = self.start_url
         self.listing_moved = False
+        #: Fires with the body of robots.txt as Scrapy's RobotsTxtMiddleware fetched it, or None (none came).
+        self._robots_answer: Deferred[bytes | None] = Deferred()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PressReleasesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._response_received, signal=signals.response_received)
+        return spider
 
     @classmethod
     def check_arguments(cls, **arguments: Any) -> None:
@@ -195,18 +209,91 @@ class PressReleasesSpider(scrapy.Spider):
             if node and not store.is_known(node) and node not in self.requested_nodes:
                 self.requested_nodes.add(node)
                 yield self._release_request(url, ListingItem(**listing) if listing else None, None)
+        budget = self._revisit_budget()
+        sitemap_first = self._reads_sitemap(budget)
+        if sitemap_first:
+            # The listing goes first: its request brings robots.txt (Scrapy's RobotsTxtMiddleware), which names the
+            # sitemap; the re-checks follow once the sitemap has said which releases were modified.
+            yield self._first_request()
+            await self._read_sitemap()
         # Known releases checked again for corrections, with a conditional request where the site gave validators.
         # `revisit` asks for that many now, the most overdue; an incremental run's budget takes only those due.
-        for revisit in store.due_revisits(self._revisit_budget(), due_only=self.revisit is None):
+        for revisit in store.due_revisits(budget, due_only=self.revisit is None):
             if revisit["node_id"] in self.requested_nodes:
                 continue
             self.requested_nodes.add(revisit["node_id"])
             listing = ListingItem(**revisit["listing"]) if revisit["listing"] else None
             yield self._release_request(self._on_this_site(revisit["url"]), listing, None, revisit=revisit["headers"])
+        if not sitemap_first:
+            yield self._first_request()
+
+    def _first_request(self) -> scrapy.Request:
+        """The start URL's request: its release page, or its listing page."""
         if node_id_of(self.start_url):
-            yield self._release_request(self.start_url, None, None)
+            return self._release_request(self.start_url, None, None)
+        return self._listing_request(page_number(self.start_url))
+
+    def _reads_sitemap(self, budget: int | None) -> bool:
+        """An incremental run's budget of re-checks, ``OSCE_SITEMAP_LASTMOD`` on, and a store that keeps the state."""
+        settings = getattr(getattr(self, "crawler", None), "settings", None)
+        return bool(self.revisit is None and budget and settings is not None
+                    and settings.getbool("OSCE_SITEMAP_LASTMOD", defaults.OSCE_SITEMAP_LASTMOD)
+                    and self.store.sitemap_files_read() is not None)
+
+    async def _read_sitemap(self) -> None:
+        """The sitemap's ``lastmod`` of known releases, kept by the store; what goes wrong is one warning and the
+        re-checks go by their schedule (never a failed run)."""
+        base = urlsplit(self.base_url)
+        robots_url = f"{base.scheme}://{base.netloc}/robots.txt"
+        try:
+            robots = await self._robots_txt(robots_url)
+            run = await read_sitemaps(robots, robots_url, self.base_url, self._fetch_sitemap,
+                                      self.store.sitemap_file_read, self.store.sitemap_files_read() or {},
+                                      dt.datetime.now(dt.UTC))
+        except Exception as error:  # anything: the sitemap only orders the re-checks
+            self.logger.warning("the sitemap could not be read (%s): the re-checks go by their schedule",
+                                f"{type(error).__name__}: {error}"[:200])
+            return
+        if run.problems:
+            more = f" (and {len(run.problems) - 1} more)" if len(run.problems) > 1 else ""
+            self.logger.warning("the sitemap could not be read: %s%s; the re-checks go by their schedule",
+                                run.problems[0], more)
+        if not run.requests:
+            self.logger.info("robots.txt names no sitemap: the re-checks go by their schedule")
         else:
-            yield self._listing_request(page_number(self.start_url))
+            self.logger.info("sitemap: %d request(s), %d file(s) read, %d release(s) dated", run.requests,
+                             run.files_read, run.releases)
+
+    async def _robots_txt(self, robots_url: str) -> bytes:
+        """robots.txt as Scrapy's RobotsTxtMiddleware fetched it (no second request), or fetched here when it is off."""
+        if not self.crawler.settings.getbool("ROBOTSTXT_OBEY"):
+            response = await self.crawler.engine.download_async(
+                Request(robots_url, callback=NO_CALLBACK, meta={"dont_obey_robotstxt": True}))
+            return response.body if response.status == 200 else b""
+        return await maybe_deferred_to_future(self._robots_answer) or b""
+
+    def _response_received(self, response: Response, request: Request, spider: Any) -> None:
+        """robots.txt comes first (the middleware lets no request through before it): any other response, or a
+        failure, means that it came to nothing."""
+        if self._robots_answer.called:
+            return
+        if urlsplit(request.url).path == "/robots.txt":
+            self._robots_answer.callback(response.body if response.status == 200 else None)
+        else:
+            self._robots_answer.callback(None)
+
+    async def _fetch_sitemap(self, url: str) -> bytes:
+        """A sitemap file's body, through the downloader (Crawl-delay, retries, the archive), at most
+        ``SITEMAP_MAX_BYTES``; :class:`SitemapError` for no answer or a status other than 200."""
+        request = Request(url, callback=NO_CALLBACK, dont_filter=True,
+                          meta={"download_maxsize": SITEMAP_MAX_BYTES, "download_warnsize": SITEMAP_MAX_BYTES})
+        try:
+            response = await self.crawler.engine.download_async(request)
+        except Exception as error:  # no answer, cut off at the size limit, forbidden by robots.txt
+            raise SitemapError(no_answer_cause(error) or f"{type(error).__name__}: {error}"[:200]) from None
+        if response.status != 200:
+            raise SitemapError(f"answered {response.status}")
+        return response.body
 
     def _revisit_budget(self) -> int | None:
         """How many known releases to check again: ``revisit`` (None for all), else an incremental run's budget."""
@@ -234,6 +321,8 @@ class PressReleasesSpider(scrapy.Spider):
         )
 
     def _record_failure(self, failure: Failure, kind: str) -> None:
+        if not self._robots_answer.called:  # robots.txt came to nothing (it comes before any other answer)
+            self._robots_answer.callback(None)
         request = failure.request
         response = getattr(failure.value, "response", None)
         entry = {

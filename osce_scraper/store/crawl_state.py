@@ -1,5 +1,5 @@
-"""The crawl state (SQLite): pages that failed for good, flags, the checks' window of recent pages, and the
-re-check schedule of known releases.
+"""The crawl state (SQLite): pages that failed for good, flags, the checks' window of recent pages, the
+re-check schedule of known releases, and what the sitemap said of them.
 
 What the dataset holds is read from the dataset itself when a run starts; everything here can be
 lost at the cost of crawling again, so a damaged state is moved aside and started afresh.
@@ -51,6 +51,10 @@ class CrawlState:
             "CREATE TABLE IF NOT EXISTS releases (node_id TEXT PRIMARY KEY, last_checked TEXT, last_changed TEXT,"
             " version INTEGER, etag TEXT, last_modified TEXT, withdrawn_at TEXT)"
         )
+        # The sitemap (store/sitemap.py): each file read, its lastmod in the index and when it was read, and the
+        # lastmod it gave each known release; a release modified since its last check is checked first.
+        self.db.execute("CREATE TABLE IF NOT EXISTS sitemap_files (loc TEXT PRIMARY KEY, lastmod TEXT, read_at TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS sitemap_lastmods (node_id TEXT PRIMARY KEY, lastmod TEXT)")
 
     @classmethod
     def open_or_rebuild(cls, path: Path) -> CrawlState:
@@ -135,6 +139,23 @@ class CrawlState:
                 if columns:
                     self.db.execute(f"UPDATE releases SET {', '.join(f'{name} = ?' for name in columns)}"
                                     " WHERE node_id = ?", [row[name] for name in columns] + [row["node_id"]])
+
+    def sitemap_files(self) -> dict[str, tuple[str | None, str | None]]:
+        """Each sitemap file read before: its URL -> (its ``lastmod`` in the index, when it was read)."""
+        return {loc: (lastmod, read_at) for loc, lastmod, read_at in
+                self.db.execute("SELECT loc, lastmod, read_at FROM sitemap_files")}
+
+    def note_sitemap_file(self, loc: str, lastmod: str | None, read_at: str, releases: dict[str, str]) -> None:
+        """A sitemap file read: its ``lastmod`` in the index, when, and the ``lastmod`` of the releases it lists."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO sitemap_files (loc, lastmod, read_at) VALUES (?, ?, ?)",
+                            (loc, lastmod, read_at))
+            self.db.executemany("INSERT OR REPLACE INTO sitemap_lastmods (node_id, lastmod) VALUES (?, ?)",
+                                list(releases.items()))
+
+    def sitemap_lastmods(self) -> dict[str, str]:
+        """The sitemap's last ``lastmod`` of each release, by node id."""
+        return dict(self.db.execute("SELECT node_id, lastmod FROM sitemap_lastmods"))
 
     def get(self, key: str, default: str | None = None) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -74,6 +74,8 @@ class SpiderStore(Protocol):
     def record_failure(self, entry: dict[str, Any], node_id: str | None, listing: dict[str, Any] | None) -> None: ...
     def due_revisits(self, limit: int | None, due_only: bool = True) -> list[dict[str, Any]]: ...
     def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None: ...
+    def sitemap_files_read(self) -> dict[str, tuple[str | None, str | None]] | None: ...
+    def sitemap_file_read(self, loc: str, lastmod: str | None, releases: dict[str, dt.datetime]) -> None: ...
 
 
 class StorelessCrawl:
@@ -106,6 +108,12 @@ class StorelessCrawl:
         return []
 
     def release_answered(self, node_id: str, status: int, etag: str | None, last_modified: str | None) -> None:
+        pass
+
+    def sitemap_files_read(self) -> dict[str, tuple[str | None, str | None]] | None:
+        return None
+
+    def sitemap_file_read(self, loc: str, lastmod: str | None, releases: dict[str, dt.datetime]) -> None:
         pass
 
 
@@ -282,7 +290,10 @@ class CrawlStore:
             if (changed := parse_time(row["last_changed"])) and changed > entry.last_changed:
                 entry.last_changed = changed
             entry.etag, entry.last_modified = row["etag"], row["last_modified"]
-        due = choose_due(list(known.values()), dt.datetime.now(dt.UTC), limit, due_only)
+        # A budget's re-checks take first the releases the sitemap says were modified since their last check.
+        modified = {node_id: when for node_id, text in self.state.sitemap_lastmods().items()
+                    if (when := parse_time(text))} if due_only and limit is not None else None
+        due = choose_due(list(known.values()), dt.datetime.now(dt.UTC), limit, due_only, modified)
         listings = listings_of(self.dataset_path, {entry.node_id for entry in due})
         revisits = []
         for entry in due:
@@ -306,6 +317,21 @@ class CrawlStore:
             self.withdrawn[node_id] = utc_now()
         elif 200 <= status < 300:
             self.validators[node_id] = (etag, last_modified)
+
+    def sitemap_files_read(self) -> dict[str, tuple[str | None, str | None]] | None:
+        """The sitemap files read by earlier runs (URL -> its ``lastmod`` in the index, when read); None where the
+        sitemap is not read: no state, or not an incremental run."""
+        if self.state is None or self.mode != "incremental":
+            return None
+        return self.state.sitemap_files()
+
+    def sitemap_file_read(self, loc: str, lastmod: str | None, releases: dict[str, dt.datetime]) -> None:
+        """A sitemap file was read: kept in the state at once, with the ``lastmod`` of the known releases it lists
+        (a release the dataset lacks comes from the listing)."""
+        if self.state is None:
+            return
+        known = {node_id: when.isoformat() for node_id, when in releases.items() if node_id in self._known_ids()}
+        self._guarded(self.state.note_sitemap_file, loc, lastmod, utc_now(), known)
 
     def is_known(self, node_id: str) -> bool:
         """True for a release already in the dataset (incremental runs only: the others fetch it again)."""

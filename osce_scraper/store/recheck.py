@@ -81,9 +81,11 @@ class Known:
         return (now - self.last_checked) / interval
 
 
-def choose_due(known: list[Known], now: dt.datetime, limit: int | None, due_only: bool = True) -> list[Known]:
+def choose_due(known: list[Known], now: dt.datetime, limit: int | None, due_only: bool = True,
+               modified: dict[str, dt.datetime] | None = None) -> list[Known]:
     """The releases to check again, most overdue first: those due (every one when ``limit`` is None or not
-    ``due_only``), at most ``limit``.
+    ``due_only``), at most ``limit``. Releases whose ``modified`` time (the sitemap's ``lastmod``) is later than
+    their last check go before the others, the latest first, due or not: the site says they changed.
 
     >>> now = dt.datetime(2026, 1, 10, tzinfo=dt.UTC)
     >>> day = dt.timedelta(days=1)
@@ -98,11 +100,18 @@ def choose_due(known: list[Known], now: dt.datetime, limit: int | None, due_only
     ['1', '2', '3']
     >>> [k.node_id for k in choose_due([fresh], now, 1)], [k.node_id for k in choose_due([fresh], now, 1, False)]
     ([], ['3'])
+    >>> sitemap = {"3": now - day / 2, "2": now - 500 * day}  # 3 modified since checked; 2 before
+    >>> [k.node_id for k in choose_due([old, fresh, young], now, 2, modified=sitemap)]
+    ['3', '1']
     """
-    ranked = sorted(known, key=lambda k: k.priority(now), reverse=True)
+    modified = modified or {}
+    flagged = sorted((k for k in known if k.node_id in modified and modified[k.node_id] > k.last_checked),
+                     key=lambda k: modified[k.node_id], reverse=True)
+    first = {k.node_id for k in flagged}
+    ranked = sorted((k for k in known if k.node_id not in first), key=lambda k: k.priority(now), reverse=True)
     if limit is None:
-        return ranked
-    return [k for k in ranked if k.priority(now) > 1 or not due_only][:limit]
+        return flagged + ranked
+    return (flagged + [k for k in ranked if k.priority(now) > 1 or not due_only])[:limit]
 
 
 def known_releases(dataset: Path) -> dict[str, Known]:

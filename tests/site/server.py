@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import socket
 import struct
@@ -17,10 +18,17 @@ from tests.site.releases import MockRelease, make_releases
 from tests.site.render import VARIANTS, render_app_shell, render_listing, render_maintenance, render_release
 
 PER_PAGE = 10
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 #: What a faulty first attempt meets: server errors, throttling with Retry-After, a reset
 #: connection, a response that stalls past the download timeout, a body cut short.
 FAULTS = ("500", "502", "503", "429", "reset", "stall", "truncated")
 ROBOTS_TXT = "User-agent: *\nDisallow: /search\nDisallow: /admin/\n"
+#: What osce.org's robots.txt ends with: its sitemap index, at the real site's address (a mirror moves it).
+SITEMAP_LINE = "Sitemap: https://www.osce.org/sitemap.xml\n"
+#: Releases per URL set of the sitemap index (the real site's hold thousands).
+SITEMAP_PER_PAGE = 5
+#: What a broken sitemap index is: a 404, an HTML page, a gzip file cut short.
+SITEMAP_FAULTS = ("404", "html", "gzip")
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -129,6 +137,12 @@ class MockSite:
         self.etags = True
         #: Paths answered 304.
         self.not_modified: list[str] = []
+        #: robots.txt names the sitemap index (/sitemap.xml; URL sets /sitemap.xml?page=N, each URL with a lastmod).
+        self.sitemap = False
+        #: A release's lastmod in the sitemap, by node id (an edit's new time); the others': their date.
+        self.sitemap_lastmods: dict[str, dt.datetime] = {}
+        #: The sitemap index is broken: one of SITEMAP_FAULTS.
+        self.sitemap_fault: str | None = None
         self.releases: list[MockRelease] = []
         self.publish(releases if releases is not None else make_releases())
         self.requests: list[str] = []
@@ -160,8 +174,10 @@ class MockSite:
         self.entries.insert(4, Entry(stand_in, path))
         return path
 
-    def encode(self, path: str, body: str, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+    def encode(self, path: str, body: str | bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
         """The body's bytes; some pages in windows-1250, declared only in the header or only in a meta tag."""
+        if isinstance(body, bytes):
+            return body, headers
         declared = self.charset_paths.get(path)
         if declared == "header":
             return body.encode("windows-1250"), {**headers, "Content-Type": "text/html; charset=windows-1250"}
@@ -174,13 +190,40 @@ class MockSite:
     def listing_page(self, page: int) -> list[Entry]:
         return self.entries[page * PER_PAGE : (page + 1) * PER_PAGE]
 
+    def sitemap_lastmod(self, release: MockRelease) -> dt.datetime:
+        """The release's lastmod in the sitemap: :attr:`sitemap_lastmods`, else noon of its date (UTC)."""
+        return self.sitemap_lastmods.get(release.node_id) or dt.datetime.combine(release.date, dt.time(12),
+                                                                                  tzinfo=dt.UTC)
+
+    def sitemap_xml(self, page: int) -> str | bytes | None:
+        """The sitemap index (page 0) or its URL set ``page`` (from 1), at the real site's addresses; None past
+        the last."""
+        chunks = [self.releases[i : i + SITEMAP_PER_PAGE] for i in range(0, len(self.releases), SITEMAP_PER_PAGE)]
+        if page == 0:
+            if self.sitemap_fault == "404":
+                return None
+            if self.sitemap_fault == "html":
+                return "<html><body><h1>Site maintenance</h1></body></html>"
+            if self.sitemap_fault == "gzip":
+                return gzip.compress(b"<sitemapindex></sitemapindex>")[:12]
+            items = "".join(f"<sitemap><loc>{WWW_HOST}/sitemap.xml?page={n}</loc>"
+                            f"<lastmod>{max(map(self.sitemap_lastmod, chunk)).isoformat()}</lastmod></sitemap>"
+                            for n, chunk in enumerate(chunks, start=1))
+            return f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">{items}</sitemapindex>'
+        if not 1 <= page <= len(chunks):
+            return None
+        urls = "".join(f"<url><loc>{WWW_HOST}{r.path}</loc><lastmod>{self.sitemap_lastmod(r).isoformat()}</lastmod>"
+                       f"</url><url><loc>{WWW_HOST}/files/f/documents/{r.node_id}.pdf?download</loc></url>"
+                       for r in chunks[page - 1])
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}">{urls}</urlset>'
+
     def related(self, release: MockRelease) -> list[MockRelease]:
         """The two releases after ``release`` in the newsroom: its page's related content."""
         index = self._index.get(release.node_id, -1)
         others = [self.releases[(index + k) % len(self.releases)] for k in (1, 2)]
         return list({r.node_id: r for r in others if r.node_id != release.node_id}.values())
 
-    def respond(self, target: str) -> tuple[int, str, str]:
+    def respond(self, target: str) -> tuple[int, str, str | bytes]:
         """(status, content type, body) for a request target such as ``/press-releases?page=2``."""
         parts = urlsplit(target)
         path = parts.path.rstrip("/") or "/"
@@ -202,7 +245,13 @@ class MockSite:
             path = "/press-releases"
         if path == "/robots.txt":
             delay = f"Crawl-delay: {self.crawl_delay:g}\n" if self.crawl_delay is not None else ""
-            return 200, "text/plain", ROBOTS_TXT + delay
+            return 200, "text/plain", ROBOTS_TXT + delay + (SITEMAP_LINE if self.sitemap else "")
+        if path == "/sitemap.xml" and self.sitemap:
+            query = dict(parse_qsl(parts.query))
+            xml = self.sitemap_xml(int(query["page"]) if query.get("page", "").isdigit() else 0)
+            if xml is None:
+                return 404, "text/html", "<html><body><h1>Page not found</h1></body></html>"
+            return 200, "application/xml" if isinstance(xml, str) else "application/gzip", xml
         if self.maintenance and (path in ("/fom/statements", "/press-releases") or path.startswith("/press-releases/")):
             return 200, "text/html; charset=utf-8", render_maintenance()
         if path == "/fom/statements":

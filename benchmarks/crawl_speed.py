@@ -1,14 +1,16 @@
 """The full spider against the simplest spiders for the site, on the local mock site: speed and memory.
 
-    python benchmarks/crawl_speed.py [--releases 5000]
+    python benchmarks/crawl_speed.py [--releases 5000] [--archive on|off] [--spiders follow,full]
 
 Every spider runs with politeness off (16 concurrent requests, no delay, no AutoThrottle) against
 the same mock newsroom, served by a separate process: a fetch-only spider over a fixed URL list,
 the same with one small item per release, a spider that follows every pager and release link it
-finds and reads nothing (``follow_links.py``), and the full spider. Prints the time, CPU and peak
-RSS of each (the whole process tree), the full spider's ratios to both floors, and its RSS at 1,000
+finds and reads nothing (``follow_links.py``), the same reading each release page as the full spider
+does into nothing (``read_pages.py``, the reading floor), and the full spider. Prints the time, CPU and
+peak RSS of each (the whole process tree), the full spider's ratios to the floors, and its RSS at 1,000
 and 5,000 releases. Each spider runs ``--repeat`` times, alternating; the median run is reported with the
-spread (min-max). The full spider keeps its WARC archive (on by default) in the benchmark's own folder.
+spread (min-max). The floors never archive; the full spider keeps its WARC archive (on by default, as in
+the default crawl; ``--archive off`` for none) in the benchmark's own folder.
 """
 
 from __future__ import annotations
@@ -35,10 +37,17 @@ from tests.site.server import PER_PAGE, make_entries  # noqa: E402
 # The project's extensions (checks, run summary) stay on; the RSS probe is added to them.
 EXTENSIONS = {**settings.EXTENSIONS, "benchmarks.rss_probe.RssProbe": 0}
 # The mock releases are years old: the "nothing new" check (OSCE_MAX_SILENCE_DAYS) would fail every run.
-FAST = ["-s", "OSCE_MAX_SILENCE_DAYS=0",
+# The project's settings archive every response (OSCE_WARC_DIR): the floors never do, the full spider as asked.
+FAST = ["-s", "OSCE_MAX_SILENCE_DAYS=0", "-s", "OSCE_WARC_DIR=",
         "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "DOWNLOAD_DELAY=0",
         "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=0",
         "-s", f"EXTENSIONS={json.dumps(EXTENSIONS)}"]
+
+
+#: The spiders, in the order each round runs them.
+SPIDERS = ("fetch", "items", "follow", "read", "full")
+LABELS = {"fetch": "fetch-only", "items": "fetch + items", "follow": "follow links", "read": "read pages",
+          "full": "full spider"}
 
 
 def free_port() -> int:
@@ -93,7 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each spider, alternating; medians reported")
+    parser.add_argument("--archive", choices=("on", "off"), default="on", help="the full spider's WARC archive")
+    parser.add_argument("--spiders", default=",".join(SPIDERS),
+                        help=f"which to run, comma-separated, of {','.join(SPIDERS)} (follow and full always)")
     args = parser.parse_args(argv)
+    chosen = {"follow", "full", *args.spiders.split(",")}
+    if unknown := sorted(chosen - set(SPIDERS)):
+        parser.error(f"--spiders: unknown spider {unknown[0]!r}; the spiders are {', '.join(SPIDERS)}")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     site = start_site(args.releases, port)
@@ -104,51 +119,56 @@ def main(argv: list[str] | None = None) -> int:
         urls = [f"{base}/press-releases" + (f"?page={n}" if n else "") for n in range(pages)]
         urls += [base + r.path for r in releases]
         (work / "urls.txt").write_text("\n".join(urls))
-        fetches, items, follows, fulls = [], [], [], []
+        runs: dict[str, list[dict]] = {name: [] for name in SPIDERS if name in chosen}
+        warc = ["-s", f"OSCE_WARC_DIR={work / 'warc'}" if args.archive == "on" else "OSCE_WARC_DIR="]
         floor = ["-a", f"urls={work / 'urls.txt'}", *FAST, "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"]
         runspider = [sys.executable, "-m", "scrapy", "runspider"]
+        walk = ["-a", f"base_url={base}", *FAST, "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}",
+                "-s", "BENCH_COUNT_RESPONSES=1"]
+        commands = {
+            "fetch": [*runspider, "benchmarks/fetch_only.py", *floor, "-s", "BENCH_COUNT_RESPONSES=1"],
+            "items": [*runspider, "benchmarks/fetch_items.py", *floor, "-O", str(work / "items.jsonl")],
+            "follow": [*runspider, "benchmarks/follow_links.py", *walk],
+            "read": [*runspider, "benchmarks/read_pages.py", *walk],
+            "full": [sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}",
+                     "-O", str(work / "out.jsonl"), *FAST, *warc,
+                     "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}",
+                     "-s", f"OSCE_ERRORS_PATH={work / 'errors.jsonl'}", "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"],
+        }
         for _ in range(args.repeat):
-            fetches.append(run([*runspider, "benchmarks/fetch_only.py", *floor, "-s",
-                                f"BENCH_RSS_PATH={work / 'fetch.json'}", "-s", "BENCH_COUNT_RESPONSES=1"],
-                               work / "fetch.json"))
-            items.append(run([*runspider, "benchmarks/fetch_items.py", *floor, "-O", str(work / "items.jsonl"),
-                              "-s", f"BENCH_RSS_PATH={work / 'items.json'}"], work / "items.json"))
-            follows.append(run([*runspider, "benchmarks/follow_links.py", "-a", f"base_url={base}", *FAST,
-                                "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}",
-                                "-s", f"BENCH_RSS_PATH={work / 'follow.json'}", "-s", "BENCH_COUNT_RESPONSES=1"],
-                               work / "follow.json"))
-            fulls.append(run([sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}",
-                              "-O", str(work / "out.jsonl"), *FAST, "-s", f"BENCH_RSS_PATH={work / 'full.json'}",
-                              "-s", f"OSCE_REJECTED_PATH={work / 'rejected.jsonl'}",
-                              "-s", f"OSCE_ERRORS_PATH={work / 'errors.jsonl'}",
-                              "-s", f"OSCE_WARC_DIR={work / 'warc'}",
-                              "-s", f"OSCE_RUNS_PATH={work / 'runs.jsonl'}"], work / "full.json"))
-        fetch, item, follow, full = median_run(fetches), median_run(items), median_run(follows), median_run(fulls)
+            for name, results in runs.items():
+                rss_path = work / f"{name}.json"
+                results.append(run([*commands[name], "-s", f"BENCH_RSS_PATH={rss_path}"], rss_path))
+        medians = {name: median_run(results) for name, results in runs.items()}
     finally:
         site_cpu = process_cpu_seconds(site.pid)
         site.terminate()
     records = sum(1 for _ in (work / "out.jsonl").open())
     requests = len(urls)
-    print(f"mock newsroom: {args.releases} releases on {pages} listing pages ({requests} pages to fetch)")
-    named = (("fetch-only", fetches), ("fetch + items", items), ("follow links", follows), ("full spider", fulls))
-    for name, runs in named:
-        print(f"seconds per run, {name}: " + ", ".join(f"{r['seconds']:.1f}" for r in runs))
-    # The ratio run by run (the spiders alternate, so each pair saw the same state of a shared machine).
-    ratios = [f["seconds"] / g["seconds"] for f, g in zip(fulls, follows, strict=True)]
-    print(f"records written by the full spider: {records}; the mock site's CPU over all {4 * args.repeat} runs: "
-          f"{site_cpu:.1f} s")
-    for name, result in (("fetch-only", fetch), ("fetch + items", item), ("follow links", follow),
-                         ("full spider", full)):
-        print(f"{name:13} {result['seconds']:7.1f} s  {requests / result['seconds']:7.1f} pages/s  "
+    print(f"mock newsroom: {args.releases} releases on {pages} listing pages ({requests} pages to fetch); "
+          f"the full spider's WARC archive {args.archive}")
+    for name, results in runs.items():
+        print(f"seconds per run, {LABELS[name]}: " + ", ".join(f"{r['seconds']:.1f}" for r in results))
+    print(f"records written by the full spider: {records}; the mock site's CPU over all "
+          f"{sum(map(len, runs.values()))} runs: {site_cpu:.1f} s")
+    for name, result in medians.items():
+        print(f"{LABELS[name]:13} {result['seconds']:7.1f} s  {requests / result['seconds']:7.1f} pages/s  "
               f"CPU {result['cpu_seconds']:5.1f} s  peak RSS (process tree) {result['peak_total_rss_mb']:6.1f} MB  "
               f"RSS at {result['rss_at']}")
-    print(f"time fetch + items/fetch-only = {item['seconds'] / fetch['seconds']:.2f} (Scrapy's item machinery alone)")
+    full = medians["full"]
+    if "fetch" in medians and "items" in medians:
+        print(f"time fetch + items/fetch-only = {medians['items']['seconds'] / medians['fetch']['seconds']:.2f} "
+              "(Scrapy's item machinery alone)")
+    # The ratios run by run (the spiders alternate, so each run of a round saw the same state of a shared machine).
+    for name, target in (("follow", " (target <= 1.4)"), ("read", ""), ("fetch", "")):
+        if name in runs:
+            ratios = [f["seconds"] / g["seconds"] for f, g in zip(runs["full"], runs[name], strict=True)]
+            cpu = [f["cpu_seconds"] / g["cpu_seconds"] for f, g in zip(runs["full"], runs[name], strict=True)]
+            print(f"time full/{LABELS[name]}{target}: run by run median {statistics.median(ratios):.2f}, "
+                  f"min {min(ratios):.2f}, max {max(ratios):.2f}; CPU median {statistics.median(cpu):.2f}")
     at = {int(k): v for k, v in full["rss_at"].items()}
     growth = (at[5000] / at[1000] - 1) if 1000 in at and 5000 in at else float("nan")
-    print(f"time full/follow links = {full['seconds'] / follow['seconds']:.2f} (target <= 1.4); run by run: median "
-          f"{statistics.median(ratios):.2f}, min {min(ratios):.2f}, max {max(ratios):.2f}; "
-          f"time full/fetch-only = {full['seconds'] / fetch['seconds']:.2f}; "
-          f"peak RSS {full['peak_total_rss_mb']:.0f} MB (target <= 150); "
+    print(f"peak RSS {full['peak_total_rss_mb']:.0f} MB (target <= 150); "
           f"RSS growth 1,000 -> 5,000 releases = {growth:+.1%}")
     return 0
 

@@ -85,6 +85,8 @@ class Line:
     card: Link | None = None
     #: The ``<time>`` elements printed on the line (not those of the blocks inside its element).
     times: tuple[etree._Element, ...] = ()
+    #: The innermost ``<article>`` around the line (a teaser of another release is an article of its own).
+    article: etree._Element | None = None
 
     @property
     def link_text_share(self) -> float:
@@ -228,6 +230,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     # Links that hold blocks (a teaser card: <a><h2>Title</h2><time>...</time><p>...</p></a>), innermost last.
     cards: list[tuple[etree._Element, Link]] = []
     article_depth = 0
+    articles: list[etree._Element] = []
 
     def flush() -> None:
         text = normalise_space("".join(parts))
@@ -236,7 +239,8 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
             line_links = list(links)
             if card is not None and not line_links:
                 line_links.append(Link(card.url, text, card.rel))
-            lines.append(Line(text, blocks[-1], line_links, card, tuple(times) if times else ()))
+            lines.append(Line(text, blocks[-1], line_links, card, tuple(times) if times else (),
+                              articles[-1] if articles else None))
         parts.clear()
 
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -255,13 +259,15 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 if parts:
                     flush()
                 links.clear()
-                times.clear()
+                if times:
+                    times.clear()
                 blocks.append(el)
             elif tag == "br":
                 if parts:
                     flush()
                 links.clear()
-                times.clear()
+                if times:
+                    times.clear()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
                 link = Link(resolve_link(base, href.strip()), normalise_space(el.text_content()), el.get("rel", ""))
@@ -269,7 +275,8 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     if parts:
                         flush()
                     links.clear()
-                    times.clear()
+                    if times:
+                        times.clear()
                     cards.append((el, link))
                 else:
                     links.append(link)
@@ -277,6 +284,8 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 times.append(el)
             if tag in _ARTICLE_TAGS:
                 article_depth += 1
+                if tag == "article":
+                    articles.append(el)
             if el.text:
                 parts.append(el.text)
         else:
@@ -286,17 +295,21 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
             if tag.__class__ is str:
                 if tag in _ARTICLE_TAGS:
                     article_depth -= 1
+                    if tag == "article":
+                        articles.pop()
                 if tag in BLOCK_TAGS:
                     if parts:
                         flush()
                     links.clear()
-                    times.clear()
+                    if times:
+                        times.clear()
                     blocks.pop()
                 elif cards and cards[-1][0] is el:
                     if parts:
                         flush()
                     links.clear()
-                    times.clear()
+                    if times:
+                        times.clear()
                     cards.pop()
             if el.tail and el is not root:
                 parts.append(el.tail)

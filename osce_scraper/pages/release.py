@@ -121,16 +121,40 @@ def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
     return (candidates[0] if candidates else None), -1
 
 
-def _first_time(lines: list[Line], article_end: int, selector: Selector) -> str | None:
-    """The first ``<time datetime>`` printed before the article's end; a related release's card after it is not
-    this page's. A page with no such end is searched whole, hidden parts included."""
-    for line in lines[:article_end]:
+def _main_article(lines: list[Line], body: list[int]) -> etree._Element | None:
+    """The ``<article>`` that holds most of the body's text, if any does."""
+    sizes: dict[etree._Element, int] = {}
+    for index in body:
+        if (article := lines[index].article) is not None:
+            sizes[article] = sizes.get(article, 0) + len(lines[index].text)
+    return max(sizes, key=sizes.__getitem__) if sizes else None
+
+
+def _in_other_article(line: Line, main: etree._Element | None) -> bool:
+    """True for a line inside an ``<article>`` that is neither the page's article nor one around it."""
+    article = line.article
+    return main is not None and article is not None and article is not main and not is_within(main, article)
+
+
+def _first_time(lines: list[Line], article_end: int, main: etree._Element | None, selector: Selector) -> str | None:
+    """The first ``<time datetime>`` printed before the article's end, outside other releases' teasers (their
+    dates are not this page's). A page with no such end and no teaser is searched whole, hidden parts included."""
+    teasers = False
+    for index in range(article_end):
+        line = lines[index]
+        if not line.times:
+            continue
+        if _in_other_article(line, main):
+            teasers = True
+            continue
         for time in line.times:
             if value := (time.get("datetime") or "").strip():
                 return value
-    if article_end < len(lines):
+    if article_end < len(lines) or teasers:
         return None
-    return selector.xpath("//time/@datetime[normalize-space()]").get()
+    # lxml's own walk in document order, as //time/@datetime[normalize-space()] finds it, without an XPath.
+    return next((value for time in selector.root.iter("time") if (value := (time.get("datetime") or "").strip())),
+                None)
 
 
 def _canonical(selector: Selector, url: str) -> str | None:
@@ -145,8 +169,8 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     """The body lines that share the article's container: page furniture after it is left out.
 
     The container is the nearest element around the first body line that holds at least two body
-    lines and either 80% of the body's text, or half of it with no more than two short lines (an
-    address, a copyright line) after it.
+    lines and either 80% of the body's text, or half of it with only lines after it that are no more
+    than two short ones (an address, a copyright line) or lie outside it when it is an ``<article>``.
     """
     if len(body) < 2:
         return body
@@ -157,10 +181,10 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
             continue
         share = sum(len(lines[i].text) for i in inside) / total
         outside = [i for i in body if i > inside[-1]]
-        trailing_furniture = (
-            len(outside) + len(inside) == len(body)
-            and len(outside) <= 2
-            and all(len(lines[i].text) <= _FURNITURE_LINE_CHARS for i in outside)
+        # An <article> is the author's own container: whatever follows it is not its text.
+        trailing_furniture = len(outside) + len(inside) == len(body) and (
+            ancestor.tag == "article"
+            or (len(outside) <= 2 and all(len(lines[i].text) <= _FURNITURE_LINE_CHARS for i in outside))
         )
         if share >= 0.8 or (share >= 0.5 and trailing_furniture):
             return inside
@@ -233,6 +257,9 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
         body.append(index)
+    # Teasers of other releases are <article>s of their own: only the page's article speaks of the release.
+    main = _main_article(lines, body)
+    body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
     for index in _article_body(lines, body):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
@@ -247,7 +274,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
-        or _first_time(lines, article_end, selector)
+        or _first_time(lines, article_end, main, selector)
     )
     return ReleasePage(
         url=url,

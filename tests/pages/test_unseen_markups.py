@@ -504,6 +504,15 @@ def test_related_teasers_after_the_article_do_not_leak():
     assert not any(SKOPJE.title in p or SKOPJE.paragraphs[0][:40] in p for p in page.paragraphs)
 
 
+def test_teasers_of_other_releases_under_a_heading_of_their_own_do_not_leak():
+    teasers = "".join(f'<div class="views-row">{make_olivero_teaser(s)}</div>' for s in (SKOPJE, CIO, SKOPJE, CIO))
+    html = make_d11_release(ODIHR, standard_fields(ODIHR, "div")).replace(
+        "<h2>Related content</h2>", f"<h2>More from the Office</h2>{teasers}")
+    page = read_story(html, ODIHR)
+    assert_reads_story(page, ODIHR)
+    assert page.meta_date is None
+
+
 # --- The old Drupal 6 site ---------------------------------------------------------------------------------------
 
 D6_URL = "https://www.osce.org/secretariat/376582"

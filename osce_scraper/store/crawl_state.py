@@ -37,6 +37,8 @@ class CrawlState:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # The tables in one transaction: one write to the WAL for a new state, not one a table.
+        self.db.execute("BEGIN")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS failed (url TEXT PRIMARY KEY, node_id TEXT, listing TEXT, reason TEXT)"
@@ -55,6 +57,7 @@ class CrawlState:
         # lastmod it gave each known release; a release modified since its last check is checked first.
         self.db.execute("CREATE TABLE IF NOT EXISTS sitemap_files (loc TEXT PRIMARY KEY, lastmod TEXT, read_at TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS sitemap_lastmods (node_id TEXT PRIMARY KEY, lastmod TEXT)")
+        self.db.execute("COMMIT")
 
     @classmethod
     def open_or_rebuild(cls, path: Path) -> CrawlState:

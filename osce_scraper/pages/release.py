@@ -138,23 +138,29 @@ def _in_other_article(line: Line, main: etree._Element | None) -> bool:
 
 def _first_time(lines: list[Line], article_end: int, main: etree._Element | None, selector: Selector) -> str | None:
     """The first ``<time datetime>`` printed before the article's end, outside other releases' teasers (their
-    dates are not this page's). A page with no such end and no teaser is searched whole, hidden parts included."""
-    teasers = False
+    dates are not this page's), hidden parts included."""
     for index in range(article_end):
         line = lines[index]
         if not line.times:
             continue
         if _in_other_article(line, main):
-            teasers = True
             continue
         for time in line.times:
             if value := (time.get("datetime") or "").strip():
                 return value
-    if article_end < len(lines) or teasers:
-        return None
-    # lxml's own walk in document order, as //time/@datetime[normalize-space()] finds it, without an XPath.
-    return next((value for time in selector.root.iter("time") if (value := (time.get("datetime") or "").strip())),
-                None)
+    # A <time> that prints nothing makes no line: lxml's own walk in document order finds it (as
+    # //time/@datetime[normalize-space()] would, without an XPath), up to the article's end, outside teasers.
+    end = lines[article_end].element if article_end < len(lines) else None
+    for element in selector.root.iter():
+        if element is end:
+            return None
+        if element.tag != "time" or not (value := (element.get("datetime") or "").strip()):
+            continue
+        around = next((a for a in element.iterancestors("article")), None)
+        if main is not None and around is not None and around is not main and not is_within(main, around):
+            continue
+        return value
+    return None
 
 
 def _canonical(selector: Selector, url: str) -> str | None:

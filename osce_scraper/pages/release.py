@@ -151,7 +151,8 @@ def _first_time(lines: list[Line], article_end: int, main: etree._Element | None
     # A <time> that prints nothing makes no line: lxml's own walk in document order finds it (as
     # //time/@datetime[normalize-space()] would, without an XPath), up to the article's end, outside teasers.
     end = lines[article_end].element if article_end < len(lines) else None
-    for element in selector.root.iter():
+    # Only <time>s and the end's tag are visited: lxml filters by tag in C, the whole tree is not walked in Python.
+    for element in selector.root.iter("time", end.tag) if end is not None else selector.root.iter("time"):
         if element is end:
             return None
         if element.tag != "time" or not (value := (element.get("datetime") or "").strip()):

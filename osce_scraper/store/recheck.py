@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,28 +115,33 @@ def choose_due(known: list[Known], now: dt.datetime, limit: int | None, due_only
     return (flagged + [k for k in ranked if k.priority(now) > 1 or not due_only])[:limit]
 
 
-def known_releases(dataset: Path) -> dict[str, Known]:
-    """The dataset's releases as the schedule first sees them: checked when fetched, changed when their version was
-    made (``changed_at``) or, for a version 1, when published (else when fetched)."""
-    known: dict[str, Known] = {}
+def _records(dataset: Path) -> Iterator[dict[str, Any]]:
+    """The dataset's records with a node id, damaged lines skipped (the store quarantines them)."""
     if not dataset.exists():
-        return known
+        return
     with dataset.open("rb") as handle:
         for line in handle:
             try:
                 record = json.loads(line)
             except ValueError:
                 continue
-            if not isinstance(record, dict) or not isinstance(node_id := record.get("node_id"), str):
-                continue
-            url = record.get("url")
-            fetched = parse_time(record.get("crawled_at"))
-            if not isinstance(url, str) or fetched is None:
-                continue
-            changed = parse_time(record.get("changed_at")) or parse_time(record.get("date")) or fetched
-            version = record.get("version") if isinstance(record.get("version"), int) else 1
-            known[node_id] = Known(node_id, url, fetched, min(changed, fetched) if not record.get("changed_at")
-                                   else changed, version)
+            if isinstance(record, dict) and isinstance(record.get("node_id"), str):
+                yield record
+
+
+def known_releases(dataset: Path) -> dict[str, Known]:
+    """The dataset's releases as the schedule first sees them: checked when fetched, changed when their version was
+    made (``changed_at``) or, for a version 1, when published (else when fetched)."""
+    known: dict[str, Known] = {}
+    for record in _records(dataset):
+        url = record.get("url")
+        fetched = parse_time(record.get("crawled_at"))
+        if not isinstance(url, str) or fetched is None:
+            continue
+        changed = parse_time(record.get("changed_at")) or parse_time(record.get("date")) or fetched
+        version = record.get("version") if isinstance(record.get("version"), int) else 1
+        known[record["node_id"]] = Known(record["node_id"], url, fetched, min(changed, fetched)
+                                         if not record.get("changed_at") else changed, version)
     return known
 
 
@@ -161,15 +167,6 @@ def listing_of(record: dict[str, Any]) -> dict[str, Any]:
 
 def listings_of(dataset: Path, node_ids: set[str]) -> dict[str, dict[str, Any]]:
     """:func:`listing_of` for the dataset's records of ``node_ids``."""
-    found: dict[str, dict[str, Any]] = {}
-    if not node_ids or not dataset.exists():
-        return found
-    with dataset.open("rb") as handle:
-        for line in handle:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and record.get("node_id") in node_ids:
-                found[record["node_id"]] = listing_of(record)
-    return found
+    if not node_ids:
+        return {}
+    return {record["node_id"]: listing_of(record) for record in _records(dataset) if record["node_id"] in node_ids}

@@ -297,20 +297,14 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     article_depth -= 1
                     if tag == "article":
                         articles.pop()
-                if tag in BLOCK_TAGS:
+                block = tag in BLOCK_TAGS
+                if block or (cards and cards[-1][0] is el):  # a block, or a card, ends its line
                     if parts:
                         flush()
                     links.clear()
                     if times:
                         times.clear()
-                    blocks.pop()
-                elif cards and cards[-1][0] is el:
-                    if parts:
-                        flush()
-                    links.clear()
-                    if times:
-                        times.clear()
-                    cards.pop()
+                    (blocks if block else cards).pop()
             if el.tail and el is not root:
                 parts.append(el.tail)
     if parts:

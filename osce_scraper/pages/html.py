@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -65,6 +66,18 @@ def repair_mojibake(text: str) -> str:
     return ftfy.fix_encoding(text)
 
 
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+
+def element_text(el: etree._Element) -> str:
+    """The text an element shows, comments and processing instructions left out, white space collapsed.
+
+    >>> element_text(page_selector("<p>OSCE <!-- note --><b>Mission</b>\\n to Skopje</p>").root.find(".//p"))
+    'OSCE Mission to Skopje'
+    """
+    return normalise_space(_STRING_VALUE(el))
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A hyperlink: absolute URL, visible text and ``rel`` attribute."""
@@ -117,12 +130,30 @@ def looks_binary(page: str) -> bool:
     (False, True)
     """
     sample = page[:4096]
-    return bool(sample) and len(_ODD_CHARACTER_RE.findall(sample)) > 0.1 * len(sample)
+    # Bytes that are not text, decoded, always hold NULs or replacement characters: two C-speed
+    # membership tests spare the count on every page that is text.
+    if "\x00" not in sample and "\ufffd" not in sample:
+        return False
+    return len(_ODD_CHARACTER_RE.findall(sample)) > 0.1 * len(sample)
 
 
-# libxml2 stops nesting at depth 2048 and drops what lies deeper; such pages are read flat.
-_DEEP_NESTING_HINT = 1800
+# libxml2 stops nesting at depth 2048 and drops what lies deeper (it says so in the parser's error log);
+# such pages are read flat.
+_TOO_DEEP_MESSAGE = "Excessive depth"
 _CONTAINER_TAG_RE = re.compile(r"</?(?:div|span|section|article|font|b|i|em|strong|center|small|big)\b[^>]*>", re.I)
+_PARSERS = threading.local()
+
+
+def _html_parser() -> etree.HTMLParser:
+    """The thread's HTML parser: building one costs as much as parsing a short page.
+
+    A plain lxml parser rather than ``lxml.html``'s: that one looks up a Python element class each time
+    a walk touches an element, which is most of the cost of a walk's element proxies.
+    """
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.HTMLParser(recover=True, huge_tree=True, encoding="utf-8")
+    return parser
 
 
 def page_selector(page: str | bytes) -> Selector:
@@ -137,26 +168,24 @@ def page_selector(page: str | bytes) -> Selector:
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)
     if not page.strip() or looks_binary(page):
         return Selector(text=_EMPTY_PAGE)
-    selector = _select(page)
-    if page.count("<div") + page.count("<span") > _DEEP_NESTING_HINT and _max_depth(selector.root) >= 2000:
-        selector = _select(_CONTAINER_TAG_RE.sub("\n", page))
-    return selector
-
-
-def _select(page: str) -> Selector:
-    try:
-        selector = Selector(text=page, type="html", huge_tree=True)
-    except (etree.ParserError, ValueError):
+    root, too_deep = _parse(page)
+    if too_deep:
+        root, _ = _parse(_CONTAINER_TAG_RE.sub("\n", page))
+    if root is None or not isinstance(root.tag, str):
         return Selector(text=_EMPTY_PAGE)
-    return selector if selector.root is not None and isinstance(selector.root.tag, str) else Selector(text=_EMPTY_PAGE)
+    return Selector(root=root, type="html")
 
 
-def _max_depth(root: etree._Element) -> int:
-    depth = deepest = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _parse(page: str) -> tuple[etree._Element | None, bool]:
+    """The page's root (None when lxml makes nothing of it) and whether libxml2 dropped what lay too deep."""
+    parser = _html_parser()
+    try:
+        # As parsel prepares text for lxml: NULs end libxml2's input.
+        root = etree.fromstring(page.strip().replace("\x00", "").encode("utf-8"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    too_deep = len(parser.error_log) > 0 and any(_TOO_DEEP_MESSAGE in error.message for error in parser.error_log)
+    return root, too_deep
 
 
 _ORIGIN_RE = re.compile(r"^https?://[^/?#]*", re.I)
@@ -270,7 +299,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     times.clear()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
-                link = Link(resolve_link(base, href.strip()), normalise_space(el.text_content()), el.get("rel", ""))
+                link = Link(resolve_link(base, href.strip()), element_text(el), el.get("rel", ""))
                 if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
                     if parts:
                         flush()
@@ -321,7 +350,7 @@ def time_datetime(line: Line) -> str | None:
     """
     for time in line.times:
         value = (time.get("datetime") or "").strip()
-        if value and normalise_space(time.text_content()) in line.text:
+        if value and element_text(time) in line.text:
             return value
     return None
 
@@ -342,7 +371,7 @@ def byline_date(line: Line) -> str | None:
     if not line.times or len(text) > _MAX_BYLINE_CHARS or text[-1] in ".!?":
         return None
     for time in line.times:
-        printed = normalise_space(time.text_content())
+        printed = element_text(time)
         if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:
             return printed if names_its_month(printed) else (time.get("datetime") or "").strip() or printed
     return None
@@ -356,13 +385,12 @@ def all_links(selector: Selector, url: str = "") -> list[Link]:
         href = el.get("href")
         if not href:
             continue
-        text = normalise_space(el.text_content()) if el.tag == "a" else ""
+        text = element_text(el) if el.tag == "a" else ""
         rel = " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip()
         found.append(Link(resolve_link(base, href.strip()), text, rel))
     return found
 
 
-_STRING_VALUE = etree.XPath("string()")
 
 
 def heading_texts(selector: Selector, tag: str = "h1") -> list[str]:
@@ -384,7 +412,7 @@ def heading_elements(selector: Selector, tag: str = "h1") -> list[tuple[etree._E
         (heading, text)
         for heading in selector.root.iter(tag)
         if not any(ancestor.tag in HIDDEN_TAGS for ancestor in heading.iterancestors())
-        and (text := normalise_space(_STRING_VALUE(heading)))
+        and (text := element_text(heading))
     ]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from osce_scraper.pages.html import Line, is_within
+from osce_scraper.pages.html import Line, element_text, is_within
 
 #: Labels on release pages: field name -> visible label texts.
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
@@ -178,7 +178,7 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
         first = next(iter(element), None)
         if first is None or not isinstance(first.tag, str) or (element.text or "").strip():
             return None
-        if " ".join(first.text_content().split()).lower() != label.lower():
+        if element_text(first).lower() != label.lower():
             return None
     return by_text[label.lower()], rest
 

@@ -17,6 +17,7 @@ from osce_scraper.pages.html import (
     Line,
     base_url_of,
     byline_date,
+    element_text,
     heading_elements,
     is_within,
     json_ld_values,
@@ -98,7 +99,7 @@ def _is_site_name(heading: etree._Element, text: str) -> bool:
         parts = urlsplit(href)
         front = bool(href) and not href.startswith("#") and parts.path in {"", "/"} and not parts.query
         if front or "home" in (link.get("rel") or "").split():
-            return " ".join(link.text_content().split()) == text
+            return element_text(link) == text
     return False
 
 

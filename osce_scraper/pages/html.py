@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 import ftfy
@@ -78,9 +79,11 @@ def element_text(el: etree._Element) -> str:
     return normalise_space(_STRING_VALUE(el))
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A hyperlink: absolute URL, visible text and ``rel`` attribute."""
+class Link(NamedTuple):
+    """A hyperlink: absolute URL, visible text and ``rel`` attribute.
+
+    A named tuple: a page makes dozens, and a frozen dataclass costs several times as much to build.
+    """
 
     url: str
     text: str
@@ -222,14 +225,8 @@ _HIDING_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 _ARTICLE_TAGS = frozenset({"article", "main"})
 
 
-def _is_hidden(el: etree._Element, inside_article: bool) -> bool:
-    tag = el.tag
-    if tag in HIDDEN_TAGS:
-        return True
-    if tag in FURNITURE_TAGS and not inside_article:
-        return True
-    if _HIDING_ATTRIBUTES.isdisjoint(el.keys()):
-        return False
+def _hidden_by_attribute(el: etree._Element) -> bool:
+    """True for an element hidden by ``hidden``, ``aria-hidden``, a landmark role or ``display: none``."""
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     if el.get("role") in _HIDING_ROLES:
@@ -278,7 +275,13 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            if tag.__class__ is not str or _is_hidden(el, article_depth > 0):
+            # Hidden: never seen, furniture outside the article, or hidden by an attribute (most have none).
+            if (
+                tag.__class__ is not str
+                or tag in HIDDEN_TAGS
+                or (tag in FURNITURE_TAGS and not article_depth)
+                or (not _HIDING_ATTRIBUTES.isdisjoint(el.keys()) and _hidden_by_attribute(el))
+            ):
                 walker.skip_subtree()
                 skip_end = True
                 if el.tail and el is not root:
@@ -299,7 +302,9 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     times.clear()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
-                link = Link(resolve_link(base, href.strip()), element_text(el), el.get("rel", ""))
+                # Most links hold their text alone: read it without an XPath evaluation.
+                text = normalise_space(el.text or "") if not len(el) else element_text(el)
+                link = Link(resolve_link(base, href.strip()), text, el.get("rel", ""))
                 if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
                     if parts:
                         flush()
@@ -435,7 +440,9 @@ def meta_content(selector: Selector, *names: str) -> str | None:
 
 def json_ld_values(selector: Selector, key: str) -> Iterator[str]:
     """String values of ``key`` anywhere in the page's JSON-LD blocks."""
-    for block in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
+    blocks = (el.text for el in selector.root.iter("script")
+              if el.text and (el.get("type") or "").strip().lower() == "application/ld+json")
+    for block in blocks:
         try:
             data = json.loads(block)
         except ValueError:

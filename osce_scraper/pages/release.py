@@ -107,7 +107,8 @@ def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
     """The release's title and its line; a heading that the page's metadata names as the title comes first."""
     headings = [text for element, text in heading_elements(selector, "h1") if not _is_site_name(element, text)]
     named = [t for t in [meta_content(selector, "og:title", "dcterms.title", "twitter:title")] if t]
-    page_title = selector.xpath("//title/text()").get()
+    # The first <title> with text, as //title/text() finds it (lxml's walk filtered by tag in C, no XPath).
+    page_title = next((el.text for el in selector.root.iter("title") if el.text), None)
     if page_title:
         named.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
     texts = [line.text for line in lines]
@@ -166,8 +167,12 @@ def _first_time(lines: list[Line], article_end: int, main: etree._Element | None
 
 
 def _canonical(selector: Selector, url: str) -> str | None:
-    for href in selector.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"):
-        canonical = resolve_link(base_url_of(selector, url), href.get().strip())
+    """The page's ``<link rel="canonical">`` when it names the same release (rel values are case-insensitive)."""
+    for link in selector.root.iter("link"):
+        href = link.get("href")
+        if href is None or "canonical" not in (link.get("rel") or "").lower().split():
+            continue
+        canonical = resolve_link(base_url_of(selector, url), href.strip())
         if node_id_of(canonical) == node_id_of(url):
             return release_url(canonical)
     return None

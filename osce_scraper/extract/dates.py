@@ -23,7 +23,8 @@ DAY_MONTH_YEAR_RE = re.compile(
 MONTH_DAY_YEAR_RE = re.compile(
     rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
-ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+#: "2018-03-29", and the date of "2018-03-29T10:00:00+02:00" (a time may follow: no word boundary there).
+ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 
 _DATEPARSER_SETTINGS = {
     "DATE_ORDER": "DMY",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Hosts whose pages belong to the newsroom (office subdomains included).
@@ -46,6 +47,7 @@ def host_allowed(url: str, extra_hosts: frozenset[str] = frozenset()) -> bool:
     return host == OSCE_DOMAIN or host.endswith("." + OSCE_DOMAIN) or host in extra_hosts
 
 
+@lru_cache(maxsize=8192)  # a listing page asks of each link several times, and every page links the same menus
 def node_id_of(url: str) -> str | None:
     """The numeric node id of a release URL, or None for any other URL.
 

@@ -76,6 +76,8 @@ def element_text(el: etree._Element) -> str:
     >>> element_text(page_selector("<p>OSCE <!-- note --><b>Mission</b>\\n to Skopje</p>").root.find(".//p"))
     'OSCE Mission to Skopje'
     """
+    if not len(el):  # most elements asked (links, labels) hold their text alone: no XPath evaluation
+        return normalise_space(el.text or "")
     return normalise_space(_STRING_VALUE(el))
 
 
@@ -302,9 +304,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     times.clear()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
-                # Most links hold their text alone: read it without an XPath evaluation.
-                text = normalise_space(el.text or "") if not len(el) else element_text(el)
-                link = Link(resolve_link(base, href.strip()), text, el.get("rel", ""))
+                link = Link(resolve_link(base, href.strip()), element_text(el), el.get("rel", ""))
                 if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
                     if parts:
                         flush()

@@ -188,8 +188,11 @@ def match_line(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     of its own (``bare`` is then True)."""
     pattern, by_text = _compiled(labels)
     match = pattern.match(line.text)  # once for both readings (match_label and _bare_label match the same)
-    if not match:
-        return None
+    return _line_label(line, match, by_text) if match else None
+
+
+def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str, bool] | None:
+    """``match_line`` for a line whose text the labels' pattern matched."""
     if match.group("colon"):
         return by_text[match.group("label").lower()], match.group("rest").strip(), False
     if found := _bare_match(line, match, by_text):
@@ -230,7 +233,11 @@ def iter_labels(
     """
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
-    matches = [match_line(lines[i], labels) for i in range(start, end)]
+    pattern, by_text = _compiled(labels)
+    matches = [
+        _line_label(line, match, by_text) if (match := pattern.match(line.text)) else None
+        for line in lines[start:end]
+    ]
     index = start
     while index < end:
         matched = matches[index - start]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Any
@@ -87,8 +87,13 @@ class Place:
     longitude: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The record's ``places`` entry."""
-        return asdict(self)
+        """The record's ``places`` entry (spelled out: ``dataclasses.asdict`` deep-copies, at ten times the cost).
+
+        >>> Place("Vienna", "Austria", "AT", 48.21, 16.37).to_dict()["country_code"]
+        'AT'
+        """
+        return {"name": self.name, "country": self.country, "country_code": self.country_code,
+                "latitude": self.latitude, "longitude": self.longitude}
 
 
 @lru_cache(maxsize=65536)

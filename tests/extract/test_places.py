@@ -1,6 +1,8 @@
+import dataclasses
+
 import pytest
 
-from osce_scraper.extract.places import lookup_place, normal_case, resolve_places
+from osce_scraper.extract.places import Place, lookup_place, normal_case, resolve_places
 
 
 @pytest.mark.parametrize(
@@ -53,3 +55,8 @@ def test_one_city_in_two_languages_is_one_place():
 def test_several_cities_stay_several_places():
     places = resolve_places(["TIRANA", "BRUSSELS", "GENEVA"])
     assert [(p.name, p.country_code) for p in places] == [("Tirana", "AL"), ("Brussels", "BE"), ("Geneva", "CH")]
+
+
+def test_a_place_entry_holds_every_field_of_a_place():
+    place = Place("Vienna", "Austria", "AT", 48.21, 16.37)
+    assert place.to_dict() == {field.name: getattr(place, field.name) for field in dataclasses.fields(Place)}

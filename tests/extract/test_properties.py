@@ -78,6 +78,12 @@ def test_text_helpers(text):
 
 
 @fast
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_text_is_normalised_as_split_and_joined(text):
+    assert normalise_space(text) == " ".join(text.split())
+
+
+@fast
 @given(texts, texts)
 def test_page_and_listing_extractors(title, body):
     html = f"<h1>{title}</h1><ul><li>Place:</li><li>{title}</li></ul><p>{body}</p><a href='/cio/{len(body)}12'>x</a>"

@@ -93,6 +93,46 @@ def _title_heads(text: str) -> Iterator[re.Match[str]]:
         position = match.end()
 
 
+# Many heads are slow to find either way: ``str.find`` passes over the text once per head, and a regular
+# expression of them all tries them at nearly every letter. A regular expression scans fast to a literal first
+# byte, though: in the text's bytes with every capital written as one byte (``_marked``), a plural head starts
+# with it, and a lower-case office before a name ends with "office \x01". One scan (backwards for the offices)
+# tells which heads occur at all, and only those are searched for.
+_CAPITALS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(0x80, 0x100))  # any byte of a non-ASCII letter too
+_MARK = b"\x01"
+_MARK_CAPITALS = bytes.maketrans(_CAPITALS, _MARK * len(_CAPITALS))
+
+
+def _marked(text: str) -> bytes:
+    """``text`` in UTF-8 with every capital letter, and every byte of a non-ASCII character, written as \\x01.
+
+    >>> _marked("US envoy Dan Čech")
+    b'\\x01\\x01 envoy \\x01an \\x01\\x01ech'
+    """
+    return text.encode("utf-8", "surrogatepass").translate(_MARK_CAPITALS)
+
+
+def _heads_scan(forms: Iterable[bytes], before: bytes) -> re.Pattern[bytes]:
+    """A scan from the literal ``before`` that captures, at each place, the longest of ``forms`` that follows.
+
+    It consumes ``before`` alone, so heads that overlap are each found where they start; a shorter head that
+    starts where a longer one does is found through it (see ``_found_heads``).
+    """
+    longest_first = sorted(forms, key=len, reverse=True)
+    return re.compile(re.escape(before) + b"(?=(" + b"|".join(map(re.escape, longest_first)) + b"))")
+
+
+def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
+    """The heads (in ``forms`` order) that may stand where a ``_heads_scan`` found ``found``: those whose form
+    begins a found one.
+
+    >>> _found_heads({"Ministers": b"inisters", "Mayors": b"ayors", "Min": b"in"}, [b"inisters"])
+    ['Ministers', 'Min']
+    """
+    found = set(found)
+    return [head for head, form in forms.items() if any(place.startswith(form) for place in found)]
+
+
 @cache
 def _not_name_words() -> frozenset[str]:
     """Capitalised words never part of a name: offices and structures, title words, months and weekdays.
@@ -462,17 +502,22 @@ LOWER_ROLE_NAME_EXAMPLES: tuple[Example, ...] = (
 )
 
 
+# Read backwards and marked, a lower-case office before a capital is "\x01 " and the office reversed.
+_LOWER_ROLES_BACKWARDS = {head: _marked(head)[::-1] for head in LOWER_ROLE_HEADS}
+_LOWER_ROLES_BACKWARDS_RE = _heads_scan(_LOWER_ROLES_BACKWARDS.values(), before=_MARK + b" ")
+
+
 def _lower_roles(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each lower-case office followed by a capitalised word, in text order.
 
-    ``str.find`` per office is many times faster than one regular expression over all of them.
+    ``str.find`` per office, for the few offices the backwards scan finds before a capital.
 
     >>> text = "The US envoy Dan Ross and the vice-president Ann Lee met; the head of it left."
     >>> [text[start:end] for start, end in _lower_roles(text)]
     ['envoy', 'president']
     """
     found = []
-    for head in LOWER_ROLE_HEADS:
+    for head in _found_heads(_LOWER_ROLES_BACKWARDS, _LOWER_ROLES_BACKWARDS_RE.findall(_marked(text)[::-1])):
         position = text.find(head + " ")
         while position >= 0:
             end = position + len(head)
@@ -599,6 +644,12 @@ PLURAL_TITLE_LIST_EXAMPLES: tuple[Example, ...] = (
 )
 
 
+# Marked, a plural head that starts with a capital is "\x01" and the rest of it; one that does not is always
+# searched for.
+_PLURAL_TAILS = {head: form[1:] for head in PLURAL_TITLE_HEADS if (form := _marked(head)).startswith(_MARK)}
+_PLURAL_SCAN_RE = _heads_scan(_PLURAL_TAILS.values(), before=_MARK)
+
+
 def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
     """(end, starts) of the plural title heads that a space follows, in text order: every head that ends there
     ("Foreign Ministers" and "Ministers").
@@ -608,7 +659,10 @@ def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
     [('Foreign Ministers', 2), ('Senators', 1), ('Senators', 1)]
     """
     found: dict[int, list[int]] = {}
-    for head in PLURAL_TITLE_HEADS:  # ``str.find`` per head, as for lower-case offices
+    scanned = set(_found_heads(_PLURAL_TAILS, _PLURAL_SCAN_RE.findall(_marked(text))))
+    for head in PLURAL_TITLE_HEADS:  # ``str.find`` per head found by the scan, as for lower-case offices
+        if head in _PLURAL_TAILS and head not in scanned:
+            continue
         position = text.find(head)
         while position >= 0:
             end = position + len(head)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from osce_scraper.extract import vocabulary
@@ -58,7 +58,7 @@ NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_W
 TITLE_HEADS = alternation(vocabulary.TITLE_HEADS)
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
-# Without a leading assertion the scan skips to the heads' first letters; the word start is checked after.
+# A head where ``_title_heads`` finds one may start; the word start is checked after.
 _HEAD_SCAN_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
 _PLURAL_HEADS = alternation(PLURAL_TITLE_HEADS)
 _PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
@@ -77,49 +77,40 @@ _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
 
 
-def _title_heads(text: str) -> Iterator[re.Match[str]]:
-    """``_HEAD_RE.finditer(text)``, three times faster on long texts.
-
-    >>> [m.group() for m in _title_heads("The XMinister met Co-Chair and Minister-Counsellor Head")]
-    ['Co-Chair', 'Minister', 'Counsellor', 'Head']
-    """
-    position = 0
-    while match := _HEAD_SCAN_RE.search(text, position):
-        start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            position = start + 1  # inside a word: a head may still start further on
-            continue
-        yield match
-        position = match.end()
-
-
 # Many heads are slow to find either way: ``str.find`` passes over the text once per head, and a regular
 # expression of them all tries them at nearly every letter. A regular expression scans fast to a literal first
-# byte, though: in the text's bytes with every capital written as one byte (``_marked``), a plural head starts
-# with it, and a lower-case office before a name ends with "office \x01". One scan (backwards for the offices)
-# tells which heads occur at all, and only those are searched for.
-_CAPITALS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(0x80, 0x100))  # any byte of a non-ASCII letter too
+# byte, though: in a copy of the text with every capital written as one byte (``_marked``), a title or plural
+# head starts with it, and a lower-case office before a name ends with "office \x01". One scan (backwards for
+# the offices) finds where heads may stand, and only there, or only those heads, are searched for.
 _MARK = b"\x01"
+# "?" stands for a character Latin-1 lacks, which may be a capital; any other byte from 0x80 may be one too.
+_CAPITALS = bytes(range(ord("A"), ord("Z") + 1)) + b"?" + bytes(range(0x80, 0x100))
 _MARK_CAPITALS = bytes.maketrans(_CAPITALS, _MARK * len(_CAPITALS))
 
 
+@lru_cache(maxsize=1)  # the shapes of one text share it
 def _marked(text: str) -> bytes:
-    """``text`` in UTF-8 with every capital letter, and every byte of a non-ASCII character, written as \\x01.
+    """``text`` in one byte a character (so positions are the text's), every capital and every character that
+    is not ASCII written as \\x01.
 
     >>> _marked("US envoy Dan Čech")
-    b'\\x01\\x01 envoy \\x01an \\x01\\x01ech'
+    b'\\x01\\x01 envoy \\x01an \\x01ech'
     """
-    return text.encode("utf-8", "surrogatepass").translate(_MARK_CAPITALS)
+    return text.encode("latin-1", "replace").translate(_MARK_CAPITALS)
 
 
 def _heads_scan(forms: Iterable[bytes], before: bytes) -> re.Pattern[bytes]:
     """A scan from the literal ``before`` that captures, at each place, the longest of ``forms`` that follows.
 
     It consumes ``before`` alone, so heads that overlap are each found where they start; a shorter head that
-    starts where a longer one does is found through it (see ``_found_heads``).
+    starts where a longer one does is found through it (see ``_found_heads``). The forms are grouped by their
+    first byte, so that each place tries only the few that may fit.
     """
-    longest_first = sorted(forms, key=len, reverse=True)
-    return re.compile(re.escape(before) + b"(?=(" + b"|".join(map(re.escape, longest_first)) + b"))")
+    groups: dict[bytes, list[bytes]] = {}
+    for form in sorted(set(forms), key=len, reverse=True):
+        groups.setdefault(form[:1], []).append(re.escape(form[1:]))
+    branches = b"|".join(re.escape(first) + b"(?:" + b"|".join(rests) + b")" for first, rests in groups.items())
+    return re.compile(re.escape(before) + b"(?=(" + branches + b"))")
 
 
 def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
@@ -129,8 +120,40 @@ def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
     >>> _found_heads({"Ministers": b"inisters", "Mayors": b"ayors", "Min": b"in"}, [b"inisters"])
     ['Ministers', 'Min']
     """
-    found = set(found)
+    if not (found := set(found)):
+        return []
     return [head for head, form in forms.items() if any(place.startswith(form) for place in found)]
+
+
+# Every title head starts with a capital (as ``_HEAD_RE`` has it): marked, "\x01" and the rest of it. A head
+# whose rest is marks alone ("MP") would be found at every run of capitals: ``str.find`` looks for it instead.
+_TITLE_HEAD_RESTS = {head: _marked(head)[1:] for head in vocabulary.TITLE_HEADS}
+_TITLE_HEADS_SCAN_RE = _heads_scan((rest for rest in _TITLE_HEAD_RESTS.values() if rest.strip(_MARK)), before=_MARK)
+_CAPITALS_ONLY_HEADS = tuple(head for head, rest in _TITLE_HEAD_RESTS.items() if not rest.strip(_MARK))
+
+
+def _title_heads(text: str) -> Iterator[re.Match[str]]:
+    """``_HEAD_RE.finditer(text)``, many times faster on long texts: tried only where the marked scan finds a head
+    may start.
+
+    >>> [m.group() for m in _title_heads("The XMinister met Co-Chair and Minister-Counsellor Head")]
+    ['Co-Chair', 'Minister', 'Counsellor', 'Head']
+    """
+    starts = [place.start() for place in _TITLE_HEADS_SCAN_RE.finditer(_marked(text))]
+    for head in _CAPITALS_ONLY_HEADS:
+        start = text.find(head)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(head, start + 1)
+    position = 0
+    for start in sorted(starts):  # a start found twice is passed over the second time
+        if start < position or not (match := _HEAD_SCAN_RE.match(text, start)):
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            position = start + 1  # inside a word: a head may still start further on
+            continue
+        yield match
+        position = match.end()
 
 
 @cache

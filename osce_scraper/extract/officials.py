@@ -50,19 +50,36 @@ from osce_scraper.extract.vocabulary import (
 # What a name is, what a title is: the rules every shape shares.
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
-_NAME_WORD = rf"{_UP}[\w'’-]*\w|(?:{_UP}\.){{1,4}}"  # a word, or initials such as "P." or "J.A.M."
+# A word, or initials such as "P." or "J.A.M."; the capital first, so that a search skips to capitals.
+_NAME_WORD = rf"{_UP}(?:[\w'’-]*\w|\.(?:{_UP}\.){{0,3}})"
 _PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"
+_PARTICLES = frozenset(NAME_PARTICLES)
+_NAME_WORD_RE = re.compile(_NAME_WORD)
 #: A personal name: two to four capitalised words, name particles allowed between them.
 NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
 
-TITLE_HEADS = alternation(vocabulary.TITLE_HEADS)
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """``alternation(words)`` grouped by first letter, in the same order within a group: the same matches, but a
+    regular expression tries at each place only the words that start with its letter.
+
+    >>> _by_first_letter(("Dr.", "Mayor", "Director"))
+    'D(?:r\\\\.|irector)|M(?:ayor)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{alternation((first,))}(?:{alternation(tuple(rests))})" for first, rests in groups.items())
+
+
+TITLE_HEADS = _by_first_letter(vocabulary.TITLE_HEADS)
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
 _HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
 # A head where ``_title_heads`` finds one may start; the word start is checked after.
 _HEAD_SCAN_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
 _PLURAL_HEADS = alternation(PLURAL_TITLE_HEADS)
 _PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
-_RANKS = alternation(RANKS)
+_RANKS = _by_first_letter(RANKS)
 _RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
 _LOWER_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_TITLE_HEADS)})\b")
 _LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
@@ -192,19 +209,19 @@ def is_given_name(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    if re.fullmatch(_PARTICLE, word):
+    if word in _PARTICLES:
         return True
-    if not re.fullmatch(_NAME_WORD, word) or _is_not_name_word(word.rstrip("'’s")) or _is_not_name_word(word):
+    if not _NAME_WORD_RE.fullmatch(word) or _is_not_name_word(word.rstrip("'’s")) or _is_not_name_word(word):
         return False
     return not (word.isupper() and len(word) > 2)  # acronyms are organisations
 
 
 def _is_name(candidate: str) -> bool:
     words = candidate.split()
-    if not words or re.fullmatch(_PARTICLE, words[0]) or re.fullmatch(_PARTICLE, words[-1]):
+    if not words or words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
     if len(words) >= 3:  # a middle name may be an ordinary word ("Ruth Freedom Pojman")
-        middle_ok = all(re.fullmatch(_NAME_WORD, w) or re.fullmatch(_PARTICLE, w) for w in words[1:-1])
+        middle_ok = all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES for w in words[1:-1])
         return middle_ok and _is_name_word(words[0]) and _is_name_word(words[-1])
     return all(_is_name_word(w) for w in words)
 

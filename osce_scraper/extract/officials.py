@@ -137,9 +137,8 @@ def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
     >>> _found_heads({"Ministers": b"inisters", "Mayors": b"ayors", "Min": b"in"}, [b"inisters"])
     ['Ministers', 'Min']
     """
-    if not (found := set(found)):
-        return []
-    return [head for head, form in forms.items() if any(place.startswith(form) for place in found)]
+    beginnings = {place[:length] for place in set(found) for length in range(len(place) + 1)}
+    return [head for head, form in forms.items() if form in beginnings] if beginnings else []
 
 
 # Every title head starts with a capital (as ``_HEAD_RE`` has it): marked, "\x01" and the rest of it. A head
@@ -254,11 +253,9 @@ def _clean_title(title: str) -> str:
                           len(words))
         cut = max(i for i, w in enumerate(words[:first_head]) if w.lower() in _PREPOSITIONS)  # words[0] is one
         title = " ".join(words[cut + 1 :])
-    while True:
-        stripped = _LEADING_WORDS_RE.sub("", title)
-        if stripped == title:
-            return title
-        title = stripped
+    while leading := _LEADING_WORDS_RE.match(title):
+        title = title[leading.end() :]
+    return title
 
 
 def _without_other_names(title: str) -> str:
@@ -287,6 +284,10 @@ def _without_other_names(title: str) -> str:
     return title
 
 
+# Punctuation, or a line's end, between two words: a title never runs over it.
+_TITLE_BREAKS = frozenset(",;:\"“”()–—-\n")
+
+
 def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, str]:
     """(start, title) of the title phrase that ends at ``end``, walking back over its words.
 
@@ -298,7 +299,8 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     (7, 'former Ruritanian leader')
     """
     # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title.
-    if bracket := re.search(r"\s*\([^()]{1,40}\)\s*$", text[max(0, end - 45) : end]):
+    tail = text[max(0, end - 45) : end]
+    if tail.rstrip().endswith(")") and (bracket := re.search(r"\s*\([^()]{1,40}\)\s*$", tail)):
         end -= len(bracket.group())
     window = max(0, end - 200)
     words = list(re.finditer(r"[\w'’.()-]+", text[window:end]))
@@ -306,7 +308,7 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     for position in range(len(words) - 1, -1, -1):
         word = words[position]
         gap = text[window + word.end() : start]
-        if any(ch in gap for ch in ",;:\"“”()–—-") or "\n" in gap:
+        if not _TITLE_BREAKS.isdisjoint(gap):
             break
         token = word.group()
         if start < end and token.endswith(".") and len(token) > 3:
@@ -653,7 +655,7 @@ def title_name(text: str) -> Iterator[Candidate]:
         name = text[spans[start][0] : spans[end - 1][1]]
         title_end = spans[start - 1][1] if start else head.end()
         title_start, title = _title_span(text, title_end, lower_case=True)
-        if re.search(r"\band$", text[:title_end].rstrip()):
+        if re.search(r"\band$", text[:title_end].rstrip()[-4:]):  # the last four characters tell
             continue  # "A, Title of X and B": the title is A's
         titles = [title]
         prefix = text[:title_start].rstrip()

@@ -1,9 +1,11 @@
 """Officials in sentences written for these tests, one shape or trap each."""
 
+from collections.abc import Callable
+
 import pytest
 
 from osce_scraper.extract import vocabulary
-from osce_scraper.extract.officials import SHAPES, find_officials
+from osce_scraper.extract.officials import _HEAD_RE, SHAPES, _lower_roles, _plural_heads, _title_heads, find_officials
 
 
 def officials(text: str) -> dict[str, list[str]]:
@@ -249,3 +251,42 @@ def test_words_that_are_no_name_come_from_one_vocabulary_each():
     # Title words and ranks are the title vocabularies' own; the list of other non-name words repeats none.
     assert not vocabulary.NON_NAME_WORDS & vocabulary.TITLE_WORDS
     assert {"Ambassador", "Deputy", "Senators", "Prime", "Madam"} <= vocabulary.TITLE_WORDS
+
+
+
+def make_head_texts(heads: tuple[str, ...]) -> list[str]:
+    """Each head where a scan could miss it: first in the text, after a hyphen or a bracket, inside a word, before a
+    capital that is not ASCII, a no-break space, a line's end or a plural ending; alone and five to a text."""
+    texts = []
+    for head in heads:
+        for before, after in [("", " Anna Berg met."), ("The vice-", " Čech met."), ("(", "\u00a0Ørn Lie)"),
+                              ("x", " Dan Ross"), ("OSCE ", "s Ivo Danek and Bo Wu"), ("“", "\nÉmile Zola"),
+                              ("met the ", " Anna Berg, Ivo Danek and Bo Wu.")]:
+            texts.append(before + head + after)
+    return texts + ["  ".join(texts[i : i + 5]) for i in range(0, len(texts), 5)]
+
+
+def find_each(text: str, heads: tuple[str, ...], follows: Callable[[str, int], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each head that starts a word and that ``follows(text, end)`` accepts: ``str.find`` a head."""
+    found = []
+    for head in heads:
+        start = text.find(head)
+        while start >= 0:
+            end = start + len(head)
+            if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")) and follows(text, end):
+                found.append((start, end))
+            start = text.find(head, start + 1)
+    return sorted(found)
+
+
+def test_the_head_scans_find_what_a_search_for_each_head_finds():
+    # The scans of the capital-marked text only narrow the search: they must lose no head of any vocabulary.
+    texts = make_head_texts(vocabulary.LOWER_ROLE_HEADS + vocabulary.PLURAL_TITLE_HEADS + vocabulary.TITLE_HEADS)
+    for text in texts:
+        lower = find_each(text, vocabulary.LOWER_ROLE_HEADS,
+                          lambda t, end: t[end : end + 1] == " " and t[end + 1 : end + 2].isupper())
+        assert list(_lower_roles(text)) == lower, text
+        plural = find_each(text, vocabulary.PLURAL_TITLE_HEADS, lambda t, end: t[end : end + 1].isspace())
+        assert [(min(starts), end) for end, starts in _plural_heads(text)] == [
+            (min(start for start, e in plural if e == end), end) for end in sorted({e for _, e in plural})], text
+        assert [m.span() for m in _title_heads(text)] == [m.span() for m in _HEAD_RE.finditer(text)], text

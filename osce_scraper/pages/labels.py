@@ -203,9 +203,15 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
 def _line_values(line: Line, text: str) -> list[str]:
     """The values a line holds: each link's text when the links are the values ("A B" as two links), else the text."""
     links = [link.text for link in line.links if link.text and link.text in text]
-    if len(links) >= 2 and sum(map(len, links)) >= 0.9 * len(re.sub(r"[\s,;|/·•]+", "", text)) - len(links):
+    if len(links) >= 2 and sum(map(len, links)) >= 0.9 * len(_SEPARATORS_RE.sub("", text)) - len(links):
         return links
     return [text]
+
+
+_YEAR_THEN_DASH_RE = re.compile(r"\d{4}\s*[-–—]{1,2}\s")
+# A full sentence ends with a full stop after a lower-case word; the five last characters tell.
+_SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?][\"”’]?$")
+_SEPARATORS_RE = re.compile(r"[\s,;|/·•]+")
 
 
 def is_value_line(line: Line) -> bool:
@@ -213,10 +219,9 @@ def is_value_line(line: Line) -> bool:
     text = line.text
     if len(text) > _MAX_VALUE_CHARS or len(text.split()) > _MAX_VALUE_WORDS:
         return False
-    if (_DATELINE_START_RE.match(text) and " – " in text) or re.search(r"\d{4}\s*[-–—]{1,2}\s", text):
+    if (" – " in text and _DATELINE_START_RE.match(text)) or _YEAR_THEN_DASH_RE.search(text):
         return False
-    # A full sentence (ends with a full stop after a lower-case word) is body text.
-    return not re.search(r"[a-z]{3}[.!?][\"”’]?$", text)
+    return not _SENTENCE_END_RE.search(text[-5:])
 
 
 def iter_labels(

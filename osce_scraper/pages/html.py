@@ -277,6 +277,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     walker = etree.iterwalk(root, events=("start", "end"))
     # A hidden element's subtree is skipped, so its own end event comes next: only its tail counts.
     skip_end = False
+    # lxml decodes .text and .tail at each access: each is read once.
     for event, el in walker:
         tag = el.tag
         if event == "start":
@@ -289,20 +290,22 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
             ):
                 walker.skip_subtree()
                 skip_end = True
-                if el.tail and el is not root:
-                    parts.append(el.tail)
+                if (tail := el.tail) and el is not root:
+                    parts.append(tail)
                 continue
             if tag in BLOCK_TAGS:
                 if parts:
                     flush()
-                links.clear()
+                if links:
+                    links.clear()
                 if times:
                     times.clear()
                 blocks.append(el)
             elif tag == "br":
                 if parts:
                     flush()
-                links.clear()
+                if links:
+                    links.clear()
                 if times:
                     times.clear()
                 continue  # a line break's own text is not read; its tail comes with its end event
@@ -311,7 +314,8 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
                     if parts:
                         flush()
-                    links.clear()
+                    if links:
+                        links.clear()
                     if times:
                         times.clear()
                     cards.append((el, link))
@@ -323,27 +327,27 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 article_depth += 1
                 if tag == "article":
                     articles.append(el)
-            if el.text:
-                parts.append(el.text)
+            if text := el.text:
+                parts.append(text)
         else:
-            if skip_end:
+            if skip_end:  # the end of a hidden element, a comment or a processing instruction
                 skip_end = False
                 continue
-            if tag.__class__ is str:
-                if tag in _ARTICLE_TAGS:
-                    article_depth -= 1
-                    if tag == "article":
-                        articles.pop()
-                block = tag in BLOCK_TAGS
-                if block or (cards and cards[-1][0] is el):  # a block, or a card, ends its line
-                    if parts:
-                        flush()
+            if tag in _ARTICLE_TAGS:
+                article_depth -= 1
+                if tag == "article":
+                    articles.pop()
+            block = tag in BLOCK_TAGS
+            if block or (cards and cards[-1][0] is el):  # a block, or a card, ends its line
+                if parts:
+                    flush()
+                if links:
                     links.clear()
-                    if times:
-                        times.clear()
-                    (blocks if block else cards).pop()
-            if el.tail and el is not root:
-                parts.append(el.tail)
+                if times:
+                    times.clear()
+                (blocks if block else cards).pop()
+            if (tail := el.tail) and el is not root:
+                parts.append(tail)
     if parts:
         flush()
     return lines

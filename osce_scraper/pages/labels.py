@@ -110,6 +110,9 @@ def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 
 _PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
+_OPENINGS: dict[int, frozenset[str]] = {}
+# Characters outside ASCII that an ASCII letter matches under re.IGNORECASE (Python's re documentation).
+_IGNORECASE_EXTRAS = frozenset("İıſK")
 
 
 def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -118,6 +121,16 @@ def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], d
         by_text = {text.lower(): name for name, texts in labels.items() for text in texts}
         _PATTERNS[key] = (_label_pattern(labels), by_text)
     return _PATTERNS[key]
+
+
+def _openings(labels: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The characters, casefolded, that a line the labels' pattern matches can open with: a bullet or a label's
+    first letter. Most lines open otherwise and are never matched."""
+    key = id(labels)
+    if key not in _OPENINGS:
+        firsts = {text[0].casefold() for texts in labels.values() for text in texts}
+        _OPENINGS[key] = frozenset(firsts | set("-–•·*") | _IGNORECASE_EXTRAS)
+    return _OPENINGS[key]
 
 
 def is_field_label(element: etree._Element) -> bool:
@@ -239,8 +252,10 @@ def iter_labels(
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
     pattern, by_text = _compiled(labels)
+    openings = _openings(labels)
     matches = [
-        _line_label(line, match, by_text) if (match := pattern.match(line.text)) else None
+        _line_label(line, match, by_text)
+        if line.text[0].casefold()[0] in openings and (match := pattern.match(line.text)) else None
         for line in lines[start:end]
     ]
     index = start

@@ -73,3 +73,13 @@ def test_values_given_as_links_side_by_side_are_separate_values():
 def test_values_separated_by_bars_or_bullets_are_separate():
     assert split_values(["OSCE Secretariat | OSCE Mission to Skopje", "Policing • Youth"]) == [
         "OSCE Secretariat", "OSCE Mission to Skopje", "Policing", "Youth"]
+
+
+@pytest.mark.parametrize("labels", [PAGE_LABELS, LISTING_LABELS], ids=["page", "listing"])
+@pytest.mark.parametrize("spelling", [str, str.upper, str.lower, lambda text: "• " + text, lambda text: "- " + text])
+def test_every_label_is_read_however_it_opens(labels, spelling):
+    # Lines are matched against the labels only when they open as a label can: none may be passed over.
+    for name, texts in labels.items():
+        for text in texts:
+            found = labels_of(f"<p>{spelling(text)}: Vienna</p>", labels)
+            assert found.get(name) == ["Vienna"], (name, spelling(text))

@@ -146,6 +146,12 @@ def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
 _TITLE_HEAD_RESTS = {head: _marked(head)[1:] for head in vocabulary.TITLE_HEADS}
 _TITLE_HEADS_SCAN_RE = _heads_scan((rest for rest in _TITLE_HEAD_RESTS.values() if rest.strip(_MARK)), before=_MARK)
 _CAPITALS_ONLY_HEADS = tuple(head for head, rest in _TITLE_HEAD_RESTS.items() if not rest.strip(_MARK))
+# Each such head found where it starts, overlapping ones too: a regular expression from its first letter scans
+# faster than ``str.find`` of a two-letter word. None when there is no such head.
+_CAPITALS_ONLY_RE = (
+    re.compile("|".join(f"{re.escape(head[0])}(?={re.escape(head[1:])})" for head in _CAPITALS_ONLY_HEADS))
+    if _CAPITALS_ONLY_HEADS else None
+)
 
 
 def _title_heads(text: str) -> Iterator[re.Match[str]]:
@@ -156,11 +162,8 @@ def _title_heads(text: str) -> Iterator[re.Match[str]]:
     ['Co-Chair', 'Minister', 'Counsellor', 'Head']
     """
     starts = [place.start() for place in _TITLE_HEADS_SCAN_RE.finditer(_marked(text))]
-    for head in _CAPITALS_ONLY_HEADS:
-        start = text.find(head)
-        while start >= 0:
-            starts.append(start)
-            start = text.find(head, start + 1)
+    if _CAPITALS_ONLY_RE:
+        starts += [place.start() for place in _CAPITALS_ONLY_RE.finditer(text)]
     position = 0
     for start in sorted(starts):  # a start found twice is passed over the second time
         if start < position or not (match := _HEAD_SCAN_RE.match(text, start)):
@@ -690,6 +693,11 @@ PLURAL_TITLE_LIST_EXAMPLES: tuple[Example, ...] = (
 # searched for.
 _PLURAL_TAILS = {head: form[1:] for head in PLURAL_TITLE_HEADS if (form := _marked(head)).startswith(_MARK)}
 _PLURAL_SCAN_RE = _heads_scan(_PLURAL_TAILS.values(), before=_MARK)
+# The heads that may start where the scan captures a form: those whose form begins it ("Ministers" where
+# "inisters" is captured). So each head is looked for only where the scan found it may be, not in the whole text.
+_PLURAL_HEADS_BY_FORM = {form: [head for head, tail in _PLURAL_TAILS.items() if form.startswith(tail)]
+                         for form in _PLURAL_TAILS.values()}
+_PLURAL_UNMARKED_HEADS = tuple(head for head in PLURAL_TITLE_HEADS if head not in _PLURAL_TAILS)
 
 
 def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
@@ -700,18 +708,21 @@ def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
     >>> [(text[min(starts):end], len(starts)) for end, starts in _plural_heads(text)]
     [('Foreign Ministers', 2), ('Senators', 1), ('Senators', 1)]
     """
-    found: dict[int, list[int]] = {}
-    scanned = set(_found_heads(_PLURAL_TAILS, _PLURAL_SCAN_RE.findall(_marked(text))))
-    for head in PLURAL_TITLE_HEADS:  # ``str.find`` per head found by the scan, as for lower-case offices
-        if head in _PLURAL_TAILS and head not in scanned:
-            continue
+    places = [(place.start(), head) for place in _PLURAL_SCAN_RE.finditer(_marked(text))
+              for head in _PLURAL_HEADS_BY_FORM[place.group(1)]]
+    for head in _PLURAL_UNMARKED_HEADS:
         position = text.find(head)
         while position >= 0:
-            end = position + len(head)
-            before = text[position - 1] if position else " "
-            if not (before.isalnum() or before == "_") and text[end : end + 1].isspace():
-                found.setdefault(end, []).append(position)
-            position = text.find(head, end)
+            places.append((position, head))
+            position = text.find(head, position + len(head))
+    found: dict[int, list[int]] = {}
+    for position, head in places:
+        end = position + len(head)
+        before = text[position - 1] if position else " "
+        # A mark stands for any capital: the head itself must stand there, a whole word.
+        whole_word = not (before.isalnum() or before == "_") and text[end : end + 1].isspace()
+        if whole_word and text.startswith(head, position):
+            found.setdefault(end, []).append(position)
     return sorted(found.items())
 
 

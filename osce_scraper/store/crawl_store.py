@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import logging
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -149,10 +150,10 @@ class CrawlStore:
     **At the end of the run**, one signal (``spider_closed``) drives everything, in this order:
 
     1. :meth:`close` (this extension; ``EXTENSIONS`` builds it first, so Scrapy calls it first):
-       the records are flushed (synced and closed); the checks' window and the failures are written
-       to the state; the dataset is merged with what was fetched, or replaced, or left (a paused job);
-       the "walked to the end" mark is saved, only when everything the walk showed is kept; the state
-       is closed and the lock released;
+       the filled-field counts go into the stats; the records are flushed (synced and closed); the checks'
+       window and the failures are written to the state; the dataset is merged with what was fetched, or
+       replaced, or left (a paused job); the "walked to the end" mark is saved, only when everything the
+       walk showed is kept; the state is closed and the lock released;
     2. Spidermon runs the checks (``monitors.py``): they read :attr:`window`, in memory all run long;
     3. ``RunSummary`` writes the run summary, with the checks' results.
     """
@@ -185,6 +186,9 @@ class CrawlStore:
         self.stop_at_known_page = False
         self.write_failed = False
         self.quarantined_lines = 0
+        #: How many records had each field filled; put in the stats (``osce/filled/<field>``) when the run ends:
+        #: a Counter takes a record's fields at once, where Scrapy's stats take one call each.
+        self.filled_counts: Counter[str] = Counter()
         # Re-checks of known releases (store/recheck.py) and the versions they mint (store/versions.py).
         versions = settings.get("OSCE_VERSIONS_PATH") or project_settings.OSCE_VERSIONS_PATH
         self.versions_path = Path(versions) if versions else self.dataset_path.with_name("versions.jsonl")
@@ -401,8 +405,7 @@ class CrawlStore:
 
     def item_scraped(self, item: Any) -> None:
         filled = filled_fields(item)
-        for name in filled:
-            self.stats.inc_value(f"{FILLED_STATS}/{name}")
+        self.filled_counts.update(filled)
         self.window.record_made(item["node_id"], filled)
         if self.write_failed:
             return
@@ -442,6 +445,8 @@ class CrawlStore:
     def close(self, reason: str) -> None:
         """Records flushed, window and failures written, dataset merged or replaced, walk mark saved (see the
         class docstring; the state is closed and the lock released by :meth:`spider_closed`, however this ends)."""
+        for name, count in self.filled_counts.items():
+            self.stats.inc_value(f"{FILLED_STATS}/{name}", count)
         if self.exporter is not None:
             self.exporter.close()
         if self.rechecks is not None:

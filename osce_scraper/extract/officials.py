@@ -116,8 +116,9 @@ def _marked(text: str) -> bytes:
     return text.encode("latin-1", "replace").translate(_MARK_CAPITALS)
 
 
-def _heads_scan(forms: Iterable[bytes], before: bytes) -> re.Pattern[bytes]:
-    """A scan from the literal ``before`` that captures, at each place, the longest of ``forms`` that follows.
+def _heads_scan(forms: Iterable[bytes], before: bytes, follow: bytes = b"") -> re.Pattern[bytes]:
+    """A scan from the literal ``before`` that captures, at each place, the longest of ``forms`` that follows
+    (and that the pattern ``follow`` follows).
 
     It consumes ``before`` alone, so heads that overlap are each found where they start; a shorter head that
     starts where a longer one does is found through it (see ``_found_heads``). The forms are grouped by their
@@ -127,7 +128,7 @@ def _heads_scan(forms: Iterable[bytes], before: bytes) -> re.Pattern[bytes]:
     for form in sorted(set(forms), key=len, reverse=True):
         groups.setdefault(form[:1], []).append(re.escape(form[1:]))
     branches = b"|".join(re.escape(first) + b"(?:" + b"|".join(rests) + b")" for first, rests in groups.items())
-    return re.compile(re.escape(before) + b"(?=(" + branches + b"))")
+    return re.compile(re.escape(before) + b"(?=(" + branches + b")" + follow + b")")
 
 
 def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
@@ -201,6 +202,9 @@ def _is_not_name_word(word: str) -> bool:
     return population >= (_VERY_LARGE_CITY if fold(word) in given_names() else _LARGE_CITY)
 
 
+# A release asks about the same few hundred words again and again, and a crawl's words repeat from release to
+# release: the answers per word are kept, up to a bound.
+@lru_cache(maxsize=1 << 16)
 def is_given_name(word: str) -> bool:
     """True for a known given name (not one that is usually an ordinary word).
 
@@ -210,6 +214,7 @@ def is_given_name(word: str) -> bool:
     return fold(word) in given_names() and not _is_not_name_word(word)
 
 
+@lru_cache(maxsize=1 << 16)  # as ``is_given_name``
 def _is_name_word(word: str) -> bool:
     if word in _PARTICLES:
         return True
@@ -289,6 +294,8 @@ def _without_other_names(title: str) -> str:
 
 # Punctuation, or a line's end, between two words: a title never runs over it.
 _TITLE_BREAKS = frozenset(",;:\"“”()–—-\n")
+_TITLE_SPAN_WORD_RE = re.compile(r"[\w'’.()-]+")
+_BRACKET_AT_END_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, str]:
@@ -303,14 +310,26 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     """
     # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title.
     tail = text[max(0, end - 45) : end]
-    if tail.rstrip().endswith(")") and (bracket := re.search(r"\s*\([^()]{1,40}\)\s*$", tail)):
+    if tail.rstrip().endswith(")") and (bracket := _BRACKET_AT_END_RE.search(tail)):
         end -= len(bracket.group())
-    window = max(0, end - 200)
-    words = list(re.finditer(r"[\w'’.()-]+", text[window:end]))
+    # Most titles are short: the words of the last 60 characters first, of the last 200 when the walk reaches
+    # the first two of them (the first may be cut short by the window).
+    start = _title_start(text, max(0, end - 60), end, lower_case)
+    if start is None:
+        start = _title_start(text, max(0, end - 200), end, lower_case)
+    return start, _clean_title(text[start:end])
+
+
+def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | None:
+    """Where ``_title_span``'s title starts, walking back over the words between ``window`` and ``end``; None when
+    the walk reaches the first two words of a window that does not start the text."""
+    words = list(_TITLE_SPAN_WORD_RE.finditer(text, window, end))
     start = end
     for position in range(len(words) - 1, -1, -1):
+        if position <= 1 and window:
+            return None
         word = words[position]
-        gap = text[window + word.end() : start]
+        gap = text[word.end() : start]
         if not _TITLE_BREAKS.isdisjoint(gap):
             break
         token = word.group()
@@ -319,15 +338,18 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
         if token == "and" and position and _is_name(words[position - 1].group()):
             break  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
         if token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS):
-            start = window + word.start()
+            start = word.start()
             continue
         break
-    return start, _clean_title(text[start:end])
+    return start
 
 
 def _title_before(text: str, end: int, *, lower_case: bool = False) -> str:
     """The title phrase that ends at ``end``."""
     return _title_span(text, end, lower_case=lower_case)[1]
+
+
+_TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
 
 def _title_after(text: str, start: int) -> str:
@@ -336,7 +358,7 @@ def _title_after(text: str, start: int) -> str:
     >>> _title_after("Anna Berg, Head of the OSCE Office, said", 10)
     'Head of the OSCE Office'
     """
-    match = re.match(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)", text[start:])
+    match = _TITLE_AFTER_RE.match(text, start)
     if not match:
         return ""
     phrase = match.group(1)
@@ -369,13 +391,24 @@ def _split_rank(name: str) -> tuple[str, list[str]]:
     return name, ranks
 
 
-def _name_at_end(text: str) -> int | None:
-    """Where a person's name that ends ``text`` starts (two to four name words), or None."""
-    window = text[-80:]
+def _stripped_end(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())``, without copying the text before ``end``.
+
+    >>> _stripped_end("Head of X ,  Name", 12)
+    11
+    """
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _name_at_end(text: str, end: int) -> int | None:
+    """Where a person's name that ends at ``end`` starts (two to four name words), or None."""
+    window = text[max(0, end - 80) : end]
     words = list(re.finditer(r"\S+", window))
     for k in (2, 3, 4):
         if len(words) >= k and is_given_name(words[-k].group()) and _is_name(window[words[-k].start() :]):
-            return len(text) - len(window) + words[-k].start()
+            return end - len(window) + words[-k].start()
     return None
 
 
@@ -390,20 +423,20 @@ def _has_own_title_before(text: str, start: int) -> bool:
     title = _title_before(text, start)
     if title:
         return len(title.split()) >= 2 and bool(_HEAD_RE.search(title))
-    before = text[:start].rstrip()
-    if not before.endswith(","):
+    before = _stripped_end(text, start)
+    if not (before and text[before - 1] == ","):
         return False
-    title = _title_before(text, len(before) - 1, lower_case=True)
+    title = _title_before(text, before - 1, lower_case=True)
     return bool(title) and bool(_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title))
 
 
 def _belongs_to_the_name_before(text: str, start: int) -> bool:
     """True for a title at ``start`` that follows "Name, " where that name has no title of its own before it:
     in "A, Title, B" the title is A's; in "US Ambassador A, Title, B" it is B's."""
-    before = text[:start].rstrip()
-    if not before.endswith(","):
+    before = _stripped_end(text, start)
+    if not (before and text[before - 1] == ","):
         return False
-    name_start = _name_at_end(before[:-1].rstrip())
+    name_start = _name_at_end(text, _stripped_end(text, before - 1))
     return name_start is not None and not _has_own_title_before(text, name_start)
 
 
@@ -596,6 +629,7 @@ _RUN_WORD = (
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
+_NON_SPACE_RE = re.compile(r"\S+")
 _OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
 
 TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
@@ -618,17 +652,20 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
 def _name_in_run(words: list[str]) -> tuple[int, int] | None:
     """(start, end) of the person's name among the words that follow a title head, or None."""
     stops = [i for i, word in enumerate(words) if word in _NAME_STOPS]
-
-    def name_end(start: int) -> int:
-        return next((i for i in stops if i >= start), len(words))
+    # name_ends[i]: where a name that starts at word i ends, the first stop from i on (or the run's end).
+    name_ends, end = [0] * len(words), len(words)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _NAME_STOPS:
+            end = i
+        name_ends[i] = end
 
     # A known given name starts the name: "... on Gender Issues June Zeitlin".
     for start, word in enumerate(words):
-        end = name_end(start)
-        if is_given_name(word) and 2 <= end - start <= 4 and _is_name(" ".join(words[start:end])):
+        end = name_ends[start]
+        if 2 <= end - start <= 4 and is_given_name(word) and _is_name(" ".join(words[start:end])):
             return start, end
     # The name follows the head directly: "Director Link", "Ambassador Radojko Bogojević".
-    end = name_end(0)
+    end = name_ends[0] if words else 0
     if 1 <= end <= 4 and _is_name(" ".join(words[:end])):
         return 0, end
     # The name follows a title word: "... of the Media Harlem Désir".
@@ -650,20 +687,22 @@ def title_name(text: str) -> Iterator[Candidate]:
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
             continue
-        spans = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group())]
-        found_span = _name_in_run([text[s:e] for s, e in spans])
+        words = list(_NON_SPACE_RE.finditer(text, run.start(), run.end()))
+        spans = [word.span() for word in words]
+        found_span = _name_in_run([word.group() for word in words])
         if not found_span:
             continue
         start, end = found_span
         name = text[spans[start][0] : spans[end - 1][1]]
         title_end = spans[start - 1][1] if start else head.end()
         title_start, title = _title_span(text, title_end, lower_case=True)
-        if re.search(r"\band$", text[:title_end].rstrip()[-4:]):  # the last four characters tell
+        before = _stripped_end(text, title_end)
+        if re.search(r"\band$", text[max(0, before - 4) : before]):  # the last four characters tell
             continue  # "A, Title of X and B": the title is A's
         titles = [title]
-        prefix = text[:title_start].rstrip()
-        if prefix.endswith(","):
-            earlier_start, earlier = _title_span(text, len(prefix) - 1)
+        prefix = _stripped_end(text, title_start)
+        if prefix and text[prefix - 1] == ",":
+            earlier_start, earlier = _title_span(text, prefix - 1)
             if earlier and _HEAD_RE.search(earlier) and not _belongs_to_the_name_before(text, earlier_start):
                 titles.insert(0, earlier)
         if start == 0 and (country := _OF_COUNTRY_RE.match(text, spans[end - 1][1])):
@@ -690,9 +729,11 @@ PLURAL_TITLE_LIST_EXAMPLES: tuple[Example, ...] = (
 
 
 # Marked, a plural head that starts with a capital is "\x01" and the rest of it; one that does not is always
-# searched for.
+# searched for. A list can follow a head only where white space and a capital do (``_LIST_START_RE``); marked,
+# white space is ASCII or a mark, and the capital a mark, so the scan passes over the other heads.
 _PLURAL_TAILS = {head: form[1:] for head in PLURAL_TITLE_HEADS if (form := _marked(head)).startswith(_MARK)}
-_PLURAL_SCAN_RE = _heads_scan(_PLURAL_TAILS.values(), before=_MARK)
+_PLURAL_SCAN_RE = _heads_scan(_PLURAL_TAILS.values(), before=_MARK, follow=rb"(?=[\t-\r\x1c-\x1f \x01]+\x01)")
+_LIST_START_RE = re.compile(rf"\s+{_UP}")
 # The heads that may start where the scan captures a form: those whose form begins it ("Ministers" where
 # "inisters" is captured). So each head is looked for only where the scan found it may be, not in the whole text.
 _PLURAL_HEADS_BY_FORM = {form: [head for head, tail in _PLURAL_TAILS.items() if form.startswith(tail)]
@@ -701,12 +742,12 @@ _PLURAL_UNMARKED_HEADS = tuple(head for head in PLURAL_TITLE_HEADS if head not i
 
 
 def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
-    """(end, starts) of the plural title heads that a space follows, in text order: every head that ends there
-    ("Foreign Ministers" and "Ministers").
+    """(end, starts) of the plural title heads that white space and a capital follow (where a list of names may),
+    in text order: every head that ends there ("Foreign Ministers" and "Ministers").
 
-    >>> text = "Foreign Ministers met; Senators Ann Lee and Bo Wu spoke; Ex-Senators too"
+    >>> text = "Foreign Ministers Ann Lee and Bo Wu met; Senators of the region and Ex-Senators Ivo Danek and Bo Wu"
     >>> [(text[min(starts):end], len(starts)) for end, starts in _plural_heads(text)]
-    [('Foreign Ministers', 2), ('Senators', 1), ('Senators', 1)]
+    [('Foreign Ministers', 2), ('Senators', 1)]
     """
     places = [(place.start(), head) for place in _PLURAL_SCAN_RE.finditer(_marked(text))
               for head in _PLURAL_HEADS_BY_FORM[place.group(1)]]
@@ -720,8 +761,8 @@ def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
         end = position + len(head)
         before = text[position - 1] if position else " "
         # A mark stands for any capital: the head itself must stand there, a whole word.
-        whole_word = not (before.isalnum() or before == "_") and text[end : end + 1].isspace()
-        if whole_word and text.startswith(head, position):
+        whole_word = not (before.isalnum() or before == "_")
+        if whole_word and text.startswith(head, position) and _LIST_START_RE.match(text, end):
             found.setdefault(end, []).append(position)
     return sorted(found.items())
 
@@ -789,6 +830,11 @@ class Official:
         return {"name": self.name, "title": self.title, "titles": list(self.titles), "mentions": self.mentions}
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+# A name of one word is a surname written as names are: a capital, then lower-case letters.
+_SURNAME_ALONE_RE = re.compile(rf"{_UP}[a-zà-ÿ'’-]{{2,}}")
+
+
 def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
     """(name, titles) of a candidate that is a person with a title, else None.
 
@@ -803,7 +849,7 @@ def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
     True
     """
     name, ranks = _split_rank(candidate.name.strip())
-    name = re.sub(r"['’]s$", "", name.strip(" ,."))
+    name = _POSSESSIVE_END_RE.sub("", name.strip(" ,."))
     titles = list(candidate.titles)
     # A title glued to the name ("Uzbek President Shavkat Karimov"): its words are a title.
     words = name.split()
@@ -814,7 +860,7 @@ def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
         ranks += more_ranks
     if not name or not _is_name(name):
         return None
-    if len(name.split()) == 1 and (_is_not_name_word(name) or not re.fullmatch(rf"{_UP}[a-zà-ÿ'’-]{{2,}}", name)):
+    if len(name.split()) == 1 and (_is_not_name_word(name) or not _SURNAME_ALONE_RE.fullmatch(name)):
         return None
     kept = [title for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]
     kept += ranks

@@ -256,12 +256,13 @@ def test_words_that_are_no_name_come_from_one_vocabulary_each():
 
 def make_head_texts(heads: tuple[str, ...]) -> list[str]:
     """Each head where a scan could miss it: first in the text, after a hyphen or a bracket, inside a word, before a
-    capital that is not ASCII, a no-break space, a line's end or a plural ending; alone and five to a text."""
+    capital that is not ASCII, a no-break space, a line's end, a plural ending or a word in lower case; alone and
+    five to a text."""
     texts = []
     for head in heads:
         for before, after in [("", " Anna Berg met."), ("The vice-", " Čech met."), ("(", "\u00a0Ørn Lie)"),
                               ("x", " Dan Ross"), ("OSCE ", "s Ivo Danek and Bo Wu"), ("“", "\nÉmile Zola"),
-                              ("met the ", " Anna Berg, Ivo Danek and Bo Wu.")]:
+                              ("met the ", " Anna Berg, Ivo Danek and Bo Wu."), ("The ", " of the region")]:
             texts.append(before + head + after)
     return texts + ["  ".join(texts[i : i + 5]) for i in range(0, len(texts), 5)]
 
@@ -286,7 +287,8 @@ def test_the_head_scans_find_what_a_search_for_each_head_finds():
         lower = find_each(text, vocabulary.LOWER_ROLE_HEADS,
                           lambda t, end: t[end : end + 1] == " " and t[end + 1 : end + 2].isupper())
         assert list(_lower_roles(text)) == lower, text
-        plural = find_each(text, vocabulary.PLURAL_TITLE_HEADS, lambda t, end: t[end : end + 1].isspace())
+        plural = find_each(text, vocabulary.PLURAL_TITLE_HEADS,
+                           lambda t, end: t[end : end + 1].isspace() and t[end:].lstrip()[:1].isupper())
         assert [(min(starts), end) for end, starts in _plural_heads(text)] == [
             (min(start for start, e in plural if e == end), end) for end in sorted({e for _, e in plural})], text
         assert [m.span() for m in _title_heads(text)] == [m.span() for m in _HEAD_RE.finditer(text)], text

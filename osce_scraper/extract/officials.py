@@ -144,8 +144,14 @@ def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
 
 # Every title head starts with a capital (as ``_HEAD_RE`` has it): marked, "\x01" and the rest of it. A head
 # whose rest is marks alone ("MP") would be found at every run of capitals: ``str.find`` looks for it instead.
+# A head that ends in a letter ends a word only where no lower-case letter, digit or "_" follows: so the scan passes
+# over "Representative" in "Representatives" (a mark may stand for any character, and is let through).
 _TITLE_HEAD_RESTS = {head: _marked(head)[1:] for head in vocabulary.TITLE_HEADS}
-_TITLE_HEADS_SCAN_RE = _heads_scan((rest for rest in _TITLE_HEAD_RESTS.values() if rest.strip(_MARK)), before=_MARK)
+_TITLE_HEADS_SCAN_RE = _heads_scan(
+    (rest for rest in _TITLE_HEAD_RESTS.values() if rest.strip(_MARK)),
+    before=_MARK,
+    follow=rb"(?:(?<=[a-z0-9_])(?![a-z0-9_])|(?<![a-z0-9_]))",
+)
 _CAPITALS_ONLY_HEADS = tuple(head for head, rest in _TITLE_HEAD_RESTS.items() if not rest.strip(_MARK))
 # Each such head found where it starts, overlapping ones too: a regular expression from its first letter scans
 # faster than ``str.find`` of a two-letter word. None when there is no such head.
@@ -595,7 +601,9 @@ def _lower_roles(text: str) -> Iterator[tuple[int, int]]:
     ['envoy', 'president']
     """
     found = []
-    for head in _found_heads(_LOWER_ROLES_BACKWARDS, _LOWER_ROLES_BACKWARDS_RE.findall(_marked(text)[::-1])):
+    backwards = bytearray(_marked(text))
+    backwards.reverse()  # faster than a slice with step -1
+    for head in _found_heads(_LOWER_ROLES_BACKWARDS, _LOWER_ROLES_BACKWARDS_RE.findall(backwards)):
         position = text.find(head + " ")
         while position >= 0:
             end = position + len(head)

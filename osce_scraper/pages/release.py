@@ -55,6 +55,8 @@ _RELATED_ITEMS_RE = re.compile(
     r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: No heading the two patterns above match is longer ("related publications:"): a longer line is not tried.
+_SECTION_HEADING_MAX_CHARS = 24
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
 
 
@@ -219,7 +221,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     title, title_index = _title(selector, lines)
     # Labels of related items listed after the article ("Related content") are not this page's.
     article_end = next(
-        (i for i in range(title_index + 1, len(lines)) if _RELATED_ITEMS_RE.match(lines[i].text)), len(lines)
+        (
+            i for i in range(title_index + 1, len(lines))
+            if len(lines[i].text) <= _SECTION_HEADING_MAX_CHARS and _RELATED_ITEMS_RE.match(lines[i].text)
+        ),
+        len(lines),
     )
     labels = find_labels(lines, PAGE_LABELS, end=article_end, bare_from=max(0, title_index))
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
@@ -251,7 +257,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             if is_within(line.element, other_field) and is_value_line(line):
                 continue
             other_field = None
-        if _END_OF_ARTICLE_RE.match(text):
+        if len(text) <= _SECTION_HEADING_MAX_CHARS and _END_OF_ARTICLE_RE.match(text):
             if body:
                 break
             continue  # a "Share" block's heading above the text is furniture; its links are skipped below

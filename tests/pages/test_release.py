@@ -1,3 +1,6 @@
+import pytest
+
+from osce_scraper.pages import release
 from osce_scraper.pages.release import read_release
 from tests.conftest import make_release_html
 
@@ -112,3 +115,15 @@ def test_bare_words_in_text_are_not_labels():
     page = read_release(make_drupal11_release("", body), "https://www.osce.org/cio/1")
     assert (page.place_raw, page.source) == ([], [])
     assert page.label_style == "no labels"
+
+
+
+@pytest.mark.parametrize("name", ["_END_OF_ARTICLE_RE", "_RELATED_ITEMS_RE"])
+def test_no_section_heading_is_longer_than_the_cap_that_spares_long_lines_the_pattern(name):
+    import re._parser  # the standard library's own reading of a pattern: the longest heading it can match
+
+    pattern = getattr(release, name)
+    core = pattern.pattern.removesuffix(r"\s*:?$")
+    assert core != pattern.pattern
+    longest = re._parser.parse(core, pattern.flags).getwidth()[1]
+    assert longest + len(" :") <= release._SECTION_HEADING_MAX_CHARS

@@ -298,9 +298,11 @@ def _without_other_names(title: str) -> str:
     return title
 
 
-# Punctuation, or a line's end, between two words: a title never runs over it.
-_TITLE_BREAKS = frozenset(",;:\"“”()–—-\n")
 _TITLE_SPAN_WORD_RE = re.compile(r"[\w'’.()-]+")
+# Punctuation, or a line's end, between two words: a title never runs over it (brackets and hyphens, the other
+# breaks, are word characters above, so never between words). The last one before a title's end is where its walk
+# back stops.
+_LAST_TITLE_BREAK_RE = re.compile(r"(?s).*[,;:\"“”–—\n]")
 _BRACKET_AT_END_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
@@ -330,13 +332,13 @@ def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | No
     """Where ``_title_span``'s title starts, walking back over the words between ``window`` and ``end``; None when
     the walk reaches the first two words of a window that does not start the text."""
     words = list(_TITLE_SPAN_WORD_RE.finditer(text, window, end))
+    last_break = found.end() - 1 if (found := _LAST_TITLE_BREAK_RE.match(text, window, end)) else -1
     start = end
     for position in range(len(words) - 1, -1, -1):
         if position <= 1 and window:
             return None
         word = words[position]
-        gap = text[word.end() : start]
-        if not _TITLE_BREAKS.isdisjoint(gap):
+        if word.end() <= last_break:  # a break between this word and the title
             break
         token = word.group()
         if start < end and token.endswith(".") and len(token) > 3:
@@ -476,6 +478,11 @@ Example = tuple[str, dict[str, list[str]]]
 
 _NAME_OR_RANK = rf"(?:(?:{_RANKS})\s+)*{NAME_RE.pattern}"
 _TITLE_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\s+\(|\s+[a-z]|['’]s\b)")
+# Marked, white space is ASCII or a mark, and a capital a mark: the scan finds the few commas that white space and
+# a capital follow, where a name (or a title, or "the" and a title) may start, faster than a pattern of the text.
+# Such a match holds no second comma, so matching at each of them finds what a search of the text finds.
+_MARKED_SPACE = rb"[\t-\r\x1c-\x1f \x01]+"
+_COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"\x01)")
 _ADVERB_BEFORE_RE = re.compile(r"\s(?:today|yesterday)$")
 
 TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
@@ -495,7 +502,9 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 
 def title_comma_name(text: str) -> Iterator[Candidate]:
     """"Title, Name," and chains "Title, Name, Title, Name": the name found from its comma, the title before it."""
-    for match in _TITLE_COMMA_NAME_RE.finditer(text):
+    for comma in _COMMA_CAPITAL_SCAN_RE.finditer(_marked(text)):
+        if not (match := _TITLE_COMMA_NAME_RE.match(text, comma.start())):
+            continue
         # "... Special Representative on South East Europe today, Mark Pritchard (United Kingdom)"
         title_end = match.start()
         if adverb := _ADVERB_BEFORE_RE.search(text, max(0, title_end - 12), title_end):
@@ -511,6 +520,7 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
 _COMMA_BEFORE_TITLE_RE = re.compile(
     rf",\s+(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
 )
+_COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?\x01)")
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
 
 NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -526,7 +536,9 @@ NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
 
 def name_comma_title(text: str) -> Iterator[Candidate]:
     """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
-    for comma in _COMMA_BEFORE_TITLE_RE.finditer(text):
+    for marked_comma in _COMMA_ARTICLE_CAPITAL_SCAN_RE.finditer(_marked(text)):
+        if not (comma := _COMMA_BEFORE_TITLE_RE.match(text, marked_comma.start())):
+            continue
         if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
             continue
         title = _title_after(text, comma.end())
@@ -544,7 +556,10 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
 # "Name of Country has begun service as Secretary General of ...", "Name was appointed as Head of ...":
 # found from " as ", then the verb, then the name before it.
 _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
-_AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")  # a literal start: the scan is fast
+_AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")
+# The same in the marked text, where it is found faster (one byte a character); a match ends before a capital, so
+# no other starts inside it.
+_AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
@@ -566,7 +581,9 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
 
 def service_as_title(text: str) -> Iterator[Candidate]:
     """"Name (of Country) has begun service / took up duties / was appointed as Title"."""
-    for as_title in _AS_TITLE_RE.finditer(text):
+    for marked_as in _AS_TITLE_SCAN_RE.finditer(_marked(text)):
+        if not (as_title := _AS_TITLE_RE.match(text, marked_as.start())):
+            continue
         if not (service := _SERVICE_BEFORE_AS_RE.search(text, max(0, as_title.start() - 40), as_title.start())):
             continue
         if match := _NAME_BEFORE_SERVICE_RE.search(text, max(0, service.start() - 200), service.start()):

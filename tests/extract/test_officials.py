@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import pytest
 
+from osce_scraper.extract import officials as officials_module
 from osce_scraper.extract import vocabulary
 from osce_scraper.extract.officials import _HEAD_RE, SHAPES, _lower_roles, _plural_heads, _title_heads, find_officials
 
@@ -292,3 +293,30 @@ def test_the_head_scans_find_what_a_search_for_each_head_finds():
         assert [(min(starts), end) for end, starts in _plural_heads(text)] == [
             (min(start for start, e in plural if e == end), end) for end in sorted({e for _, e in plural})], text
         assert [m.span() for m in _title_heads(text)] == [m.span() for m in _HEAD_RE.finditer(text)], text
+
+
+def make_comma_texts() -> list[str]:
+    """A comma, then white space of every kind (none, ASCII, no-break, thin, a line's end) before a name, an article
+    and a title, a lower-case word and a capital that is not ASCII; the same for " as "."""
+    texts = []
+    for space in ["", " ", "  ", "\u00a0", "\u2009", "\n", "\x1c", " \u00a0"]:
+        for after in ["Ambassador Anna Berg, met", "the Head of the Office, said", "a Senior Adviser, said",
+                      "Čestmír Novák, said", "which Anna Berg said"]:
+            texts.append(f"The Head of the OSCE Office,{space}{after}. He served as{space}{after}.")
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("scan", "pattern"),
+    [
+        (officials_module._COMMA_CAPITAL_SCAN_RE, officials_module._TITLE_COMMA_NAME_RE),
+        (officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE, officials_module._COMMA_BEFORE_TITLE_RE),
+        (officials_module._AS_TITLE_SCAN_RE, officials_module._AS_TITLE_RE),
+    ],
+)
+def test_the_marked_scans_find_every_match_of_a_search_of_the_text(scan, pattern):
+    # Matching only where a scan of the marked text points must find what searching the whole text finds.
+    for text in make_comma_texts():
+        marked = officials_module._marked(text)
+        at_scans = [match.span() for place in scan.finditer(marked) if (match := pattern.match(text, place.start()))]
+        assert at_scans == [match.span() for match in pattern.finditer(text)], text

@@ -357,6 +357,11 @@ def _title_before(text: str, end: int, *, lower_case: bool = False) -> str:
     return _title_span(text, end, lower_case=lower_case)[1]
 
 
+# A verb or a clause after a title ends it.
+_TITLE_AFTER_ENDS_RE = re.compile(
+    r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|had|will|was|is|were|are|"
+    r"signed|met|opened|visited|called|welcomed|presented|attended)\b"
+)
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
 
@@ -370,11 +375,7 @@ def _title_after(text: str, start: int) -> str:
     if not match:
         return ""
     phrase = match.group(1)
-    cut = re.search(
-        r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|had|will|was|is|were|are|"
-        r"signed|met|opened|visited|called|welcomed|presented|attended)\b",
-        phrase,
-    )
+    cut = _TITLE_AFTER_ENDS_RE.search(phrase)
     if cut:
         phrase = phrase[: cut.start()]
     return _clean_title(phrase)
@@ -544,11 +545,13 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
         title = _title_after(text, comma.end())
         if not (title and _HEAD_RE.search(title)):
             continue
-        glued_title = any(_HEAD_RE.fullmatch(word) for word in match.group("name").split()[:-2])
-        if (glued_title or _has_own_title_before(text, match.start("name"))) and _precedes_a_name(
-            text, text.find(title, comma.end()) + len(title)
+        # "US Ambassador A, the Head of X, B": A has a title; this one is B's. Another name after the title is
+        # rare and quick to look for: it is looked for first.
+        if _precedes_a_name(text, text.find(title, comma.end()) + len(title)) and (
+            any(_HEAD_RE.fullmatch(word) for word in match.group("name").split()[:-2])  # a title glued to A
+            or _has_own_title_before(text, match.start("name"))
         ):
-            continue  # "US Ambassador A, the Head of X, B": A has a title; this one is B's
+            continue
         aside = [part.strip() for part in (match.group("aside") or "").split(",") if _HEAD_RE.search(part)]
         yield Candidate(match.group("name"), (title, *aside))
 
@@ -720,10 +723,10 @@ def title_name(text: str) -> Iterator[Candidate]:
         start, end = found_span
         name = text[spans[start][0] : spans[end - 1][1]]
         title_end = spans[start - 1][1] if start else head.end()
-        title_start, title = _title_span(text, title_end, lower_case=True)
         before = _stripped_end(text, title_end)
         if re.search(r"\band$", text[max(0, before - 4) : before]):  # the last four characters tell
             continue  # "A, Title of X and B": the title is A's
+        title_start, title = _title_span(text, title_end, lower_case=True)
         titles = [title]
         prefix = _stripped_end(text, title_start)
         if prefix and text[prefix - 1] == ",":

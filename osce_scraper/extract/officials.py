@@ -715,11 +715,10 @@ def title_name(text: str) -> Iterator[Candidate]:
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
             continue
-        words = list(_NON_SPACE_RE.finditer(text, run.start(), run.end()))
-        spans = [word.span() for word in words]
-        found_span = _name_in_run([word.group() for word in words])
+        found_span = _name_in_run(run.group().split())
         if not found_span:
-            continue
+            continue  # most runs hold no name: their words' places are needed only for a name
+        spans = [word.span() for word in _NON_SPACE_RE.finditer(text, run.start(), run.end())]
         start, end = found_span
         name = text[spans[start][0] : spans[end - 1][1]]
         title_end = spans[start - 1][1] if start else head.end()

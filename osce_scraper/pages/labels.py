@@ -124,11 +124,12 @@ def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], d
 
 
 def _openings(labels: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
-    """The characters, casefolded, that a line the labels' pattern matches can open with: a bullet or a label's
-    first letter. Most lines open otherwise and are never matched."""
+    """The characters that a line the labels' pattern matches can open with: a bullet, or a label's first
+    letter in either case (or a character re.IGNORECASE takes for one). Most lines open otherwise and are
+    never matched."""
     key = id(labels)
     if key not in _OPENINGS:
-        firsts = {text[0].casefold() for texts in labels.values() for text in texts}
+        firsts = {case(text[0]) for texts in labels.values() for text in texts for case in (str.lower, str.upper)}
         _OPENINGS[key] = frozenset(firsts | set("-–•·*") | _IGNORECASE_EXTRAS)
     return _OPENINGS[key]
 
@@ -255,16 +256,14 @@ def iter_labels(
     openings = _openings(labels)
     matches = [
         _line_label(line, match, by_text)
-        if line.text[0].casefold()[0] in openings and (match := pattern.match(line.text)) else None
+        if line.text[0] in openings and (match := pattern.match(line.text)) else None
         for line in lines[start:end]
     ]
-    index = start
-    while index < end:
-        matched = matches[index - start]
-        if not matched:
-            index += 1
+    free = start  # the first line no label before it took as a value
+    for index in [i for i, matched in enumerate(matches, start) if matched]:
+        if index < free:
             continue
-        name, rest, bare = matched
+        name, rest, bare = matches[index - start]
         values: list[str] = _line_values(lines[index], rest) if rest else []
         last = index
         if not rest:
@@ -282,10 +281,9 @@ def iter_labels(
                 else:
                     break
         if bare and not values:
-            index += 1  # a bare word that labels nothing is text ("Source" as a heading of a list)
-            continue
+            continue  # a bare word that labels nothing is text ("Source" as a heading of a list)
         yield name, Labelled(tuple(values), index, last, bare)
-        index = last + 1
+        free = last + 1
 
 
 def find_labels(

@@ -172,24 +172,34 @@ def page_selector(page: str | bytes) -> Selector:
     """
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
-    # lxml rejects str input that carries an XML encoding declaration.
+    # An XML declaration before the page is no part of it.
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)
-    if not page.strip() or looks_binary(page):
+    body = _html_bytes(page)
+    # Bytes that are not text hold NULs or replacement characters (EF BF BD in UTF-8): looked for in bytes,
+    # where the search is a memchr, in the part of the page that looks_binary samples.
+    head = body[: 4 * 4096]
+    if not body or ((b"\x00" in head or b"\xef\xbf\xbd" in head) and looks_binary(page)):
         return Selector(text=_EMPTY_PAGE)
-    root, too_deep = _parse(page)
+    root, too_deep = _parse(body)
     if too_deep:
-        root, _ = _parse(_CONTAINER_TAG_RE.sub("\n", page))
+        root, _ = _parse(_html_bytes(_CONTAINER_TAG_RE.sub("\n", page)))
     if root is None or not isinstance(root.tag, str):
         return Selector(text=_EMPTY_PAGE)
     return Selector(root=root, type="html")
 
 
-def _parse(page: str) -> tuple[etree._Element | None, bool]:
+def _html_bytes(page: str) -> bytes:
+    """The page as lxml is given it, prepared as parsel prepares text: stripped, UTF-8, without the NULs that
+    end libxml2's input."""
+    body = page.strip().encode("utf-8")
+    return body.replace(b"\x00", b"") if b"\x00" in body else body
+
+
+def _parse(body: bytes) -> tuple[etree._Element | None, bool]:
     """The page's root (None when lxml makes nothing of it) and whether libxml2 dropped what lay too deep."""
     parser = _html_parser()
     try:
-        # As parsel prepares text for lxml: NULs end libxml2's input.
-        root = etree.fromstring(page.strip().replace("\x00", "").encode("utf-8"), parser)
+        root = etree.fromstring(body, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     too_deep = len(parser.error_log) > 0 and any(_TOO_DEEP_MESSAGE in error.message for error in parser.error_log)

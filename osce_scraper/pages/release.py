@@ -190,8 +190,10 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     if len(body) < 2:
         return body
     total = sum(len(lines[i].text) for i in body)
-    for ancestor in lines[body[0]].element.iterancestors():
-        inside = [i for i in body if is_within(lines[i].element, ancestor)]
+    # Each line's element and its ancestors, listed once: the containers tried below are looked up in them.
+    chains = {i: [lines[i].element, *lines[i].element.iterancestors()] for i in body}
+    for ancestor in chains[body[0]][1:]:
+        inside = [i for i in body if ancestor in chains[i]]
         if len(inside) < 2:
             continue
         share = sum(len(lines[i].text) for i in inside) / total

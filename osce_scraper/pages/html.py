@@ -273,16 +273,20 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     article_depth = 0
     articles: list[etree._Element] = []
 
-    def flush() -> None:
-        text = normalise_space("".join(parts))
-        if text:
-            card = cards[-1][1] if cards else None
-            line_links = list(links)
-            if card is not None and not line_links:
-                line_links.append(Link(card.url, text, card.rel))
-            lines.append(Line(text, blocks[-1], line_links, card, tuple(times) if times else (),
-                              articles[-1] if articles else None))
-        parts.clear()
+    def end_line() -> None:
+        """A block's edge: the text so far is a line; the links and times seen belong to it alone."""
+        if parts:
+            text = normalise_space("".join(parts))
+            if text:
+                card = cards[-1][1] if cards else None
+                line_links = list(links)
+                if card is not None and not line_links:
+                    line_links.append(Link(card.url, text, card.rel))
+                lines.append(Line(text, blocks[-1], line_links, card, tuple(times) if times else (),
+                                  articles[-1] if articles else None))
+            parts.clear()
+        links.clear()
+        times.clear()
 
     walker = etree.iterwalk(root, events=("start", "end"))
     # A hidden element's subtree is skipped, so its own end event comes next: only its tail counts.
@@ -304,30 +308,18 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     parts.append(tail)
                 continue
             if tag in BLOCK_TAGS:
-                if parts:
-                    flush()
-                if links:
-                    links.clear()
-                if times:
-                    times.clear()
+                if parts or links or times:
+                    end_line()
                 blocks.append(el)
             elif tag == "br":
-                if parts:
-                    flush()
-                if links:
-                    links.clear()
-                if times:
-                    times.clear()
+                if parts or links or times:
+                    end_line()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
                 link = Link(resolve_link(base, href.strip()), element_text(el), el.get("rel", ""))
                 if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
-                    if parts:
-                        flush()
-                    if links:
-                        links.clear()
-                    if times:
-                        times.clear()
+                    if parts or links or times:
+                        end_line()
                     cards.append((el, link))
                 else:
                     links.append(link)
@@ -349,17 +341,12 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     articles.pop()
             block = tag in BLOCK_TAGS
             if block or (cards and cards[-1][0] is el):  # a block, or a card, ends its line
-                if parts:
-                    flush()
-                if links:
-                    links.clear()
-                if times:
-                    times.clear()
+                if parts or links or times:
+                    end_line()
                 (blocks if block else cards).pop()
             if (tail := el.tail) and el is not root:
                 parts.append(tail)
-    if parts:
-        flush()
+    end_line()
     return lines
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -109,29 +110,30 @@ def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
 
 
-_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
-_OPENINGS: dict[int, frozenset[str]] = {}
 # Characters outside ASCII that an ASCII letter matches under re.IGNORECASE (Python's re documentation).
 _IGNORECASE_EXTRAS = frozenset("İıſK")
 
 
-def _compiled(labels: Mapping[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
+class _LabelMatcher(NamedTuple):
+    pattern: re.Pattern[str]
+    #: label text, lower case -> field
+    by_text: dict[str, str]
+    #: The characters a line the pattern matches can open with: a bullet, or a label's first letter in either
+    #: case (or a character re.IGNORECASE takes for one). Most lines open otherwise and are never matched.
+    openings: frozenset[str]
+
+
+_MATCHERS: dict[int, _LabelMatcher] = {}
+
+
+def _compiled(labels: Mapping[str, tuple[str, ...]]) -> _LabelMatcher:
     key = id(labels)
-    if key not in _PATTERNS:
+    if key not in _MATCHERS:
         by_text = {text.lower(): name for name, texts in labels.items() for text in texts}
-        _PATTERNS[key] = (_label_pattern(labels), by_text)
-    return _PATTERNS[key]
-
-
-def _openings(labels: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
-    """The characters that a line the labels' pattern matches can open with: a bullet, or a label's first
-    letter in either case (or a character re.IGNORECASE takes for one). Most lines open otherwise and are
-    never matched."""
-    key = id(labels)
-    if key not in _OPENINGS:
         firsts = {case(text[0]) for texts in labels.values() for text in texts for case in (str.lower, str.upper)}
-        _OPENINGS[key] = frozenset(firsts | set("-–•·*") | _IGNORECASE_EXTRAS)
-    return _OPENINGS[key]
+        _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text,
+                                       frozenset(firsts | set("-–•·*") | _IGNORECASE_EXTRAS))
+    return _MATCHERS[key]
 
 
 def is_field_label(element: etree._Element) -> bool:
@@ -158,7 +160,7 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     >>> match_label("Date of the next meeting is unknown", PAGE_LABELS) is None
     True
     """
-    pattern, by_text = _compiled(labels)
+    pattern, by_text, _ = _compiled(labels)
     match = pattern.match(text)
     if not match or not match.group("colon"):
         return None
@@ -173,7 +175,7 @@ def _bare_label(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str,
     never a link or a heading (a menu's or a block's title), but for a heading core's field template marks as
     a field's label.
     """
-    pattern, by_text = _compiled(labels)
+    pattern, by_text, _ = _compiled(labels)
     match = pattern.match(line.text)
     if not match or match.group("colon"):
         return None
@@ -200,7 +202,7 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
 def match_line(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str, bool] | None:
     """``(field, rest of the line, bare)`` when the line is a label: with its colon, or bare in an element
     of its own (``bare`` is then True)."""
-    pattern, by_text = _compiled(labels)
+    pattern, by_text, _ = _compiled(labels)
     match = pattern.match(line.text)  # once for both readings (match_label and _bare_label match the same)
     return _line_label(line, match, by_text) if match else None
 
@@ -252,8 +254,7 @@ def iter_labels(
     """
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
-    pattern, by_text = _compiled(labels)
-    openings = _openings(labels)
+    pattern, by_text, openings = _compiled(labels)
     matches = [
         _line_label(line, match, by_text)
         if line.text[0] in openings and (match := pattern.match(line.text)) else None

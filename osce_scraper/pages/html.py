@@ -398,15 +398,6 @@ def all_links(selector: Selector, url: str = "") -> list[Link]:
 
 
 
-def heading_texts(selector: Selector, tag: str = "h1") -> list[str]:
-    """Visible texts of the page's headings of one level (none inside a hidden element), in document order.
-
-    >>> heading_texts(page_selector("<h1>OSCE <b>trains</b></h1><noscript><h1>Menu</h1></noscript>"))
-    ['OSCE trains']
-    """
-    return [text for _, text in heading_elements(selector, tag)]
-
-
 def heading_elements(selector: Selector, tag: str = "h1") -> list[tuple[etree._Element, str]]:
     """The page's headings of one level with their visible texts (none inside a hidden element), in document order.
 

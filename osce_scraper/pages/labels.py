@@ -167,23 +167,14 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     return by_text[match.group("label").lower()], match.group("rest").strip()
 
 
-def _bare_label(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str] | None:
-    """``(field, rest of the line)`` when the line opens with a label printed without its colon, in an
+def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str] | None:
+    """``(field, rest of the line)`` for a line whose label matched without its colon, when it is printed in an
     element of its own (Drupal's field templates print the label bare; the theme's CSS adds the colon).
 
     The label must stand alone in its element, or in an element of its own at the line's start; it is
     never a link or a heading (a menu's or a block's title), but for a heading core's field template marks as
     a field's label.
     """
-    pattern, by_text, _ = _compiled(labels)
-    match = pattern.match(line.text)
-    if not match or match.group("colon"):
-        return None
-    return _bare_match(line, match, by_text)
-
-
-def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str] | None:
-    """``_bare_label`` for a line whose label matched without a colon."""
     label, rest = match.group("label"), match.group("rest").strip()
     element = line.element
     if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element):
@@ -199,16 +190,9 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
     return by_text[label.lower()], rest
 
 
-def match_line(line: Line, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, str, bool] | None:
-    """``(field, rest of the line, bare)`` when the line is a label: with its colon, or bare in an element
-    of its own (``bare`` is then True)."""
-    pattern, by_text, _ = _compiled(labels)
-    match = pattern.match(line.text)  # once for both readings (match_label and _bare_label match the same)
-    return _line_label(line, match, by_text) if match else None
-
-
 def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str, bool] | None:
-    """``match_line`` for a line whose text the labels' pattern matched."""
+    """``(field, rest of the line, bare)`` for a line whose text the labels' pattern matched, when it is a
+    label: with its colon, or bare in an element of its own (``bare`` is then True)."""
     if match.group("colon"):
         return by_text[match.group("label").lower()], match.group("rest").strip(), False
     if found := _bare_match(line, match, by_text):

@@ -1,4 +1,5 @@
-"""The dataset's exporter: one record a line, through jsonlines, each line one ``write`` system call.
+"""The exporters: the dataset's (one record a line, through jsonlines, each line one ``write`` system call) and
+the one for ``-O``/``-o`` feeds in JSON lines.
 
 A line is written whole or not at all (short of a crash inside the call itself), so a run killed
 at any moment leaves at most an unterminated last line, which the dataset store cuts off.
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonlines
-from scrapy.exporters import BaseItemExporter
+from scrapy.exporters import BaseItemExporter, JsonLinesItemExporter
 
 
 class AppendOnlyFile:
@@ -49,6 +50,14 @@ class AppendOnlyFile:
             os.close(self.fd)
 
 
+def _record_fields(exporter: BaseItemExporter, item: Any) -> dict[str, Any]:
+    """The fields ``exporter`` writes of ``item``: a record (a plain dict, which has no field metadata to apply)
+    as it is when no field list is set, without Scrapy's walk over its fields (half the cost of its export)."""
+    if type(item) is dict and exporter.fields_to_export is None:
+        return item
+    return dict(exporter.get_serialized_fields(item))
+
+
 class DatasetExporter(BaseItemExporter):
     """Appends each record to a JSONL file: ``ensure_ascii=False``, fields in the record's order.
 
@@ -66,8 +75,22 @@ class DatasetExporter(BaseItemExporter):
         self.writer = jsonlines.Writer(self.file, flush=True)
 
     def export_item(self, item: Any) -> None:
-        self.writer.write(dict(self.get_serialized_fields(item)))
+        self.writer.write(_record_fields(self, item))
 
     def close(self) -> None:
         self.writer.close()
         self.file.close()
+
+
+class FeedLinesExporter(JsonLinesItemExporter):
+    """Scrapy's JSON lines exporter for ``-O``/``-o`` feeds (``FEED_EXPORTERS``), a record taken as it is.
+
+    >>> import io
+    >>> feed = io.BytesIO()
+    >>> FeedLinesExporter(feed, encoding="utf-8").export_item({"node_id": "376582", "place": "Priština"})
+    >>> feed.getvalue().decode("utf-8")
+    '{"node_id": "376582", "place": "Priština"}\\n'
+    """
+
+    def export_item(self, item: Any) -> None:
+        self.file.write((self.encoder.encode(_record_fields(self, item)) + "\n").encode(self.encoding or "utf-8"))

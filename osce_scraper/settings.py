@@ -119,6 +119,8 @@ ITEM_PIPELINES = {
 # No FEEDS here: without -O/-o the crawl's store (osce_scraper/store/) keeps the dataset through
 # its exporter (a FEEDS setting would be written in addition to `-O`, not instead of it).
 FEED_EXPORT_ENCODING = "utf-8"
+# `-O out.jsonl`: Scrapy's JSON lines exporter, without its walk over each record's fields.
+FEED_EXPORTERS = {name: "osce_scraper.exporters.FeedLinesExporter" for name in ("jsonlines", "jsonl", "jl")}
 FEED_EXPORT_FIELDS = None
 
 #: Where records that fail the schema go, with their reasons.

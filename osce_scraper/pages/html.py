@@ -46,8 +46,12 @@ def normalise_space(text: str) -> str:
     # Mojibake first: a no-break space is part of some broken characters ("Å\xa0" for "Š").
     # str.split() splits on exactly the white space that the regex \s matches, and faster.
     if text.isascii():  # known of every str without a scan: no mojibake, no soft hyphen
-        # Most lines need nothing: printable ASCII holds no white space but the space (two C scans).
-        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Most lines need nothing. In ASCII, str.split() splits on the space and these nine characters; each
+        # test is a memchr, several times faster than a scan by str.isprintable().
+        if not (
+            "\n" in text or "\t" in text or "\r" in text or "  " in text or "\x0b" in text or "\x0c" in text
+            or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+        ) and text[:1] != " " and text[-1:] != " ":
             return text
         return " ".join(text.split())
     return " ".join(repair_mojibake(text).replace("\u00ad", "").split())

@@ -83,6 +83,12 @@ def test_ascii_text_is_normalised_as_split_and_joined(text):
     assert normalise_space(text) == " ".join(text.split())
 
 
+def test_every_ascii_character_is_normalised_as_split_and_joined():
+    for code in range(128):
+        for text in (f"a{chr(code)}b", f"{chr(code)}ab", f"ab{chr(code)}", f"a {chr(code)}b"):
+            assert normalise_space(text) == " ".join(text.split()), repr(text)
+
+
 @fast
 @given(texts, texts)
 def test_page_and_listing_extractors(title, body):

@@ -97,10 +97,35 @@ def on_mirror(url: str, base_url: str) -> str:
     return urlunsplit((target.scheme, target.netloc, parts.path, parts.query, parts.fragment))
 
 
+# The shapes of URL that urlsplit reads without surprises, so that their parts can be read off by a match: ASCII,
+# none of the tab and line breaks urlsplit deletes, no brackets (an IPv6 host, checked and maybe refused), and for
+# a release a non-empty host after "http(s)://" (whose scheme urlsplit would not lower-case).
+_SPLITS_PLAINLY_RE = re.compile(r"[^\t\n\r\[\]]*", re.ASCII)
+_HTTP_HOST_PATH_RE = re.compile(r"(https?://[^/?#]+)([^?#]*)")
+# A query that opens with page=N: parse_qsl's first pair is ("page", "N"), N plain digits.
+_QUERY_OPENS_WITH_PAGE_RE = re.compile(r"[^?#]*\?page=([0-9]+)(?![^&#])")
+
+
+def _splits_plainly(url: str) -> bool:
+    return url.isascii() and _SPLITS_PLAINLY_RE.fullmatch(url) is not None
+
+
 def release_url(url: str) -> str:
     """A release URL without query, fragment or trailing slash.
 
     >>> release_url("https://www.osce.org/cio/49486/?utm=x#top")
+    'https://www.osce.org/cio/49486'
+    """
+    # A listing page asks this of each of its items: the common shape is read by a match, exactly as below.
+    if _splits_plainly(url) and (match := _HTTP_HOST_PATH_RE.match(url)):
+        return match.group(1) + (match.group(2).rstrip("/") or "/")
+    return release_url_by_parts(url)
+
+
+def release_url_by_parts(url: str) -> str:
+    """:func:`release_url` by urlsplit and urlunsplit, whatever the URL's shape.
+
+    >>> release_url_by_parts("HTTPS://www.osce.org/cio/49486/")
     'https://www.osce.org/cio/49486'
     """
     parts = urlsplit(url)
@@ -112,6 +137,22 @@ def page_number(url: str) -> int:
 
     >>> page_number("https://www.osce.org/press-releases?page=3"), page_number("/press-releases")
     (3, 0)
+    """
+    # A listing page asks this of each pager link; the common shapes (no query, or one that opens with
+    # page=N) are read without parse_qsl's unquoting, exactly as below.
+    if _splits_plainly(url):
+        if "?" not in url:
+            return 0
+        if match := _QUERY_OPENS_WITH_PAGE_RE.match(url):
+            return int(match.group(1))
+    return page_number_by_parts(url)
+
+
+def page_number_by_parts(url: str) -> int:
+    """:func:`page_number` by urlsplit and parse_qsl, whatever the URL's shape.
+
+    >>> page_number_by_parts("/press-releases?filters=x&amp;Page=%202")
+    2
     """
     for key, value in parse_qsl(urlsplit(url).query.replace("&amp;", "&"), keep_blank_values=True):
         if key.lower().endswith("page") and value.strip().isdigit():

@@ -1,6 +1,19 @@
-import pytest
+from collections.abc import Callable
 
-from osce_scraper.extract.urls import host_allowed, language_of, listing_url, node_id_of, page_number
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from osce_scraper.extract.urls import (
+    host_allowed,
+    language_of,
+    listing_url,
+    node_id_of,
+    page_number,
+    page_number_by_parts,
+    release_url,
+    release_url_by_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,3 +50,56 @@ def test_language_prefixes_are_not_confused_with_sections():
     assert language_of("https://www.osce.org/ru/node/52569") == "ru"
     assert language_of("https://www.osce.org/pc/52569") == "en"
     assert language_of("https://www.osce.org/mc/53165") == "en"
+
+
+# URLs put together from the pieces whose handling differs between a plain match and urlsplit: schemes in either
+# case, hosts empty or bracketed, the characters urlsplit deletes or strips, query and fragment marks, entities,
+# escapes, digits that are not ASCII, and page parameters of every spelling.
+URL_PIECES = st.sampled_from([
+    "http://", "https://", "HTTP://", "http:", "//", "/", "www.osce.org", "127.0.0.1:8000", "[::1]", "[", "]",
+    "cio", "press-releases", "49486", "?", "#", "&", "&amp;", "&amp%3B", ";", "=", "page", "Page", "page=",
+    "?page=", "mypage=", "3", "0", "12", "²", "٣", " ", "%20", "+", "\t", "\n", "\r", "\x00", "\x1f", "é", "ﬁ",
+    "ⅰ", "℀", "x", ".", "..", "/.", "solrsort=ds_date%20desc",
+])
+URLS = st.lists(URL_PIECES, max_size=12).map("".join)
+
+
+def outcome(function: Callable[[str], object], url: str) -> tuple[str, object]:
+    """What a function makes of a URL: its value, or the kind of error it raises."""
+    try:
+        return "value", function(url)
+    except ValueError as error:
+        return "error", type(error)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(URLS)
+@example("http://127.0.0.1:8000/press-releases?page=12&amp%3Bsolrsort=ds_date%20desc")
+@example("http://[::1/cio/49486")
+@example("https:////x/")
+@example("https://www.osce.org?page=²")
+@example("HTTPS://www.osce.org/cio/49486/")
+def test_the_fast_readings_of_a_url_equal_urlsplits(url):
+    assert outcome(page_number, url) == outcome(page_number_by_parts, url)
+    assert outcome(release_url, url) == outcome(release_url_by_parts, url)
+
+
+@pytest.mark.parametrize(
+    ("url", "page"),
+    [
+        ("https://www.osce.org/press-releases?page=12&amp%3Bsolrsort=x#top", 12),
+        ("https://www.osce.org/press-releases", 0),
+        ("https://www.osce.org/press-releases?page=12x", 0),
+        ("https://www.osce.org/press-releases?filters=x&page=5", 5),
+        ("https://www.osce.org/press-releases#?page=5", 0),
+        ("?page=\n3", 3),
+    ],
+)
+def test_page_numbers_of_pager_shapes(url, page):
+    assert page_number(url) == page
+
+
+def test_a_release_url_keeps_only_scheme_host_and_path():
+    assert release_url("http://127.0.0.1:8000/cio/49486//?page=1#x") == "http://127.0.0.1:8000/cio/49486"
+    assert release_url("https://www.osce.org") == "https://www.osce.org/"
+    assert release_url("HTTPS://www.osce.org/cio/1/") == "https://www.osce.org/cio/1"

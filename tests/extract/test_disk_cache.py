@@ -50,3 +50,13 @@ def test_the_cache_follows_xdg_cache_home(tmp_path, monkeypatch):
     monkeypatch.delenv("OSCE_SCRAPER_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "osce-scraper"
+
+
+def test_a_new_table_file_replaces_the_files_older_code_built(cache):
+    cache.mkdir()
+    (cache / "build_capitals-0000000000000000.pickle").write_bytes(b"built by older code")
+    (cache / "build_capitals_by_region-0000000000000000.pickle").write_bytes(b"another table")
+    assert cached_table(build_capitals)["AT"] == "Vienna"
+    names = sorted(path.name.rsplit("-", 1)[0] for path in cache.iterdir())
+    assert names == ["build_capitals", "build_capitals_by_region"]
+    assert (cache / "build_capitals-0000000000000000.pickle").exists() is False

@@ -14,10 +14,12 @@ from osce_scraper.extract.urls import node_id_of, page_number, release_url
 from osce_scraper.pages.html import (
     Line,
     Link,
-    all_links,
+    base_url_of,
     byline_date,
+    element_text,
     is_within,
     page_selector,
+    resolve_link,
     time_datetime,
     visible_lines,
 )
@@ -210,6 +212,57 @@ def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
     )
 
 
+def _takes_at_most_origin(href: str) -> bool:
+    """True for a stripped href that takes from the base URL at most its scheme and host (urljoin): one that starts
+    with a single "/" (a path), or with "http(s)://" and a host, and holds none of the characters that urlsplit
+    deletes wherever they are ("pa\\nge=" reads as "page=").
+
+    >>> [_takes_at_most_origin(href) for href in ("/cio/49486", "https://x.org", "//x.org", "?page=2", "https://")]
+    [True, True, False, False, False]
+    """
+    if "\t" in href or "\n" in href or "\r" in href:
+        return False
+    if href[:1] == "/":
+        return href[1:2] != "/"
+    host = href[7:8] if href.startswith("http://") else href[8:9] if href.startswith("https://") else ""
+    return host not in ("", "/", "?", "#")
+
+
+def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
+    """The page's links that can name a listing page (``page=`` in the URL, no release), read as
+    :func:`~osce_scraper.pages.html.all_links` reads them, and the number of links on the page.
+
+    A page has a hundred links, menus and items; only these few need their text and ``rel``.
+
+    >>> page = page_selector("<a href='/cio/49486?page=2'>T</a><a href='/about'>About</a><a href='?page=3'>›</a>")
+    >>> pager_links(page, "https://www.osce.org/press-releases")
+    ([Link(url='https://www.osce.org/press-releases?page=3', text='›', rel='')], 3)
+    """
+    base = base_url_of(selector, url)
+    # A resolved URL is the href's parts and, where the href leaves them out, the base's (urljoin); "page=" holds
+    # none of the characters that part them. A base whose scheme and host lack "page=" lends it only to an href
+    # that takes more of it than those: the others resolve to a URL with "page=" only when they hold it.
+    before_query = base.partition("#")[0].partition("?")[0]
+    origin_lends_no_page = "page=" not in before_query and not ("\t" in base or "\n" in base or "\r" in base)
+    found: list[Link] = []
+    count = 0
+    for el in selector.root.iter("a", "link"):
+        href = el.get("href")
+        if not href:
+            continue
+        count += 1
+        href = href.strip()
+        if origin_lends_no_page and "page=" not in href and _takes_at_most_origin(href):
+            continue  # resolved, it holds no "page=": most of a page's links are skipped here, unresolved
+        link_url = resolve_link(base, href)
+        if "page=" not in link_url or node_id_of(link_url):
+            continue
+        text = element_text(el) if el.tag == "a" else ""
+        rel = " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip()
+        found.append(Link(link_url, text, rel))
+    return found, count
+
+
 def next_page_number(links, url: str) -> int | None:
     """The next listing page's number from the pager links, whatever form the pager takes.
 
@@ -249,15 +302,14 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         _item(lines[begin:end], index - begin, link, node)
         for (index, link, node), (begin, end) in zip(starts, bounds, strict=True)
     ]
-    links = all_links(selector, url)
-    numbers = [page_number(link.url) for link in links if "page=" in link.url and not node_id_of(link.url)]
+    links, link_count = pager_links(selector, url)
     return ListingPage(
         items=items,
         page=page_number(url),
         next_page=next_page_number(links, url),
-        last_page=max([page_number(url), *numbers]),
+        last_page=max([page_number(url), *(page_number(link.url) for link in links)]),
         shape=_shape(lines, starts, items),
-        found="" if items else _what_it_shows(lines, links),
+        found="" if items else _what_it_shows(lines, link_count),
     )
 
 
@@ -269,11 +321,11 @@ def _shape(lines: list[Line], starts: list[tuple[int, Link, str]], items: list[L
     return shape + (" with labels" if labelled else "")
 
 
-def _what_it_shows(lines: list[Line], links: list[Link]) -> str:
+def _what_it_shows(lines: list[Line], link_count: int) -> str:
     """A page without a release, as a reader would describe it in a line."""
     text = " ".join(line.text for line in lines)
     excerpt = text if len(text) <= 100 else text[:100].rsplit(" ", 1)[0] + " ..."
-    return f"{len(links)} links, none to a release; its text reads {excerpt!r}" if text else (
-        f"{len(links)} links, none to a release, and no text")
+    return f"{link_count} links, none to a release; its text reads {excerpt!r}" if text else (
+        f"{link_count} links, none to a release, and no text")
 
 

@@ -1,5 +1,11 @@
-from osce_scraper.pages.html import Link
-from osce_scraper.pages.listing import next_page_number, read_listing
+from html import escape
+
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from osce_scraper.extract.urls import node_id_of
+from osce_scraper.pages.html import Link, all_links, page_selector
+from osce_scraper.pages.listing import next_page_number, pager_links, read_listing
 
 URL = "https://www.osce.org/press-releases?page=4"
 
@@ -125,3 +131,38 @@ def test_a_card_without_a_heading_takes_the_line_its_markup_calls_a_title():
     [item] = read_listing(f"<main>{card}</main>", URL).items
     assert (item.title, item.publishing_date, item.lead) == ("Observers arrive in Tbilisi", "3 May 2019",
                                                              "The observation mission opened today ...")
+
+
+# Hrefs and page URLs from the pieces where a link's URL may gain or lose "page=" as it is resolved: a base that
+# holds it in its host, path, query or fragment, hrefs that take the base's path or query, and the characters
+# that urlsplit deletes or strips.
+HREF_PIECES = st.sampled_from(["/", "//", "?", "#", ";", ".", "..", "http://", "https://", "http:", "HTTP://", "h.org",
+                               "page=", "pa", "ge=", "page", "=", "2", "&", "\t", "\n", "\r", " ", "\x01", "\xa0",
+                               "cio", "49486", "x", "mailto:"])
+PAGE_URLS = st.sampled_from(["https://www.osce.org/press-releases", "https://www.osce.org/press-releases?page=3",
+                             "https://www.osce.org/page=2/list", "http://page=x.org/p",
+                             "https://www.osce.org/p?q=1#page=4", "https://www.osce.org/p?pa\nge=5",
+                             "http://www.osce.org/p?page=3"])
+BASE_TAGS = st.sampled_from(["", "<base href='/x/page=1/'>", "<base href='?page=9'>", "<base href='#page=3'>"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(HREF_PIECES, max_size=6).map("".join), max_size=6), PAGE_URLS, BASE_TAGS)
+@example(["/cio/49486?page=2", "?page=3", "#", "//h.org", "/pa\nge=1"], "https://www.osce.org/p?page=3", "")
+@example(["/./pa\nge=2"], "https://www.osce.org/p", "")  # urljoin deletes the line break
+@example(["http://#/."], "http://www.osce.org/p?page=3", "")  # no host: urljoin takes the base's path and query
+def test_pager_links_are_the_links_that_can_name_a_page(hrefs, url, base):
+    page = page_selector(f"<head>{base}</head><body>"
+                         + "".join(f"<a href='{escape(href, quote=True)}'>next</a>" for href in hrefs) + "</body>")
+    try:
+        links = all_links(page, url)
+    except ValueError:
+        assume(False)  # a link urlsplit refuses: only the pager links are resolved now, see the test below
+    wanted = [link for link in links if "page=" in link.url and not node_id_of(link.url)]
+    assert pager_links(page, url) == (wanted, len(links))
+
+
+def test_a_link_that_urlsplit_refuses_outside_the_pager_does_not_stop_the_listing():
+    html = make_listing_item(101, "First") + "<nav><a href='http://[bad/x'>x</a></nav><a href='?page=5'>next ›</a>"
+    listing = read_listing(html, URL)
+    assert ([item.node_id for item in listing.items], listing.next_page) == (["101"], 5)

@@ -131,19 +131,37 @@ def _parse_dateline(text: str) -> Dateline | None:
     return None
 
 
+# A standalone dateline ends with its date: its year, or its month when it prints none, after white space (and a
+# full stop or two). A line that ends otherwise (a paragraph, nearly always) is passed over before the whole
+# pattern, which backtracks over every word of it.
+_DATE_AT_END_RE = re.compile(rf"\s(?:(?:19|20)\d\d|{_MONTH})$", re.I)
+_DATE_AT_END_CHARS = 1 + max(4, *map(len, MONTHS))
+
+
+def _standalone_match(text: str) -> re.Match[str] | None:
+    """``_STANDALONE_RE.match(text)`` for a stripped line, told quickly when the line cannot end with a date.
+
+    >>> _standalone_match("HELSINKI 22 February 2008.")["places"], _standalone_match("He left in May 2008 too")
+    ('HELSINKI', None)
+    """
+    if not _DATE_AT_END_RE.search(text.rstrip(".")[-_DATE_AT_END_CHARS:]):
+        return None
+    return _STANDALONE_RE.match(text)
+
+
 def is_standalone_dateline(text: str) -> bool:
     """True for a line holding only a place and a date ("HELSINKI 22 February 2008").
 
     >>> is_standalone_dateline("HELSINKI 22 February 2008"), is_standalone_dateline("22 February 2008")
     (True, False)
     """
-    match = _STANDALONE_RE.match(text.strip())
+    match = _standalone_match(text.strip())
     return bool(match) and _plausible_places(match["places"], strict_case=True)
 
 
 def standalone_dateline(text: str) -> Dateline | None:
     """A standalone place-and-date line read as a dateline, or None."""
-    match = _STANDALONE_RE.match(text.strip())
+    match = _standalone_match(text.strip())
     if not match or not _plausible_places(match["places"], strict_case=True):
         return None
     return _make(match, text.strip())

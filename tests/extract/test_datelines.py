@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from osce_scraper.extract.datelines import is_standalone_dateline, parse_dateline
+from osce_scraper.extract.datelines import _STANDALONE_RE, _standalone_match, is_standalone_dateline, parse_dateline
 
 # (lead, raw dateline, place names, country, date)
 SHAPES = [
@@ -80,3 +82,25 @@ def test_sentences_are_not_datelines(lead):
 def test_standalone_place_and_date_lines():
     assert is_standalone_dateline("PRISTINA 9 January 2002")
     assert not is_standalone_dateline("PRISTINA, 9 January 2002 - The Mission ...")
+
+
+# Lines where the quick test of a line's end and the whole pattern could disagree: dates at the end or not, months
+# in any case with or without a year, dots after them, words before and after them.
+_WORDS = st.sampled_from(["HELSINKI", "Vienna", "SKOPJE/SKOPLJE", "THE HAGUE", "of", "said", "the", "–", ",", "22"])
+_MONTHS = st.sampled_from(["May", "may", "MAY", "Sept", "Sept.", "September", "february", "Jun", "Dec"])
+_DATE_LINES = st.builds(
+    lambda places, country, day, month, year, dots, after: f"{places}{country} {day} {month}{year}{dots}{after}",
+    st.sampled_from(["HELSINKI", "SKOPJE/SKOPLJE", "THE HAGUE", "Vienna", "the meeting in VIENNA"]),
+    st.sampled_from(["", ", Kyrgyzstan", ","]),
+    st.sampled_from(["22", "3rd", "12-13", "1"]),
+    _MONTHS,
+    st.sampled_from(["", " 2008", ", 1999", " 1899", " 20088"]),
+    st.sampled_from(["", ".", "..", "...", " ."]),
+    st.sampled_from(["", " ", " said", "\u00a0"]),
+)
+
+
+@given(st.one_of(_DATE_LINES, st.lists(st.one_of(_WORDS, _MONTHS), min_size=1, max_size=9).map(" ".join)))
+def test_the_quick_test_of_a_lines_end_never_changes_a_standalone_verdict(line):
+    text = line.strip()
+    assert bool(_standalone_match(text)) == bool(_STANDALONE_RE.match(text))

@@ -68,11 +68,16 @@ class Dateline:
         return parse_date(self.date_text)
 
 
+_WORD_RE = re.compile(_WORD)
+_CONNECTOR_RE = re.compile(_CONNECTOR, re.I)
+_PLACE_SEPARATOR_RE = re.compile(r"\s*/\s*")
+
+
 def _plausible_places(text: str, *, strict_case: bool) -> bool:
-    words = re.findall(_WORD, text)
+    words = _WORD_RE.findall(text)
     if not words or (words[0].lower() in _SENTENCE_OPENERS and not words[0].isupper()):
         return False  # "On 22 July 2022, ..." opens a sentence; "THE HAGUE, ..." a dateline
-    capitalised = [w for w in words if not re.fullmatch(_CONNECTOR, w, re.I)]
+    capitalised = [w for w in words if not _CONNECTOR_RE.fullmatch(w)]
     if not all(w[0].isupper() for w in capitalised):
         return False
     if strict_case:
@@ -89,7 +94,7 @@ def _make(match: re.Match[str], text: str) -> Dateline | None:
             return None
         places = f"{places}/{country}"
         country = None
-    names = tuple(n.strip() for n in re.split(r"\s*/\s*", places) if n.strip())
+    names = tuple(n.strip() for n in _PLACE_SEPARATOR_RE.split(places) if n.strip())
     date_text = match["date"] if "date" in match.re.groupindex else None
     raw = text[: match.end()].strip()
     return Dateline(raw=raw, place_names=names, country=country, date_text=date_text)

@@ -108,6 +108,10 @@ def fold(text: str) -> str:
     return folded.replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ø", "o").strip()
 
 
+_SLASH_RE = re.compile(r"\s*/\s*")
+_INITIALS_RE = re.compile(r"(?:\w\.)+")  # D.C., U.S.
+
+
 def normal_case(name: str) -> str:
     """A place name in normal capitalisation; mixed-case names are kept as written.
 
@@ -116,13 +120,13 @@ def normal_case(name: str) -> str:
     >>> normal_case("PRISHTINË/PRIŠTINA"), normal_case("Brussels")
     ('Prishtinë/Priština', 'Brussels')
     """
-    name = re.sub(r"\s*/\s*", "/", " ".join(name.split()))
+    name = _SLASH_RE.sub("/", " ".join(name.split()))
     letters = [ch for ch in name if ch.isalpha()]
     if not letters or not all(ch.isupper() for ch in letters):
         return name
 
     def word(token: str, first: bool) -> str:
-        if re.fullmatch(r"(?:\w\.)+", token):  # D.C., U.S.
+        if _INITIALS_RE.fullmatch(token):
             return token.upper()
         if not first and token.lower() in _LOWER_WORDS:
             return token.lower()

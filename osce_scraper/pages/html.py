@@ -150,6 +150,7 @@ def looks_binary(page: str) -> bool:
 _TOO_DEEP_MESSAGE = "Excessive depth"
 _CONTAINER_TAG_RE = re.compile(r"</?(?:div|span|section|article|font|b|i|em|strong|center|small|big)\b[^>]*>", re.I)
 _PARSERS = threading.local()
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _html_parser() -> etree.HTMLParser:
@@ -173,7 +174,7 @@ def page_selector(page: str | bytes) -> Selector:
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
     # An XML declaration before the page is no part of it.
-    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page)
+    page = _XML_DECLARATION_RE.sub("", page)
     body = _html_bytes(page)
     # Bytes that are not text hold NULs or replacement characters (EF BF BD in UTF-8): looked for in bytes,
     # where the search is a memchr, in the part of the page that looks_binary samples.

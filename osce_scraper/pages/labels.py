@@ -301,6 +301,10 @@ def labelled_line_indices(lines: Sequence[Line], labels: Mapping[str, tuple[str,
     }
 
 
+# A comma, semicolon or bar between values, not one inside brackets ("Office (Yerevan, Armenia)").
+_VALUE_SEPARATOR_RE = re.compile(r"\s*[,;|•·]\s*(?![^()]*\))")
+
+
 def split_values(values: Sequence[str]) -> list[str]:
     """Comma-separated values as a clean list, without empties or repeats.
 
@@ -309,7 +313,7 @@ def split_values(values: Sequence[str]) -> list[str]:
     """
     seen: dict[str, None] = {}
     for value in values:
-        for part in re.split(r"\s*[,;|•·]\s*(?![^()]*\))", value):
+        for part in _VALUE_SEPARATOR_RE.split(value):
             part = part.strip(" \t\n-–•·|")
             if part and part.lower() not in {p.lower() for p in seen}:
                 seen[part] = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
@@ -23,7 +24,14 @@ from osce_scraper.pages.html import (
     time_datetime,
     visible_lines,
 )
-from osce_scraper.pages.labels import CONTENT_TYPES, LISTING_LABELS, find_labels, labelled_line_indices, split_values
+from osce_scraper.pages.labels import (
+    CONTENT_TYPES,
+    LISTING_LABELS,
+    Labelled,
+    find_labels,
+    iter_labels,
+    split_values,
+)
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
 _READ_MORE_RE = re.compile(r"^(read more|more|continue reading|details)\b", re.I)
@@ -159,8 +167,42 @@ def _item_bounds(lines: list[Line], titles: list[int]) -> list[tuple[int, int]]:
     return bounds
 
 
-def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
-    labels = find_labels(lines, LISTING_LABELS)
+class _PageLabels:
+    """Every label of a listing page, found once, and each item's labels read from them."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.found = list(iter_labels(lines, LISTING_LABELS))
+        self.first_lines = [labelled.first_line for _, labelled in self.found]
+        # The lines a label takes as its values after its own line.
+        self.continued = {i for _, labelled in self.found for i in range(labelled.first_line + 1,
+                                                                         labelled.last_line + 1)}
+
+    def labelled_lines(self) -> set[int]:
+        """Every line that is a label or one of its values (as ``labelled_line_indices`` finds them)."""
+        return {i for _, labelled in self.found for i in range(labelled.first_line, labelled.last_line + 1)}
+
+    def of_item(self, begin: int, end: int) -> dict[str, Labelled]:
+        """The labels of ``lines[begin:end]``, as ``find_labels(lines, LISTING_LABELS, begin, end)`` finds them.
+
+        Each label is read from its own line and the lines after it, whatever came before: a search of the item's
+        lines reads each label in them as the page's search did, unless the page's took values past the item's
+        last line, where the item's search stops. The item's lines are then searched again, and also when the item
+        starts on a line the page's search took as a value (a line it would skip as a label's).
+        """
+        if begin in self.continued or end in self.continued:
+            return find_labels(self.lines, LISTING_LABELS, begin, end)
+        chosen: dict[str, Labelled] = {}
+        for name, labelled in self.found[bisect_left(self.first_lines, begin) : bisect_left(self.first_lines, end)]:
+            # find_labels' choice: the first label with its colon, else the first bare one.
+            if name not in chosen or (chosen[name].bare and not labelled.bare):
+                chosen[name] = labelled
+        return chosen
+
+
+def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node: str,
+          labels: dict[str, Labelled]) -> ListingItem:
+    """The item in ``lines[begin:end]`` whose title line is ``title``; ``labels`` are its labels."""
     consumed = {title} | {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     def first(name: str) -> str | None:
@@ -171,9 +213,10 @@ def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
     publishing_date = first("publishing_date")
     content_type = content[0] if content else None
     # A card shows its date and type tag as plain lines, without labels.
-    for index, line in enumerate(lines):
+    for index in range(begin, end):
         if index in consumed:
             continue
+        line = lines[index]
         if line.times and (printed := byline_date(line)):
             # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date.
             publishing_date = publishing_date or printed
@@ -189,7 +232,7 @@ def _item(lines: list[Line], title: int, link: Link, node: str) -> ListingItem:
     lead = next(
         (
             line.text
-            for index, line in enumerate(lines[title + 1 :], start=title + 1)
+            for index, line in enumerate(lines[title + 1 : end], start=title + 1)
             # A card's lines all carry its link; elsewhere a line that is mostly links is not a lead.
             if index not in consumed and (line.card is not None or not (line.links and line.link_text_share > 0.6))
         ),
@@ -291,11 +334,12 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     """
     selector = page if isinstance(page, Selector) else page_selector(page)
     lines = visible_lines(selector, url)
+    labels = _PageLabels(lines)
     # A value of a label is never a title, even when it links to a numbered page.
-    starts = _title_lines(lines, labelled_line_indices(lines, LISTING_LABELS))
+    starts = _title_lines(lines, labels.labelled_lines())
     bounds = _item_bounds(lines, [index for index, _, _ in starts])
     items = [
-        _item(lines[begin:end], index - begin, link, node)
+        _item(lines, begin, end, index, link, node, labels.of_item(begin, end))
         for (index, link, node), (begin, end) in zip(starts, bounds, strict=True)
     ]
     links, link_count = pager_links(selector, url)

@@ -4,8 +4,19 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from osce_scraper.extract.urls import node_id_of
-from osce_scraper.pages.html import Link, all_links, page_selector
-from osce_scraper.pages.listing import next_page_number, pager_links, read_listing
+from osce_scraper.pages.html import Link, all_links, page_selector, visible_lines
+from osce_scraper.pages.labels import LISTING_LABELS, find_labels
+from osce_scraper.pages.listing import (
+    _item_bounds,
+    _PageLabels,
+    _title_lines,
+    next_page_number,
+    pager_links,
+    read_listing,
+)
+from tests.site.releases import make_releases
+from tests.site.render import VARIANTS, render_listing
+from tests.site.server import PER_PAGE, make_entries
 
 URL = "https://www.osce.org/press-releases?page=4"
 
@@ -166,3 +177,38 @@ def test_a_link_that_urlsplit_refuses_outside_the_pager_does_not_stop_the_listin
     html = make_listing_item(101, "First") + "<nav><a href='http://[bad/x'>x</a></nav><a href='?page=5'>next ›</a>"
     listing = read_listing(html, URL)
     assert ([item.node_id for item in listing.items], listing.next_page) == (["101"], 5)
+
+
+def make_dated_row(day: int, extra: str = "") -> str:
+    return (f"<div class='row'><span>{day} May 2020</span><h3><a href='/cio/{day}'>Item {day}</a></h3>"
+            f"<p>Lead {day}.</p>{extra}</div>")
+
+
+# Labels whose values, read over the whole page, run across an item's edges: into the next row's first line, or
+# past the last row.
+ACROSS_ITEMS = [
+    "<div class='list'>" + make_dated_row(11) + "<div>What we do:</div>" + make_dated_row(12) + "</div>",
+    "<div class='list'>" + make_dated_row(11, "What we do:") + make_dated_row(12, "Where we are:") + "</div>"
+    "<div>Policing</div><p>Footer</p>",
+]
+
+
+def test_a_label_between_two_rows_takes_no_value_from_the_next_row():
+    first, second = read_listing(ACROSS_ITEMS[0], URL).items
+    assert (first.what_we_do, second.publishing_date) == ([], "12 May 2020")
+    first, second = read_listing(ACROSS_ITEMS[1], URL).items
+    assert (first.what_we_do, second.where_we_are) == ([], [])
+
+
+def test_each_items_labels_are_those_found_in_its_lines():
+    entries = make_entries(make_releases(2 * PER_PAGE))
+    pages = [render_listing(entries[:PER_PAGE], 0, 1, variant, "http://127.0.0.1:8000") for variant in VARIANTS]
+    searched_again = 0
+    for page in pages + ACROSS_ITEMS:
+        lines = visible_lines(page_selector(page), URL)
+        labels = _PageLabels(lines)
+        starts = _title_lines(lines, labels.labelled_lines())
+        for begin, end in _item_bounds(lines, [index for index, _, _ in starts]):
+            assert labels.of_item(begin, end) == find_labels(lines, LISTING_LABELS, begin, end)
+            searched_again += begin in labels.continued or end in labels.continued
+    assert searched_again >= 3  # the items of ACROSS_ITEMS: both ways of reading an item's labels were tried

@@ -132,6 +132,7 @@ def release_url_by_parts(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") or "/", "", ""))
 
 
+@lru_cache(maxsize=4096)  # a listing page asks this of each pager link twice, and the next page shows most of them
 def page_number(url: str) -> int:
     """The listing page number of a URL (``?page=N``, counted from 0).
 

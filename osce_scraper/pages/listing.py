@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, pairwise
 
 from parsel import Selector
@@ -200,6 +201,16 @@ class _PageLabels:
         return chosen
 
 
+@lru_cache(maxsize=4096)  # items print the same offices, topics and types, page after page
+def _split_values_once(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(split_values(values))
+
+
+def _split_values(values: tuple[str, ...]) -> list[str]:
+    """``split_values(values)``, a list of the item's own."""
+    return list(_split_values_once(values))
+
+
 def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node: str,
           labels: dict[str, Labelled]) -> ListingItem:
     """The item in ``lines[begin:end]`` whose title line is ``title``; ``labels`` are its labels."""
@@ -209,7 +220,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
         found = labels.get(name)
         return found.text if found and found.values else None
 
-    content = split_values(labels["content_type"].values) if "content_type" in labels else []
+    content = _split_values(labels["content_type"].values) if "content_type" in labels else []
     publishing_date = first("publishing_date")
     content_type = content[0] if content else None
     # A card shows its date and type tag as plain lines, without labels.
@@ -244,8 +255,8 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
         title=link.text,
         publishing_date=publishing_date,
         content_type=content_type,
-        where_we_are=split_values(labels["where_we_are"].values) if "where_we_are" in labels else [],
-        what_we_do=split_values(labels["what_we_do"].values) if "what_we_do" in labels else [],
+        where_we_are=_split_values(labels["where_we_are"].values) if "where_we_are" in labels else [],
+        what_we_do=_split_values(labels["what_we_do"].values) if "what_we_do" in labels else [],
         location=first("location"),
         lead=lead,
     )

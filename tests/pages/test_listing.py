@@ -212,3 +212,12 @@ def test_each_items_labels_are_those_found_in_its_lines():
             assert labels.of_item(begin, end) == find_labels(lines, LISTING_LABELS, begin, end)
             searched_again += begin in labels.continued or end in labels.continued
     assert searched_again >= 3  # the items of ACROSS_ITEMS: both ways of reading an item's labels were tried
+
+
+def test_items_that_print_the_same_values_have_lists_of_their_own():
+    html = "".join(make_listing_item(100 + i, f"Item number {i}", "<div>What we do: Policing, Youth</div>")
+                   for i in range(2))
+    first, second = read_listing(html, URL).items
+    first.what_we_do.append("Elections")
+    assert second.what_we_do == ["Policing", "Youth"]
+    assert read_listing(html, URL).items[0].what_we_do == ["Policing", "Youth"]

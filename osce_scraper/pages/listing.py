@@ -176,8 +176,9 @@ class _PageLabels:
         self.found = list(iter_labels(lines, LISTING_LABELS))
         self.first_lines = [labelled.first_line for _, labelled in self.found]
         # The lines a label takes as its values after its own line.
-        self.continued = {i for _, labelled in self.found for i in range(labelled.first_line + 1,
-                                                                         labelled.last_line + 1)}
+        self.continued = {
+            i for _, labelled in self.found for i in range(labelled.first_line + 1, labelled.last_line + 1)
+        }
 
     def labelled_lines(self) -> set[int]:
         """Every line that is a label or one of its values (as ``labelled_line_indices`` finds them)."""

@@ -20,8 +20,8 @@ from osce_scraper.pages.html import (
     byline_date,
     element_text,
     is_within,
+    link_resolver,
     page_selector,
-    resolve_link,
     time_datetime,
     visible_lines,
 )
@@ -295,6 +295,7 @@ def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
     # that takes more of it than those: the others resolve to a URL with "page=" only when they hold it.
     before_query = base.partition("#")[0].partition("?")[0]
     origin_lends_no_page = "page=" not in before_query and not ("\t" in base or "\n" in base or "\r" in base)
+    resolve = link_resolver(base)
     found: list[Link] = []
     count = 0
     for el in selector.root.iter("a", "link"):
@@ -305,7 +306,7 @@ def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
         href = href.strip()
         if origin_lends_no_page and "page=" not in href and _takes_at_most_origin(href):
             continue  # resolved, it holds no "page=": most of a page's links are skipped here, unresolved
-        link_url = resolve_link(base, href)
+        link_url = resolve(href)
         if "page=" not in link_url or node_id_of(link_url):
             continue
         text = element_text(el) if el.tag == "a" else ""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, pairwise
 
+from lxml import etree
 from parsel import Selector
 
 from osce_scraper.extract.dates import names_its_month, parse_date
@@ -139,10 +140,16 @@ def _item_bounds(lines: list[Line], titles: list[int]) -> list[tuple[int, int]]:
     page around it. The last item ends with its holder when every other item did (rows of a table, items
     of a list): what follows the list, a view's footer, is no part of it.
     """
-    # Counted by Counter over lxml's ancestor iterators: each step of a line's walk up is taken in C.
+    # Counted by Counter over lxml's ancestor iterators: each step of a title's walk up is taken in C.
     title_count = Counter(chain.from_iterable(lines[index].element.iterancestors() for index in titles))
-    line_count = Counter(line.element for line in lines)
-    line_count.update(chain.from_iterable(line.element.iterancestors() for line in lines))
+    # The lines are counted only inside elements that hold one title at most: the walk below stops at the first
+    # element that holds two, and so does each line's walk up here (every element above holds them too).
+    line_count: dict[etree._Element, int] = {}
+    for line in lines:
+        element = line.element
+        while element is not None and title_count.get(element, 0) <= 1:
+            line_count[element] = line_count.get(element, 0) + 1
+            element = element.getparent()
     firsts: list[int] = []
     ends: list[int] = []  # one past the last line inside each item's holder
     previous = -1

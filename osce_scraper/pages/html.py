@@ -401,20 +401,15 @@ def byline_date(line: Line) -> str | None:
     return None
 
 
-def all_links(selector: Selector, url: str = "") -> list[Link]:
-    """Every ``<a href>`` and ``<link href>`` of the page, navigation included."""
-    resolve = link_resolver(base_url_of(selector, url))
-    found: list[Link] = []
-    for el in selector.root.iter("a", "link"):
-        href = el.get("href")
-        if not href:
-            continue
-        text = element_text(el) if el.tag == "a" else ""
-        rel = " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip()
-        found.append(Link(resolve(href.strip()), text, rel))
-    return found
+def link_of(el: etree._Element, url: str) -> Link:
+    """An ``<a>`` or ``<link>`` element as a :class:`Link` to ``url`` (its href, resolved): an ``<a>``'s text, and
+    for ``rel`` its rel, aria-label and title (a pager's "next" may be told by any of them).
 
-
+    >>> link_of(page_selector("<a href='?page=2' aria-label='Next page'>›</a>").root.find(".//a"), "/p?page=2")
+    Link(url='/p?page=2', text='›', rel='Next page')
+    """
+    text = element_text(el) if el.tag == "a" else ""
+    return Link(url, text, " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip())
 
 
 def heading_elements(selector: Selector, tag: str = "h1") -> list[tuple[etree._Element, str]]:

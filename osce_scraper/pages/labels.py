@@ -292,15 +292,6 @@ def find_labels(
     return found
 
 
-def labelled_line_indices(lines: Sequence[Line], labels: Mapping[str, tuple[str, ...]]) -> set[int]:
-    """Indices of every line that is a label or one of its values."""
-    return {
-        index
-        for _, labelled in iter_labels(lines, labels)
-        for index in range(labelled.first_line, labelled.last_line + 1)
-    }
-
-
 # A comma, semicolon or bar between values, not one inside brackets ("Office (Yerevan, Armenia)").
 _VALUE_SEPARATOR_RE = re.compile(r"\s*[,;|•·]\s*(?![^()]*\))")
 

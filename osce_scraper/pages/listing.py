@@ -19,8 +19,8 @@ from osce_scraper.pages.html import (
     Link,
     base_url_of,
     byline_date,
-    element_text,
     is_within,
+    link_of,
     link_resolver,
     page_selector,
     time_datetime,
@@ -188,7 +188,7 @@ class _PageLabels:
         }
 
     def labelled_lines(self) -> set[int]:
-        """Every line that is a label or one of its values (as ``labelled_line_indices`` finds them)."""
+        """Every line that is a label or one of its values."""
         return {i for _, labelled in self.found for i in range(labelled.first_line, labelled.last_line + 1)}
 
     def of_item(self, begin: int, end: int) -> dict[str, Labelled]:
@@ -287,8 +287,8 @@ def _takes_at_most_origin(href: str) -> bool:
 
 
 def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
-    """The page's links that can name a listing page (``page=`` in the URL, no release), read as
-    :func:`~osce_scraper.pages.html.all_links` reads them, and the number of links on the page.
+    """The page's links that can name a listing page (``page=`` in the URL, no release), and the number of links
+    (``<a href>`` and ``<link href>``) on the page.
 
     A page has a hundred links, menus and items; only these few need their text and ``rel``.
 
@@ -316,9 +316,7 @@ def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
         link_url = resolve(href)
         if "page=" not in link_url or node_id_of(link_url):
             continue
-        text = element_text(el) if el.tag == "a" else ""
-        rel = " ".join([el.get("rel", ""), el.get("aria-label", ""), el.get("title", "")]).strip()
-        found.append(Link(link_url, text, rel))
+        found.append(link_of(el, link_url))
     return found, count
 
 

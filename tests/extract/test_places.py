@@ -1,8 +1,9 @@
 import dataclasses
+import gc
 
 import pytest
 
-from osce_scraper.extract.places import Place, lookup_place, normal_case, resolve_places
+from osce_scraper.extract.places import Place, _city_index, lookup_place, normal_case, resolve_places
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,11 @@ def test_several_cities_stay_several_places():
 def test_a_place_entry_holds_every_field_of_a_place():
     place = Place("Vienna", "Austria", "AT", 48.21, 16.37)
     assert place.to_dict() == {field.name: getattr(place, field.name) for field in dataclasses.fields(Place)}
+
+
+def test_the_gazetteers_index_is_left_out_of_the_collectors_walks():
+    index = _city_index()
+    for _ in range(3):  # the collector lets go of nested tuples from the inside out, a level a collection
+        gc.collect()
+    assert not gc.is_tracked(index)
+    assert not any(gc.is_tracked(entries) for entries in list(index.values())[:1000])

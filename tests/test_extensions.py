@@ -1,8 +1,9 @@
+import gc
 import io
 
 from scrapy.utils.test import get_crawler
 
-from osce_scraper.extensions import Progress
+from osce_scraper.extensions import LongLivedObjects, Progress
 from osce_scraper.spiders.press_releases import PressReleasesSpider
 
 
@@ -30,3 +31,15 @@ def test_progress_is_quiet_when_output_is_not_a_terminal():
     progress.spider_opened(None)
     progress.spider_closed(None)
     assert pipe.getvalue() == ""
+
+
+def test_the_objects_of_an_open_crawl_are_out_of_the_collectors_walks_until_it_closes():
+    crawler = get_crawler(PressReleasesSpider)
+    extension = LongLivedObjects.from_crawler(crawler)
+    assert gc.get_freeze_count() == 0
+    extension.spider_opened(None)
+    try:
+        assert gc.get_freeze_count() > 1000
+    finally:
+        extension.spider_closed(None)
+    assert gc.get_freeze_count() == 0

@@ -270,22 +270,6 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
     )
 
 
-def _takes_at_most_origin(href: str) -> bool:
-    """True for a stripped href that takes from the base URL at most its scheme and host (urljoin): one that starts
-    with a single "/" (a path), or with "http(s)://" and a host, and holds none of the characters that urlsplit
-    deletes wherever they are ("pa\\nge=" reads as "page=").
-
-    >>> [_takes_at_most_origin(href) for href in ("/cio/49486", "https://x.org", "//x.org", "?page=2", "https://")]
-    [True, True, False, False, False]
-    """
-    if "\t" in href or "\n" in href or "\r" in href:
-        return False
-    if href[:1] == "/":
-        return href[1:2] != "/"
-    host = href[7:8] if href.startswith("http://") else href[8:9] if href.startswith("https://") else ""
-    return host not in ("", "/", "?", "#")
-
-
 def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
     """The page's links that can name a listing page (``page=`` in the URL, no release), and the number of links
     (``<a href>`` and ``<link href>``) on the page.
@@ -296,13 +280,7 @@ def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
     >>> pager_links(page, "https://www.osce.org/press-releases")
     ([Link(url='https://www.osce.org/press-releases?page=3', text='›', rel='')], 3)
     """
-    base = base_url_of(selector, url)
-    # A resolved URL is the href's parts and, where the href leaves them out, the base's (urljoin); "page=" holds
-    # none of the characters that part them. A base whose scheme and host lack "page=" lends it only to an href
-    # that takes more of it than those: the others resolve to a URL with "page=" only when they hold it.
-    before_query = base.partition("#")[0].partition("?")[0]
-    origin_lends_no_page = "page=" not in before_query and not ("\t" in base or "\n" in base or "\r" in base)
-    resolve = link_resolver(base)
+    resolve = link_resolver(base_url_of(selector, url))
     found: list[Link] = []
     count = 0
     for el in selector.root.iter("a", "link"):
@@ -311,8 +289,6 @@ def pager_links(selector: Selector, url: str) -> tuple[list[Link], int]:
             continue
         count += 1
         href = href.strip()
-        if origin_lends_no_page and "page=" not in href and _takes_at_most_origin(href):
-            continue  # resolved, it holds no "page=": most of a page's links are skipped here, unresolved
         link_url = resolve(href)
         if "page=" not in link_url or node_id_of(link_url):
             continue

@@ -90,7 +90,7 @@ def cached_table(build: Callable[[], Table], *packages: str) -> Table:
 
 def _remove_older_tables(path: Path) -> None:
     """Remove the files that older code or data built of the table ``path`` holds (its name up to the key)."""
-    name = path.stem.rsplit("-", 1)[0]
+    name = path.stem.rsplit("-", 1)[0]  # a builder's name holds no "-": another table's files never match
     for older in path.parent.glob(f"{name}-*.pickle"):
-        if older != path and older.stem.rsplit("-", 1)[0] == name:
+        if older != path:
             older.unlink(missing_ok=True)  # a process reading it keeps its open file

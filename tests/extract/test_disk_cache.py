@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from osce_scraper.extract.disk_cache import cache_dir, cached_table
@@ -12,6 +14,16 @@ BUILDS: list[str] = []
 def build_capitals() -> dict[str, str]:
     BUILDS.append("capitals")
     return {"AT": "Vienna", "UA": "Kyiv", "KG": "Bishkek"}
+
+
+def build_process_id() -> dict[str, int]:
+    return {"pid": os.getpid()}
+
+
+def build_here_only() -> dict[str, int]:
+    if os.getpid() != int(os.environ["TEST_PARENT_PID"]):
+        raise RuntimeError("a child process cannot build this table")
+    return {"pid": os.getpid()}
 
 
 @pytest.fixture
@@ -60,3 +72,22 @@ def test_a_new_table_file_replaces_the_files_older_code_built(cache):
     names = sorted(path.name.rsplit("-", 1)[0] for path in cache.iterdir())
     assert names == ["build_capitals", "build_capitals_by_region"]
     assert (cache / "build_capitals-0000000000000000.pickle").exists() is False
+
+
+@pytest.mark.slow
+def test_a_table_of_a_large_data_package_is_built_by_a_child_process_then_read_from_disk(cache):
+    table = cached_table(build_process_id, in_child_process=True)
+    assert table["pid"] != os.getpid()
+    assert cached_table(build_process_id, in_child_process=True) == table
+    assert [p.suffix for p in cache.iterdir()] == [".pickle"]
+
+
+@pytest.mark.slow
+def test_a_table_the_child_process_cannot_build_is_built_here(cache, monkeypatch):
+    monkeypatch.setenv("TEST_PARENT_PID", str(os.getpid()))
+    assert cached_table(build_here_only, in_child_process=True) == {"pid": os.getpid()}
+
+    def local_builder() -> dict[str, int]:  # no child can import it
+        return {"pid": os.getpid()}
+
+    assert cached_table(local_builder, in_child_process=True) == {"pid": os.getpid()}

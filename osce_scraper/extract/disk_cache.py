@@ -123,6 +123,10 @@ _CHILD_BUILD = (
 )
 
 
+#: A build takes a second or two; a child still busy after this is given up, and the table built here.
+_CHILD_BUILD_SECONDS = 120
+
+
 def _build_in_child(build: Callable[[], object], packages: tuple[str, ...]) -> bool:
     """Build and write the table of ``build`` in a child Python (this process's import path); True when it did."""
     if "<" in build.__qualname__:  # a local function or a lambda: a child cannot import it
@@ -130,7 +134,8 @@ def _build_in_child(build: Callable[[], object], packages: tuple[str, ...]) -> b
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(entry for entry in sys.path if entry)}
     try:
         child = subprocess.run([sys.executable, "-c", _CHILD_BUILD, build.__module__, build.__qualname__, *packages],
-                               env=environment, capture_output=True, text=True, timeout=600, check=False)
+                               env=environment, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                               timeout=_CHILD_BUILD_SECONDS, check=False)
     except (OSError, subprocess.SubprocessError) as error:
         logger.debug("building %s here: no child process (%s)", build.__name__, error)
         return False

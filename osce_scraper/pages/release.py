@@ -58,6 +58,9 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: No heading the two patterns above match is longer ("related publications:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 24
 _FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
+#: The characters a furniture line opens with ("ſ" is an "s" to re.IGNORECASE): a line that opens otherwise is
+#: not matched, most of the body's lines are let through by a set lookup in place of a regex call.
+_FURNITURE_OPENINGS = frozenset("©cCpPbBnNsSſ")
 
 
 @dataclass(slots=True)
@@ -263,8 +266,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             if body:
                 break
             continue  # a "Share" block's heading above the text is furniture; its links are skipped below
-        caption = line.element.tag == "figcaption" or text[-len(_CAPTION_END) :].lower() == _CAPTION_END
-        if caption or _FURNITURE_RE.match(text):
+        # The last letter is tested first: most lines end otherwise, and are not sliced and lowered.
+        caption = line.element.tag == "figcaption" or (
+            text[-1:] in "sS" and text[-len(_CAPTION_END) :].lower() == _CAPTION_END
+        )
+        if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)):
             continue
         if line.card is not None or (line.links and line.link_text_share > 0.6 and len(text) < 120):
             continue  # teaser cards of other releases, tags, share buttons, "read more"
@@ -280,7 +286,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         body.append(index)
     # Teasers of other releases are <article>s of their own: only the page's article speaks of the release.
     main = _main_article(lines, body)
-    body = [i for i in body if not _in_other_article(lines[i], main)]
+    if main is not None:  # without an article around the text, no line is in another
+        body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
     for index in _article_body(lines, body):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice

@@ -192,6 +192,11 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     """
     if len(body) < 2:
         return body
+    # Most pages print their text as siblings: their parent, the nearest container, holds all of it. The last
+    # line is asked first: on other pages it is the one outside (a footer), and the test fails at once.
+    parent = lines[body[0]].element.getparent()
+    if all(lines[i].element.getparent() is parent for i in reversed(body)):
+        return body
     total = sum(len(lines[i].text) for i in body)
     # Each line's element and its ancestors, listed once: the containers tried below are looked up in them.
     chains = {i: [lines[i].element, *lines[i].element.iterancestors()] for i in body}

@@ -183,6 +183,22 @@ def _canonical(selector: Selector, url: str) -> str | None:
     return None
 
 
+def _holds_the_text(
+    lines: list[Line], body: list[int], inside: list[int], container: etree._Element, total: int
+) -> bool:
+    """True when ``container``, around the body lines ``inside``, is the article's (see :func:`_article_body`)."""
+    if len(inside) < 2:
+        return False
+    share = sum(len(lines[i].text) for i in inside) / total
+    outside = [i for i in body if i > inside[-1]]
+    # An <article> is the author's own container: whatever follows it is not its text.
+    trailing_furniture = len(outside) + len(inside) == len(body) and (
+        container.tag == "article"
+        or (len(outside) <= 2 and all(len(lines[i].text) <= _FURNITURE_LINE_CHARS for i in outside))
+    )
+    return share >= 0.8 or (share >= 0.5 and trailing_furniture)
+
+
 def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     """The body lines that share the article's container: page furniture after it is left out.
 
@@ -190,28 +206,24 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     lines and either 80% of the body's text, or half of it with only lines after it that are no more
     than two short ones (an address, a copyright line) or lie outside it when it is an ``<article>``.
     """
-    if len(body) < 2:
+    parent = lines[body[0]].element.getparent() if len(body) >= 2 else None
+    if parent is None:
         return body
-    # Most pages print their text as siblings: their parent, the nearest container, holds all of it. The last
-    # line is asked first: on other pages it is the one outside (a footer), and the test fails at once.
-    parent = lines[body[0]].element.getparent()
-    if all(lines[i].element.getparent() is parent for i in reversed(body)):
+    # Most pages print their text as siblings, some followed by furniture outside their parent (a footer):
+    # the parent, the nearest container, is then tried without a walk up from each line.
+    run = next((n for n, i in enumerate(body) if lines[i].element.getparent() is not parent), len(body))
+    if run == len(body):
         return body
     total = sum(len(lines[i].text) for i in body)
+    if not any(is_within(lines[i].element, parent) for i in body[run:]) and _holds_the_text(
+        lines, body, body[:run], parent, total
+    ):
+        return body[:run]
     # Each line's element and its ancestors, listed once: the containers tried below are looked up in them.
     chains = {i: [lines[i].element, *lines[i].element.iterancestors()] for i in body}
     for ancestor in chains[body[0]][1:]:
         inside = [i for i in body if ancestor in chains[i]]
-        if len(inside) < 2:
-            continue
-        share = sum(len(lines[i].text) for i in inside) / total
-        outside = [i for i in body if i > inside[-1]]
-        # An <article> is the author's own container: whatever follows it is not its text.
-        trailing_furniture = len(outside) + len(inside) == len(body) and (
-            ancestor.tag == "article"
-            or (len(outside) <= 2 and all(len(lines[i].text) <= _FURNITURE_LINE_CHARS for i in outside))
-        )
-        if share >= 0.8 or (share >= 0.5 and trailing_furniture):
+        if _holds_the_text(lines, body, inside, ancestor, total):
             return inside
     return body
 

@@ -97,15 +97,19 @@ _LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
 # Many heads are slow to find either way: ``str.find`` passes over the text once per head, and a regular
 # expression of them all tries them at nearly every letter. A regular expression scans fast to a literal first
 # byte, though: in a copy of the text with every capital written as one byte (``_marked``), a title or plural
-# head starts with it, and a lower-case office before a name ends with "office \x01". One scan (backwards for
-# the offices) finds where heads may stand, and only there, or only those heads, are searched for.
+# head starts with it, and a lower-case office before a name ends with "office \x01". One scan finds where heads
+# may stand, and only there, or only those heads, are searched for.
 _MARK = b"\x01"
 # "?" stands for a character Latin-1 lacks, which may be a capital; any other byte from 0x80 may be one too.
 _CAPITALS = bytes(range(ord("A"), ord("Z") + 1)) + b"?" + bytes(range(0x80, 0x100))
 _MARK_CAPITALS = bytes.maketrans(_CAPITALS, _MARK * len(_CAPITALS))
 
 
-@lru_cache(maxsize=1)  # the shapes of one text share it
+# The shapes of one text share its marked copy: the last text marked is kept, with its copy. It is known again by
+# identity, not by value: a release's text is new to the crawl, and hashing it costs more than the rest of the look-up.
+_last_marked: tuple[str | None, bytes] = (None, b"")
+
+
 def _marked(text: str) -> bytes:
     """``text`` in one byte a character (so positions are the text's), every capital and every character that
     is not ASCII written as \\x01.
@@ -113,7 +117,12 @@ def _marked(text: str) -> bytes:
     >>> _marked("US envoy Dan Čech")
     b'\\x01\\x01 envoy \\x01an \\x01ech'
     """
-    return text.encode("latin-1", "replace").translate(_MARK_CAPITALS)
+    global _last_marked
+    last_text, marked = _last_marked  # one read: another thread may replace it
+    if text is not last_text:
+        marked = text.encode("latin-1", "replace").translate(_MARK_CAPITALS)
+        _last_marked = (text, marked)
+    return marked
 
 
 def _heads_scan(forms: Iterable[bytes], before: bytes, follow: bytes = b"") -> re.Pattern[bytes]:
@@ -121,25 +130,14 @@ def _heads_scan(forms: Iterable[bytes], before: bytes, follow: bytes = b"") -> r
     (and that the pattern ``follow`` follows).
 
     It consumes ``before`` alone, so heads that overlap are each found where they start; a shorter head that
-    starts where a longer one does is found through it (see ``_found_heads``). The forms are grouped by their
-    first byte, so that each place tries only the few that may fit.
+    starts where a longer one does is found through it (as ``_PLURAL_HEADS_BY_FORM`` has them). The forms are
+    grouped by their first byte, so that each place tries only the few that may fit.
     """
     groups: dict[bytes, list[bytes]] = {}
     for form in sorted(set(forms), key=len, reverse=True):
         groups.setdefault(form[:1], []).append(re.escape(form[1:]))
     branches = b"|".join(re.escape(first) + b"(?:" + b"|".join(rests) + b")" for first, rests in groups.items())
     return re.compile(re.escape(before) + b"(?=(" + branches + b")" + follow + b")")
-
-
-def _found_heads(forms: dict[str, bytes], found: Iterable[bytes]) -> list[str]:
-    """The heads (in ``forms`` order) that may stand where a ``_heads_scan`` found ``found``: those whose form
-    begins a found one.
-
-    >>> _found_heads({"Ministers": b"inisters", "Mayors": b"ayors", "Min": b"in"}, [b"inisters"])
-    ['Ministers', 'Min']
-    """
-    beginnings = {place[:length] for place in set(found) for length in range(len(place) + 1)}
-    return [head for head, form in forms.items() if form in beginnings] if beginnings else []
 
 
 # Every title head starts with a capital (as ``_HEAD_RE`` has it): marked, "\x01" and the rest of it. A head
@@ -606,31 +604,41 @@ LOWER_ROLE_NAME_EXAMPLES: tuple[Example, ...] = (
 )
 
 
-# Read backwards and marked, a lower-case office before a capital is "\x01 " and the office reversed.
-_LOWER_ROLES_BACKWARDS = {head: _marked(head)[::-1] for head in LOWER_ROLE_HEADS}
-_LOWER_ROLES_BACKWARDS_RE = _heads_scan(_LOWER_ROLES_BACKWARDS.values(), before=_MARK + b" ")
+# Marked, a lower-case office before a capital is the office, a space and "\x01": the scan stops at each mark (a
+# capital, rare) and looks behind it for the offices, longest first; a look-behind has one length, so one for each.
+_LOWER_ROLE_FORMS = {head: _marked(head) for head in LOWER_ROLE_HEADS}
+_LOWER_ROLE_LENGTHS = sorted({len(form) for form in _LOWER_ROLE_FORMS.values()}, reverse=True)
+_LOWER_ROLES_SCAN_RE = re.compile(
+    _MARK
+    + rb"(?<=[" + b"".join(re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()) + rb"] \x01)(?:"
+    + b"|".join(
+        rb"(?<=(" + b"|".join(re.escape(form) for form in _LOWER_ROLE_FORMS.values() if len(form) == length)
+        + rb") \x01)"
+        for length in _LOWER_ROLE_LENGTHS
+    )
+    + b")"
+)
+# The offices that end where the scan found ``form``: it and the shorter ones it ends with.
+_LOWER_ROLES_ENDING = {form: [head for head, other in _LOWER_ROLE_FORMS.items() if form.endswith(other)]
+                       for form in _LOWER_ROLE_FORMS.values()}
 
 
 def _lower_roles(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each lower-case office followed by a capitalised word, in text order.
-
-    ``str.find`` per office, for the few offices the backwards scan finds before a capital.
 
     >>> text = "The US envoy Dan Ross and the vice-president Ann Lee met; the head of it left."
     >>> [text[start:end] for start, end in _lower_roles(text)]
     ['envoy', 'president']
     """
     found = []
-    backwards = bytearray(_marked(text))
-    backwards.reverse()  # faster than a slice with step -1
-    for head in _found_heads(_LOWER_ROLES_BACKWARDS, _LOWER_ROLES_BACKWARDS_RE.findall(backwards)):
-        position = text.find(head + " ")
-        while position >= 0:
-            end = position + len(head)
+    for place in _LOWER_ROLES_SCAN_RE.finditer(_marked(text)):
+        end = place.start() - 1
+        for head in _LOWER_ROLES_ENDING[place.group(place.lastindex)]:
+            position = end - len(head)
             before = text[position - 1] if position else " "
-            if not (before.isalnum() or before == "_") and text[end + 1 : end + 2].isupper():
+            # A mark stands for any capital: the office itself must stand there, a whole word, and a capital after it.
+            if not (before.isalnum() or before == "_") and text.startswith(head, position) and text[end + 1].isupper():
                 found.append((position, end))
-            position = text.find(head + " ", end)
     return iter(sorted(found))
 
 

@@ -934,9 +934,12 @@ def _people(names: Iterable[str]) -> dict[str, str | None]:
     >>> people["Jane Smith"], people["Smith"], people["Kristín Jónsdóttir"]
     ('Jane Smith', None, 'Anna Kristín Jónsdóttir')
     """
+    spellings = list(dict.fromkeys(names))
+    if len(spellings) < 2:  # most releases name one person in one spelling: nobody for it to join
+        return {name: name for name in spellings}
     people: dict[tuple[str, ...], str] = {}  # the fullest spelling of each person, by its key
     owner: dict[str, str | None] = {}
-    for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):  # fullest first
+    for name in sorted(spellings, key=lambda n: -len(n.split())):  # fullest first
         key = _name_key(name)
         if key in people:  # the same words, written with or without diacritics
             owner[name] = people[key]
@@ -967,8 +970,10 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
     for name, titles in accepted:
         if (person := owner[name]) is None:
             continue  # a surname that could be several people of the release: nobody's title
-        official = found.setdefault(person, Official(person))
-        spellings.setdefault(person, set()).add(name)
+        if (official := found.get(person)) is None:
+            official = found[person] = Official(person)
+            spellings[person] = set()
+        spellings[person].add(name)
         official.titles.extend(title for title in dict.fromkeys(titles) if title not in official.titles)
     surnames = [fold(name.split()[-1]) for name in found]
     for name, official in found.items():
@@ -977,6 +982,8 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
             official.mentions = max(1, count_word(text, surname))
         else:  # a surname two people share: only the fuller spellings count
             official.mentions = max(1, sum(count_word(text, s) for s in spellings[name] if len(s.split()) > 1))
+    if len(found) < 2:
+        return list(found.values())
     return sorted(found.values(), key=lambda o: _first_position(text, o.name))
 
 

@@ -204,6 +204,8 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
 
 def _line_values(line: Line, text: str) -> list[str]:
     """The values a line holds: each link's text when the links are the values ("A B" as two links), else the text."""
+    if len(line.links) < 2:
+        return [text]  # the values are links only when there are two or more
     links = [link.text for link in line.links if link.text and link.text in text]
     if len(links) >= 2 and sum(map(len, links)) >= 0.9 * len(_SEPARATORS_RE.sub("", text)) - len(links):
         return links
@@ -213,6 +215,7 @@ def _line_values(line: Line, text: str) -> list[str]:
 _YEAR_THEN_DASH_RE = re.compile(r"\d{4}\s*[-–—]{1,2}\s")
 # A full sentence ends with a full stop after a lower-case word; the five last characters tell.
 _SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?][\"”’]?$")
+_SENTENCE_LAST_CHARS = ".!?\"”’\n"
 _SEPARATORS_RE = re.compile(r"[\s,;|/·•]+")
 
 
@@ -226,7 +229,8 @@ def is_value_line(line: Line) -> bool:
         ("-" in text or "–" in text or "—" in text) and _YEAR_THEN_DASH_RE.search(text)
     ):
         return False
-    return not _SENTENCE_END_RE.search(text[-5:])
+    # A sentence ends with its stop or a quote (at most a newline after it): most values end otherwise.
+    return not (text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]))
 
 
 def iter_labels(
@@ -264,7 +268,11 @@ def iter_labels(
                 line = lines[probe]
                 if line.element.tag in _HEADING_TAGS:
                     break  # a heading is never a value: the next item or section starts
-                if line.element is label_el or (is_within(line.element, group) and is_value_line(line)):
+                # A value is most often the label's sibling: its parent is asked before its ancestors are walked.
+                element = line.element
+                if element is label_el or (
+                    (element.getparent() is group or is_within(element, group)) and is_value_line(line)
+                ):
                     values.extend(_line_values(line, line.text))
                     last = probe
                     probe += 1

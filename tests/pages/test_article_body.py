@@ -1,0 +1,35 @@
+"""The article's paragraphs: the lines of the text's container, not the furniture printed after it."""
+
+from __future__ import annotations
+
+from osce_scraper.pages.release import read_release
+
+URL = "https://www.osce.org/secretariat/512345"
+TEXT = [
+    "VIENNA, 3 May 2021 – The OSCE Secretariat today opened a course for border officers of the region.",
+    "The course combined lectures with practical exercises based on cases from the participating States.",
+    "A follow-up meeting is planned for the autumn to review how the recommendations have been implemented.",
+]
+
+
+def make_page(body: str) -> str:
+    return f"<html><head><title>Course | OSCE</title></head><body><h1>Course</h1>{body}</body></html>"
+
+
+def test_text_printed_as_siblings_is_read_whole():
+    page = make_page("<div class='text'>" + "".join(f"<p>{p}</p>" for p in TEXT) + "</div>")
+    assert read_release(page, URL).paragraphs == TEXT
+
+
+def test_an_address_after_the_text_is_left_out():
+    page = make_page("<div class='text'>" + "".join(f"<p>{p}</p>" for p in TEXT) + "</div>"
+                     "<div class='foot'>Wallnerstrasse 6, 1010 Vienna</div>")
+    assert read_release(page, URL).paragraphs == TEXT
+
+
+def test_a_quote_nested_in_the_text_is_kept_with_the_address_after_it_left_out():
+    quote = "“Co-operation across borders is the only answer to threats that know no borders,” she said."
+    page = make_page("<div class='text'>" + "".join(f"<p>{p}</p>" for p in TEXT)
+                     + f"<blockquote><p>{quote}</p></blockquote></div>"
+                     "<div class='foot'>Wallnerstrasse 6, 1010 Vienna</div>")
+    assert read_release(page, URL).paragraphs == [*TEXT, quote]

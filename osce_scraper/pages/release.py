@@ -108,34 +108,12 @@ def _is_site_name(heading: etree._Element, text: str) -> bool:
     return False
 
 
-#: The tags read outside the lines, found in one walk of the tree (lxml filters by tag in C) in place of a
-#: walk for each (1-2 µs): a page whose <meta> elements hold no content is not searched for its metadata.
-_HEAD_TAGS = ("title", "link", "meta")
-
-
-def _elements_by_tag(selector: Selector) -> dict[str, list[etree._Element]]:
-    """The page's elements of :data:`_HEAD_TAGS`, by tag, in document order.
-
-    >>> found = _elements_by_tag(page_selector("<title>T</title><link rel='canonical' href='/1'><p>Text</p>"))
-    >>> {tag: len(elements) for tag, elements in found.items()}
-    {'title': 1, 'link': 1, 'meta': 0}
-    """
-    found: dict[str, list[etree._Element]] = {tag: [] for tag in _HEAD_TAGS}
-    for element in selector.root.iter(*_HEAD_TAGS):
-        found[element.tag].append(element)
-    return found
-
-
-def _title(
-    selector: Selector, lines: list[Line], titles: list[etree._Element], metadata: bool
-) -> tuple[str | None, int]:
-    """The release's title and its line; a heading that the page's metadata names as the title comes first
-    (``titles``: the page's ``<title>`` elements; ``metadata``: whether any ``<meta>`` holds content)."""
+def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
+    """The release's title and its line; a heading that the page's metadata names as the title comes first."""
     headings = [text for element, text in heading_elements(selector, "h1") if not _is_site_name(element, text)]
-    named_by_meta = meta_content(selector, "og:title", "dcterms.title", "twitter:title") if metadata else None
-    named = [named_by_meta] if named_by_meta else []
-    # The first <title> with text, as //title/text() finds it.
-    page_title = next((el.text for el in titles if el.text), None)
+    named = [t for t in [meta_content(selector, "og:title", "dcterms.title", "twitter:title")] if t]
+    # The first <title> with text, as //title/text() finds it (lxml's walk filtered by tag in C, no XPath).
+    page_title = next((el.text for el in selector.root.iter("title") if el.text), None)
     if page_title:
         named.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
     texts = [line.text for line in lines]
@@ -193,10 +171,9 @@ def _first_time(lines: list[Line], article_end: int, main: etree._Element | None
     return None
 
 
-def _canonical(selector: Selector, url: str, links: list[etree._Element]) -> str | None:
-    """The page's ``<link rel="canonical">`` (of its ``links``) when it names the same release (rel values are
-    case-insensitive)."""
-    for link in links:
+def _canonical(selector: Selector, url: str) -> str | None:
+    """The page's ``<link rel="canonical">`` when it names the same release (rel values are case-insensitive)."""
+    for link in selector.root.iter("link"):
         href = link.get("href")
         if href is None or "canonical" not in (link.get("rel") or "").lower().split():
             continue
@@ -263,10 +240,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     """
     selector = page if isinstance(page, Selector) else page_selector(page)
     lines = visible_lines(selector, url)
-    found = _elements_by_tag(selector)
-    # meta_content reads only a <meta> with content: a page with none is not searched for its title and date.
-    metadata = any(meta.get("content") is not None for meta in found["meta"])
-    title, title_index = _title(selector, lines, found["title"], metadata)
+    title, title_index = _title(selector, lines)
     # Labels of related items listed after the article ("Related content") are not this page's.
     article_end = next(
         (
@@ -343,8 +317,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         date_raw = next((t for i in range(date.first_line, date.last_line + 1) if (t := time_datetime(lines[i]))),
                         date_raw)
     meta_date = (
-        (meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
-         if metadata else None)
+        meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
         or _first_time(lines, article_end, main, selector)
     )
@@ -360,7 +333,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         paragraphs=paragraphs,
         standalone_dateline=standalone,
         meta_date=meta_date,
-        canonical_url=_canonical(selector, url, found["link"]),
+        canonical_url=_canonical(selector, url),
         label_style=_label_style(labels.values()),
     )
 

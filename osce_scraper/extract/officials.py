@@ -86,7 +86,10 @@ _LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
 _CONNECTORS = frozenset("of for on in the and to at with de du there".split())
 # Words that end a name in a run of title and name words.
 _NAME_STOPS = frozenset("of for on in the and to at with there".split())
-_LEADING_WORDS_RE = re.compile(r"^(?:the|his|her|its|their|our|a|an|and|as|by|with)\s+", re.I)
+_LEADING_WORD_LIST = ("the", "his", "her", "its", "their", "our", "a", "an", "and", "as", "by", "with")
+_LEADING_WORDS = frozenset(_LEADING_WORD_LIST)
+# It ignores case: a few letters beyond ASCII match too ("ı" and "İ" an "i", "ſ" an "s").
+_LEADING_WORDS_RE = re.compile(rf"^(?:{'|'.join(_LEADING_WORD_LIST)})\s+", re.I)
 _PREPOSITIONS = frozenset("of to in for at with by from under on during after before about".split())
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 # Many surnames and given names are also the names of towns ("Harlem", "Nancy"): a city's name counts
@@ -257,16 +260,21 @@ def _clean_title(title: str) -> str:
     ''
     """
     title = " ".join(title.split()).strip(" ,;:")
-    words = title.split(" ")
-    if words and words[0].lower() in _PREPOSITIONS:
+    first, space, rest = title.partition(" ")
+    if first.lower() in _PREPOSITIONS:
         # A sentence's words before the title ("the meeting in Tashkent of Uzbek President ..."):
         # the title starts after the last preposition of that stretch.
+        words = title.split(" ")
         first_head = next((i for i, w in enumerate(words) if _HEAD_RE.fullmatch(w) or _LOWER_HEAD_RE.fullmatch(w)),
                           len(words))
         cut = max(i for i, w in enumerate(words[:first_head]) if w.lower() in _PREPOSITIONS)  # words[0] is one
         title = " ".join(words[cut + 1 :])
-    while leading := _LEADING_WORDS_RE.match(title):
-        title = title[leading.end() :]
+        first, space, rest = title.partition(" ")
+    # The title's white space is single spaces now: a leading word is its first word, a space after it. An ASCII
+    # word is one when its lower case is; any other is asked of the pattern, whose ignored case lets "ı" be an "i".
+    while space and (first.lower() in _LEADING_WORDS if first.isascii() else _LEADING_WORDS_RE.match(title)):
+        title = rest
+        first, space, rest = title.partition(" ")
     return title
 
 
@@ -315,8 +323,10 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     (7, 'former Ruritanian leader')
     """
     # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title.
-    tail = text[max(0, end - 45) : end]
-    if tail.rstrip().endswith(")") and (bracket := _BRACKET_AT_END_RE.search(tail)):
+    last = _stripped_end(text, end)
+    # The bracket is looked for only where the last 45 characters end with one.
+    if (last > end - 45 and last and text[last - 1] == ")"
+            and (bracket := _BRACKET_AT_END_RE.search(text[max(0, end - 45) : end]))):
         end -= len(bracket.group())
     # Most titles are short: the words of the last 60 characters first, of the last 200 when the walk reaches
     # the first two of them (the first may be cut short by the window).
@@ -329,25 +339,42 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
 def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | None:
     """Where ``_title_span``'s title starts, walking back over the words between ``window`` and ``end``; None when
     the walk reaches the first two words of a window that does not start the text."""
-    words = list(_TITLE_SPAN_WORD_RE.finditer(text, window, end))
-    last_break = found.end() - 1 if (found := _LAST_TITLE_BREAK_RE.match(text, window, end)) else -1
-    start = end
-    for position in range(len(words) - 1, -1, -1):
-        if position <= 1 and window:
-            return None
-        word = words[position]
-        if word.end() <= last_break:  # a break between this word and the title
-            break
-        token = word.group()
-        if start < end and token.endswith(".") and len(token) > 3:
+    # No word holds a break character, so a walk back never passes the last break: only the words after it are
+    # built. Those before it count only in two places: how many there are (the walk's fallback) and the last one
+    # (an "and" right after the break asks whether a name stands before it).
+    found = _LAST_TITLE_BREAK_RE.match(text, window, end)
+    after = found.end() if found else window
+    words = _TITLE_SPAN_WORD_RE.findall(text, after, end)
+    first = len(words)  # the walk's words are words[first:]
+    while first:
+        token = words[first - 1]
+        if first < len(words) and token[-1] == "." and len(token) > 3:
             break  # the previous sentence ends here
-        if token == "and" and position and _is_name(words[position - 1].group()):
-            break  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
-        if token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS):
-            start = word.start()
-            continue
-        break
+        if token == "and":  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
+            previous = words[first - 2] if first > 1 else _last_word_before(text, window, after)
+            if previous is not None and _is_name(previous):
+                break
+        if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)):
+            break
+        first -= 1
+    # The walk looks at the word before its first one too (the break ends it there): it reaches the window's
+    # first two words when fewer than three words stand before that first one.
+    if window and first <= 2 and (words or found):
+        before = len(_TITLE_SPAN_WORD_RE.findall(text, window, after)) if found else 0
+        if (before or words) and before + first <= 2:
+            return None
+    # Where the walk's first word starts: words and the characters between them are of two kinds, so each word
+    # is the last place its characters stand before the next word.
+    start = end
+    for word in reversed(words[first:]):
+        start = text.rfind(word, after, start)
     return start
+
+
+def _last_word_before(text: str, window: int, after: int) -> str | None:
+    """The last of the walk's words between ``window`` and ``after``, or None."""
+    before = _TITLE_SPAN_WORD_RE.findall(text, window, after)
+    return before[-1] if before else None
 
 
 def _title_before(text: str, end: int, *, lower_case: bool = False) -> str:

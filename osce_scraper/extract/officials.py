@@ -278,6 +278,18 @@ def _clean_title(title: str) -> str:
     return title
 
 
+def _first_given_name(words: list[str]) -> int | None:
+    """The place of the first known given name among ``words``, or None.
+
+    >>> _first_given_name(["OSCE", "Envoy", "Anatoly", "Ivanov"])
+    2
+    """
+    for place, word in enumerate(words):
+        if is_given_name(word):
+            return place
+    return None
+
+
 def _without_other_names(title: str) -> str:
     """A title without any other person's name it holds, nor that person's title.
 
@@ -288,11 +300,13 @@ def _without_other_names(title: str) -> str:
     >>> _without_other_names("Minister of Foreign Affairs Ivan Petrovski")
     ''
     """
-    for match in reversed(list(NAME_RE.finditer(title))):
-        words = match.group().split()
-        first = next((i for i, w in enumerate(words) if is_given_name(w)), None)
-        if first is None or not _is_name(" ".join(words[first:])) or len(words) - first < 2:
+    names = NAME_RE.findall(title)  # most titles name nobody: only another person's name is needed with its place
+    for index in range(len(names) - 1, -1, -1):
+        words = names[index].split()
+        first = _first_given_name(words)  # starts the other person's name
+        if first is None or len(words) - first < 2 or not _is_name(" ".join(words[first:])):
             continue
+        match = list(NAME_RE.finditer(title))[index]
         name_start = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
         rest = title[match.end() :]
         if rest.strip():  # "B of Y and Ambassador": what follows the other person is this one's
@@ -893,6 +907,11 @@ class Official:
 
 
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=1 << 16)  # as ``is_given_name``: the words of names repeat
+def _is_title_head(word: str) -> bool:
+    return bool(_HEAD_RE.fullmatch(word))
 # A name of one word is a surname written as names are: a capital, then lower-case letters.
 _SURNAME_ALONE_RE = re.compile(rf"{_UP}[a-zà-ÿ'’-]{{2,}}")
 
@@ -915,7 +934,7 @@ def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
     titles = list(candidate.titles)
     # A title glued to the name ("Uzbek President Shavkat Karimov"): its words are a title.
     words = name.split()
-    heads = [i for i, word in enumerate(words) if _HEAD_RE.fullmatch(word)]
+    heads = [i for i, word in enumerate(words) if _is_title_head(word)]
     if heads and len(words) - heads[-1] > 2:
         titles.append(" ".join(words[: heads[-1] + 1]))
         name, more_ranks = _split_rank(" ".join(words[heads[-1] + 1 :]))

@@ -1010,6 +1010,9 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
      {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
     """
     accepted = [found for shape in shapes for candidate in shape.find(text) if (found := accept(candidate))]
+    if len(accepted) == 1:  # most releases: one person named once with a title, whose surname is nobody else's
+        name, titles = accepted[0]
+        return [Official(name, list(dict.fromkeys(titles)), max(1, count_word(text, name.split()[-1])))]
     owner = _people(name for name, _ in accepted)
     found: dict[str, Official] = {}
     spellings: dict[str, set[str]] = {}

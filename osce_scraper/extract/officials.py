@@ -154,12 +154,24 @@ _TITLE_HEADS_SCAN_RE = _heads_scan(
     follow=rb"(?:(?<=[a-z0-9_])(?![a-z0-9_])|(?<![a-z0-9_]))",
 )
 _CAPITALS_ONLY_HEADS = tuple(head for head, rest in _TITLE_HEAD_RESTS.items() if not rest.strip(_MARK))
-# Each such head found where it starts, overlapping ones too: a regular expression from its first letter scans
-# faster than ``str.find`` of a two-letter word. None when there is no such head.
-_CAPITALS_ONLY_RE = (
-    re.compile("|".join(f"{re.escape(head[0])}(?={re.escape(head[1:])})" for head in _CAPITALS_ONLY_HEADS))
-    if _CAPITALS_ONLY_HEADS else None
-)
+
+
+def _capitals_only_starts(text: str) -> list[int]:
+    """Where each head of capitals alone starts, overlapping ones too: found from its last letter, since ``str.find``
+    of one letter outruns a pattern's scan (and of two letters lags behind it).
+
+    >>> _capitals_only_starts("The MP and the MEP")
+    [4]
+    """
+    starts = []
+    for head in _CAPITALS_ONLY_HEADS:
+        before = len(head) - 1
+        place = text.find(head[-1], before)
+        while place >= 0:
+            if text.startswith(head, place - before):
+                starts.append(place - before)
+            place = text.find(head[-1], place + 1)
+    return starts
 
 
 def _title_heads(text: str) -> Iterator[re.Match[str]]:
@@ -169,9 +181,7 @@ def _title_heads(text: str) -> Iterator[re.Match[str]]:
     >>> [m.group() for m in _title_heads("The XMinister met Co-Chair and Minister-Counsellor Head")]
     ['Co-Chair', 'Minister', 'Counsellor', 'Head']
     """
-    starts = [place.start() for place in _TITLE_HEADS_SCAN_RE.finditer(_marked(text))]
-    if _CAPITALS_ONLY_RE:
-        starts += [place.start() for place in _CAPITALS_ONLY_RE.finditer(text)]
+    starts = [place.start() for place in _TITLE_HEADS_SCAN_RE.finditer(_marked(text))] + _capitals_only_starts(text)
     position = 0
     for start in sorted(starts):  # a start found twice is passed over the second time
         if start < position or not (match := _HEAD_SCAN_RE.match(text, start)):
@@ -706,7 +716,7 @@ _RUN_WORD = (
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
-_NON_SPACE_RE = re.compile(r"\S+")
+_AND_AT_END_RE = re.compile(r"\band$")
 _OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
 
 TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
@@ -728,12 +738,13 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
 
 def _name_in_run(words: list[str]) -> tuple[int, int] | None:
     """(start, end) of the person's name among the words that follow a title head, or None."""
-    stops = [i for i, word in enumerate(words) if word in _NAME_STOPS]
     # name_ends[i]: where a name that starts at word i ends, the first stop from i on (or the run's end).
-    name_ends, end = [0] * len(words), len(words)
+    name_ends, end, last_stop = [0] * len(words), len(words), -1
     for i in range(len(words) - 1, -1, -1):
         if words[i] in _NAME_STOPS:
             end = i
+            if last_stop < 0:
+                last_stop = i
         name_ends[i] = end
 
     # A known given name starts the name: "... on Gender Issues June Zeitlin".
@@ -746,7 +757,7 @@ def _name_in_run(words: list[str]) -> tuple[int, int] | None:
     if 1 <= end <= 4 and _is_name(" ".join(words[:end])):
         return 0, end
     # The name follows a title word: "... of the Media Harlem Désir".
-    first = stops[-1] + 1 if stops else 0
+    first = last_stop + 1
     for k in range(first, len(words) - 2):
         tail = words[k + 1 :]
         if not _is_name_word(words[k]) and len(tail) <= 3 and _is_name(" ".join(tail)):
@@ -764,15 +775,17 @@ def title_name(text: str) -> Iterator[Candidate]:
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
             continue
-        found_span = _name_in_run(run.group().split())
-        if not found_span:
-            continue  # most runs hold no name: their words' places are needed only for a name
-        spans = [word.span() for word in _NON_SPACE_RE.finditer(text, run.start(), run.end())]
+        words = run.group().split()
+        if not (found_span := _name_in_run(words)):
+            continue
         start, end = found_span
-        name = text[spans[start][0] : spans[end - 1][1]]
-        title_end = spans[start - 1][1] if start else head.end()
+        # The run's words stand one space apart (``_RUN_RE``), none holding one: their places follow from lengths.
+        name_start = run.start() + sum(map(len, words[:start])) + start
+        name_end = name_start + sum(map(len, words[start:end])) + end - start - 1
+        name = text[name_start:name_end]
+        title_end = name_start - 1 if start else head.end()
         before = _stripped_end(text, title_end)
-        if re.search(r"\band$", text[max(0, before - 4) : before]):  # the last four characters tell
+        if _AND_AT_END_RE.search(text[max(0, before - 4) : before]):  # the last four characters tell
             continue  # "A, Title of X and B": the title is A's
         title_start, title = _title_span(text, title_end, lower_case=True)
         titles = [title]
@@ -781,7 +794,7 @@ def title_name(text: str) -> Iterator[Candidate]:
             earlier_start, earlier = _title_span(text, prefix - 1)
             if earlier and _HEAD_RE.search(earlier) and not _belongs_to_the_name_before(text, earlier_start):
                 titles.insert(0, earlier)
-        if start == 0 and (country := _OF_COUNTRY_RE.match(text, spans[end - 1][1])):
+        if start == 0 and (country := _OF_COUNTRY_RE.match(text, name_end)):
             titles.append(f"{title} of {country.group('country')}")
         yield Candidate(name, tuple(titles))
 

@@ -310,13 +310,11 @@ def _without_other_names(title: str) -> str:
     >>> _without_other_names("Minister of Foreign Affairs Ivan Petrovski")
     ''
     """
-    names = NAME_RE.findall(title)  # most titles name nobody: only another person's name is needed with its place
-    for index in range(len(names) - 1, -1, -1):
-        words = names[index].split()
+    for match in reversed(list(NAME_RE.finditer(title))):
+        words = match.group().split()
         first = _first_given_name(words)  # starts the other person's name
         if first is None or len(words) - first < 2 or not _is_name(" ".join(words[first:])):
             continue
-        match = list(NAME_RE.finditer(title))[index]
         name_start = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
         rest = title[match.end() :]
         if rest.strip():  # "B of Y and Ambassador": what follows the other person is this one's
@@ -925,6 +923,8 @@ _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 @lru_cache(maxsize=1 << 16)  # as ``is_given_name``: the words of names repeat
 def _is_title_head(word: str) -> bool:
     return bool(_HEAD_RE.fullmatch(word))
+
+
 # A name of one word is a surname written as names are: a capital, then lower-case letters.
 _SURNAME_ALONE_RE = re.compile(rf"{_UP}[a-zà-ÿ'’-]{{2,}}")
 
@@ -1023,9 +1023,6 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
      {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
     """
     accepted = [found for shape in shapes for candidate in shape.find(text) if (found := accept(candidate))]
-    if len(accepted) == 1:  # most releases: one person named once with a title, whose surname is nobody else's
-        name, titles = accepted[0]
-        return [Official(name, list(dict.fromkeys(titles)), max(1, count_word(text, name.split()[-1])))]
     owner = _people(name for name, _ in accepted)
     found: dict[str, Official] = {}
     spellings: dict[str, set[str]] = {}
@@ -1044,8 +1041,6 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
             official.mentions = max(1, count_word(text, surname))
         else:  # a surname two people share: only the fuller spellings count
             official.mentions = max(1, sum(count_word(text, s) for s in spellings[name] if len(s.split()) > 1))
-    if len(found) < 2:
-        return list(found.values())
     return sorted(found.values(), key=lambda o: _first_position(text, o.name))
 
 

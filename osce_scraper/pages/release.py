@@ -212,8 +212,6 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     # Most pages print their text as siblings, some followed by furniture outside their parent (a footer):
     # the parent, the nearest container, is then tried without a walk up from each line.
     run = next((n for n, i in enumerate(body) if lines[i].element.getparent() is not parent), len(body))
-    if run == len(body):
-        return body
     total = sum(len(lines[i].text) for i in body)
     if not any(is_within(lines[i].element, parent) for i in body[run:]) and _holds_the_text(
         lines, body, body[:run], parent, total

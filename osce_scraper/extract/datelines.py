@@ -112,12 +112,44 @@ def parse_dateline(text: str) -> Dateline | None:
     return _parse_dateline(text.lstrip(" \t\"“")[:300])
 
 
+# The patterns that open with the places, each judged by _plausible_places on its match, go a long way back over
+# every word of an ordinary paragraph before they fail. This gate is a necessary condition of any of them giving a
+# match with plausible places: the same places, each word a connector or opening with a letter other than a-z (every
+# plausible word does), then what follows the places and country in one of them: a date (after a dash or not), a
+# full stop, a dash.
+# A lower-case word ends the places at once, so an ordinary sentence is told in a few steps.
+_GATE_WORD = rf"(?:(?-i:[^\W\d_a-z])[\w.'’‘-]*|{_CONNECTOR}(?![\w'’‘]))"
+_GATE_NAME = rf"{_GATE_WORD}(?:\s(?:{_CONNECTOR}\s)?{_GATE_WORD}){{0,4}}"
+# What follows the places and country in _PLACE_DATE_RE, _PLACE_DASH_DATE_RE, _PLACE_COUNTRY_RE, _PLACE_ONLY_RE.
+_ANY_DATE = _DATE.replace("(?P<date>", "(?:", 1)
+_AFTER_PLACES = rf"(?:,?\s+{_ANY_DATE}|{_DASH}{_ANY_DATE}|\s*[.:]\s+|{_OSCE}(?-i:{_DASH}))"
+_PLACES_GATE_RE = re.compile(rf"^{_GATE_NAME}(?:\s*/\s*{_GATE_NAME}){{0,5}}{_COUNTRY}{_AFTER_PLACES}", re.I)
+
+
+def _may_open_with_places(text: str) -> bool:
+    """False when no pattern opening with the places can match ``text`` with plausible places.
+
+    >>> _may_open_with_places("VIENNA, 3 June 2002 - The Chair ..."), _may_open_with_places("Experts met in Vienna.")
+    (True, False)
+    """
+    first = _FIRST_WORD_RE.match(text)
+    if first and first[0].lower() in _SENTENCE_OPENERS and not first[0].isupper():
+        return False  # every such pattern's places open with this word: _plausible_places refuses it
+    return _PLACES_GATE_RE.match(text) is not None
+
+
+# The first word when no full stop, hyphen or apostrophe continues it (a place's first word could end before one).
+_FIRST_WORD_RE = re.compile(r"\w++(?![.'’‘-])")
+
+
 @lru_cache(maxsize=1024)
 def _parse_dateline(text: str) -> Dateline | None:
     # Cached: the dates and the places of a record both read its dateline.
     match = _DATE_PLACE_RE.match(text)
     if match and _plausible_places(match["places"], strict_case=False):
         return _make(match, text)
+    if not _may_open_with_places(text):
+        return None
     for pattern in (_PLACE_DATE_RE, _PLACE_DASH_DATE_RE):
         match = pattern.match(text)
         if match and _plausible_places(match["places"], strict_case=False):

@@ -4,7 +4,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osce_scraper.extract.datelines import _STANDALONE_RE, _standalone_match, is_standalone_dateline, parse_dateline
+from osce_scraper.extract.datelines import (
+    _PLACE_COUNTRY_RE,
+    _PLACE_DASH_DATE_RE,
+    _PLACE_DATE_RE,
+    _PLACE_ONLY_RE,
+    _STANDALONE_RE,
+    _may_open_with_places,
+    _plausible_places,
+    _standalone_match,
+    is_standalone_dateline,
+    parse_dateline,
+)
 
 # (lead, raw dateline, place names, country, date)
 SHAPES = [
@@ -104,3 +115,26 @@ _DATE_LINES = st.builds(
 def test_the_quick_test_of_a_lines_end_never_changes_a_standalone_verdict(line):
     text = line.strip()
     assert bool(_standalone_match(text)) == bool(_STANDALONE_RE.match(text))
+
+
+# Paragraph openings the gate before the place-first patterns must judge as they do: places in any case, with and
+# without a country, a connector, an apostrophe, a hyphen or a full stop inside a word, a date, a dash or none.
+_OPENING_WORDS = st.sampled_from(
+    ["VIENNA", "Vienna", "vienna", "THE", "The", "the", "On", "of", "de", "i", "It's", "D.C.", "Kamensk-Shakhtinskiy",
+     "Co-operation", "Russian Federation", "Kyrgyzstan", "ŁÓDŹ", "é", "3", "12-13", "June", "Sept.", "2002", "(OSCE)",
+     ",", "/", "–", "-", ".", ":", '"', "and"]
+)
+_OPENINGS = st.lists(st.tuples(_OPENING_WORDS, st.sampled_from(["", " ", " ", "  "])), min_size=1, max_size=10).map(
+    lambda words: "".join(word + space for word, space in words)
+)
+
+
+@given(st.one_of(_OPENINGS, st.builds(lambda head, tail: head + tail, st.sampled_from([s[0] for s in SHAPES]),
+                                      _OPENINGS)))
+def test_the_gate_before_the_place_first_patterns_never_hides_a_dateline(text):
+    if _may_open_with_places(text):
+        return
+    for pattern, strict_case in ((_PLACE_DATE_RE, False), (_PLACE_DASH_DATE_RE, False), (_PLACE_COUNTRY_RE, False),
+                                 (_PLACE_ONLY_RE, True)):
+        match = pattern.match(text)
+        assert not match or not _plausible_places(match["places"], strict_case=strict_case)

@@ -73,7 +73,10 @@ _CONNECTOR_RE = re.compile(_CONNECTOR, re.I)
 _PLACE_SEPARATOR_RE = re.compile(r"\s*/\s*")
 
 
-def _plausible_places(text: str, *, strict_case: bool) -> bool:
+@lru_cache(maxsize=4096)
+def _plausible_places(text: str, strict_case: bool) -> bool:
+    # Cached: a crawl's datelines name the same few places again and again. (Called with positional arguments: a
+    # keyword makes the cache's key slower to build.)
     words = _WORD_RE.findall(text)
     if not words or (words[0].lower() in _SENTENCE_OPENERS and not words[0].isupper()):
         return False  # "On 22 July 2022, ..." opens a sentence; "THE HAGUE, ..." a dateline
@@ -85,19 +88,28 @@ def _plausible_places(text: str, *, strict_case: bool) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _place_names(places: str) -> tuple[str, ...]:
+    """The place names of a dateline's places ("TIRANA / BRUSSELS").
+
+    >>> _place_names("TIRANA / BRUSSELS/GENEVA")
+    ('TIRANA', 'BRUSSELS', 'GENEVA')
+    """
+    return tuple(n.strip() for n in _PLACE_SEPARATOR_RE.split(places) if n.strip())
+
+
 def _make(match: re.Match[str], text: str) -> Dateline | None:
-    places = match["places"]
-    country = match["country"] if "country" in match.re.groupindex else None
+    groups = match.groupdict()  # a pattern without a country or a date group has no such key
+    places = groups["places"]
+    country = groups.get("country")
     if country and not is_country_name(country):
         # "WARSAW, VIENNA, ..." style: the second name is another place, not a country.
-        if not _plausible_places(country, strict_case=False):
+        if not _plausible_places(country, False):
             return None
         places = f"{places}/{country}"
         country = None
-    names = tuple(n.strip() for n in _PLACE_SEPARATOR_RE.split(places) if n.strip())
-    date_text = match["date"] if "date" in match.re.groupindex else None
     raw = text[: match.end()].strip()
-    return Dateline(raw=raw, place_names=names, country=country, date_text=date_text)
+    return Dateline(raw=raw, place_names=_place_names(places), country=country, date_text=groups.get("date"))
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -146,24 +158,24 @@ _FIRST_WORD_RE = re.compile(r"\w++(?![.'’‘-])")
 def _parse_dateline(text: str) -> Dateline | None:
     # Cached: the dates and the places of a record both read its dateline.
     match = _DATE_PLACE_RE.match(text)
-    if match and _plausible_places(match["places"], strict_case=False):
+    if match and _plausible_places(match["places"], False):
         return _make(match, text)
     if not _may_open_with_places(text):
         return None
     for pattern in (_PLACE_DATE_RE, _PLACE_DASH_DATE_RE):
         match = pattern.match(text)
-        if match and _plausible_places(match["places"], strict_case=False):
+        if match and _plausible_places(match["places"], False):
             return _make(match, text)
     match = _PLACE_COUNTRY_RE.match(text)
     if (
         match
         and match["country"]
         and is_country_name(match["country"])
-        and _plausible_places(match["places"], strict_case=False)
+        and _plausible_places(match["places"], False)
     ):
         return _make(match, text)
     match = _PLACE_ONLY_RE.match(text)
-    if match and _plausible_places(match["places"], strict_case=True):
+    if match and _plausible_places(match["places"], True):
         return _make(match, text)
     return None
 
@@ -193,12 +205,12 @@ def is_standalone_dateline(text: str) -> bool:
     (True, False)
     """
     match = _standalone_match(text.strip())
-    return bool(match) and _plausible_places(match["places"], strict_case=True)
+    return bool(match) and _plausible_places(match["places"], True)
 
 
 def standalone_dateline(text: str) -> Dateline | None:
     """A standalone place-and-date line read as a dateline, or None."""
     match = _standalone_match(text.strip())
-    if not match or not _plausible_places(match["places"], strict_case=True):
+    if not match or not _plausible_places(match["places"], True):
         return None
     return _make(match, text.strip())

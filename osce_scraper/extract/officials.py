@@ -942,6 +942,14 @@ def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
     >>> accept(Candidate("Human Rights Watch", ("Director",))) is None
     True
     """
+    found = _accepted(candidate)
+    return (found[0], list(found[1])) if found else None
+
+
+# The same officials are named in the same words from release to release ("The OSCE Secretary General, Name,"): the
+# answer per candidate is kept, up to a bound, as the words' are. A tuple of titles, which no caller can change.
+@lru_cache(maxsize=1 << 13)
+def _accepted(candidate: Candidate) -> tuple[str, tuple[str, ...]] | None:
     name, ranks = _split_rank(candidate.name.strip())
     name = _POSSESSIVE_END_RE.sub("", name.strip(" ,."))
     titles = list(candidate.titles)
@@ -958,7 +966,7 @@ def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
         return None
     kept = [title for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]
     kept += ranks
-    return (name, kept) if kept else None
+    return (name, tuple(kept)) if kept else None
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -1022,7 +1030,7 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
       'mentions': 2},
      {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
     """
-    accepted = [found for shape in shapes for candidate in shape.find(text) if (found := accept(candidate))]
+    accepted = [found for shape in shapes for candidate in shape.find(text) if (found := _accepted(candidate))]
     owner = _people(name for name, _ in accepted)
     found: dict[str, Official] = {}
     spellings: dict[str, set[str]] = {}

@@ -531,6 +531,37 @@ _TITLE_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\
 # Such a match holds no second comma, so matching at each of them finds what a search of the text finds.
 _MARKED_SPACE = rb"[\t-\r\x1c-\x1f \x01]+"
 _COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"\x01)")
+# "Name, Title" starts from a comma before a capital too, or before "the", "a" or "an" and a capital: the commas of
+# both shapes are found in one scan, and those before a capital (``_COMMA_CAPITAL_SCAN_RE``'s, a subset of them) are
+# told by the group "capital".
+_COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?\x01)")
+_COMMAS_SCAN_RE = re.compile(
+    _COMMA_ARTICLE_CAPITAL_SCAN_RE.pattern + rb"(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
+)
+# As ``_marked``'s copy, the last text's commas are kept, known by identity.
+_last_commas: tuple[str | None, tuple[list[int], list[int]]] = (None, ([], []))
+
+
+def _commas(text: str) -> tuple[list[int], list[int]]:
+    """(commas before a capital, commas before a capital or an article and a capital): their places, in text order.
+
+    >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said")
+    ([12], [12, 34])
+    """
+    global _last_commas
+    last_text, commas = _last_commas  # one read: another thread may replace it
+    if text is not last_text:
+        capital: list[int] = []
+        article: list[int] = []
+        for comma in _COMMAS_SCAN_RE.finditer(_marked(text)):
+            article.append(comma.start())
+            if comma.group("capital") is not None:
+                capital.append(comma.start())
+        commas = (capital, article)
+        _last_commas = (text, commas)
+    return commas
+
+
 _ADVERB_BEFORE_RE = re.compile(r"\s(?:today|yesterday)$")
 
 TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
@@ -550,8 +581,8 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 
 def title_comma_name(text: str) -> Iterator[Candidate]:
     """"Title, Name," and chains "Title, Name, Title, Name": the name found from its comma, the title before it."""
-    for comma in _COMMA_CAPITAL_SCAN_RE.finditer(_marked(text)):
-        if not (match := _TITLE_COMMA_NAME_RE.match(text, comma.start())):
+    for comma in _commas(text)[0]:
+        if not (match := _TITLE_COMMA_NAME_RE.match(text, comma)):
             continue
         # "... Special Representative on South East Europe today, Mark Pritchard (United Kingdom)"
         title_end = match.start()
@@ -568,7 +599,6 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
 _COMMA_BEFORE_TITLE_RE = re.compile(
     rf",\s+(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
 )
-_COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?\x01)")
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
 
 NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -584,8 +614,8 @@ NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
 
 def name_comma_title(text: str) -> Iterator[Candidate]:
     """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
-    for marked_comma in _COMMA_ARTICLE_CAPITAL_SCAN_RE.finditer(_marked(text)):
-        if not (comma := _COMMA_BEFORE_TITLE_RE.match(text, marked_comma.start())):
+    for marked_comma in _commas(text)[1]:
+        if not (comma := _COMMA_BEFORE_TITLE_RE.match(text, marked_comma)):
             continue
         if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
             continue

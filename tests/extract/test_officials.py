@@ -320,3 +320,14 @@ def test_the_marked_scans_find_every_match_of_a_search_of_the_text(scan, pattern
         marked = officials_module._marked(text)
         at_scans = [match.span() for place in scan.finditer(marked) if (match := pattern.match(text, place.start()))]
         assert at_scans == [match.span() for match in pattern.finditer(text)], text
+
+
+def test_the_commas_of_one_scan_are_those_of_each_comma_scan():
+    # The two comma shapes share one scan: it must find what each shape's own scan finds, in the same order.
+    texts = [*make_comma_texts(), ", ".join(make_comma_texts()), "A,\u00a0the Head,, Ivo, an Envoy,  a  X,"]
+    for text in texts:
+        marked = officials_module._marked(text)
+        assert officials_module._commas(text) == (
+            [place.start() for place in officials_module._COMMA_CAPITAL_SCAN_RE.finditer(marked)],
+            [place.start() for place in officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE.finditer(marked)],
+        ), text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,9 +47,24 @@ VERSION_FIELDS = ("version", "changed_at", "withdrawn_at")
 CAPTURE_FIELDS = ("warc_file", "warc_record_id", "payload_digest")
 
 
+#: The last second :func:`utc_now` wrote, and how: a crawl asks many times a second.
+_last_now: tuple[int, str] = (-1, "")
+
+
 def utc_now() -> str:
-    """The current time as the record writes it: UTC, to the second, with a Z."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    """The current time as the record writes it: UTC, to the second, with a Z.
+
+    >>> utc_now()[10], utc_now()[-1], len(utc_now())
+    ('T', 'Z', 20)
+    """
+    global _last_now
+    # The clock datetime.now reads, its nanoseconds floored to the second as datetime.now floors them.
+    second = time.time_ns() // 1_000_000_000
+    last = _last_now
+    if last[0] != second:
+        text = dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        _last_now = last = (second, text)
+    return last[1]
 
 
 @cache

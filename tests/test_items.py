@@ -1,8 +1,17 @@
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from osce_scraper.items import _container_shape, _json_shaped, _no_tuple_where_arrays_go, _record_shape, record_schema
+from osce_scraper.items import (
+    _container_shape,
+    _json_shaped,
+    _no_tuple_where_arrays_go,
+    _record_shape,
+    record_schema,
+    utc_now,
+)
 
 OBJECT = {"type": "object", "additionalProperties": False}
 
@@ -53,3 +62,15 @@ def test_the_whole_walk_refuses_exactly_the_values_holding_a_tuple(value):
         return isinstance(v, tuple) or (isinstance(v, list) and any(map(holds_tuple, v))) or (
             isinstance(v, dict) and any(map(holds_tuple, v.values())))
     assert _json_shaped(value) == (not holds_tuple(value))
+
+
+def now_from_datetime() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def test_the_time_written_is_the_clocks_second_across_a_change_of_second():
+    seconds_seen = set()
+    while len(seconds_seen) < 2:  # until the second has changed at least once (at most a second)
+        before, now, after = now_from_datetime(), utc_now(), now_from_datetime()
+        assert now in (before, after)
+        seconds_seen.add(now)

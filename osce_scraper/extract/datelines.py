@@ -154,15 +154,21 @@ def _may_open_with_places(text: str) -> bool:
 _FIRST_WORD_RE = re.compile(r"\w++(?![.'’‘-])")
 
 
+# Each date the patterns read has a digit: its day, or its year after a month. A text without one gives no dated
+# pattern a match (the dated patterns fail slowly on a place and its country: "Kamensk-Shakhtinskiy, Russian ...").
+_DIGIT_RE = re.compile(r"\d")
+
+
 @lru_cache(maxsize=1024)
 def _parse_dateline(text: str) -> Dateline | None:
     # Cached: the dates and the places of a record both read its dateline.
-    match = _DATE_PLACE_RE.match(text)
+    dated = _DIGIT_RE.search(text) is not None
+    match = _DATE_PLACE_RE.match(text) if dated else None
     if match and _plausible_places(match["places"], False):
         return _make(match, text)
     if not _may_open_with_places(text):
         return None
-    for pattern in (_PLACE_DATE_RE, _PLACE_DASH_DATE_RE):
+    for pattern in (_PLACE_DATE_RE, _PLACE_DASH_DATE_RE) if dated else ():
         match = pattern.match(text)
         if match and _plausible_places(match["places"], False):
             return _make(match, text)

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osce_scraper.extract.datelines import (
+    _DATE_PLACE_RE,
     _PLACE_COUNTRY_RE,
     _PLACE_DASH_DATE_RE,
     _PLACE_DATE_RE,
@@ -138,3 +139,11 @@ def test_the_gate_before_the_place_first_patterns_never_hides_a_dateline(text):
                                  (_PLACE_ONLY_RE, True)):
         match = pattern.match(text)
         assert not match or not _plausible_places(match["places"], strict_case=strict_case)
+
+
+@given(st.one_of(_OPENINGS, st.builds(lambda head, tail: head + tail, st.sampled_from([s[0] for s in SHAPES]),
+                                      _OPENINGS)))
+def test_no_dated_pattern_matches_a_text_without_a_digit(text):
+    undated = "".join(c for c in text if not c.isdecimal())
+    for pattern in (_DATE_PLACE_RE, _PLACE_DATE_RE, _PLACE_DASH_DATE_RE):
+        assert pattern.match(undated) is None

@@ -71,8 +71,20 @@ def parse_date(text: str | None) -> dt.date | None:
     return _parse_date_cached(text.strip()[:200])
 
 
+#: The shape nearly every printed date has ("25 July 2022"), read in one step: for a text of just this shape (and a
+#: month name or abbreviation the patterns below know) they find the same day, month and year.
+_PLAIN_DATE_RE = re.compile(r"([0-3]?[0-9]) ([A-Za-z]+) ((?:19|20)[0-9][0-9])")
+
+
 @lru_cache(maxsize=8192)
 def _parse_date_cached(text: str) -> dt.date | None:
+    plain = _PLAIN_DATE_RE.fullmatch(text)
+    if plain and (month := MONTHS.get(plain[2].lower())):
+        return make_date(int(plain[3]), month, int(plain[1]))
+    return _parse_date_by_patterns(text)
+
+
+def _parse_date_by_patterns(text: str) -> dt.date | None:
     match = ISO_RE.search(text)
     if match:
         return make_date(int(match["year"]), int(match["month"]), int(match["day"]))

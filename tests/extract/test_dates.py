@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from osce_scraper.extract.dates import _parse_date_cached, parse_date
+from osce_scraper.extract.dates import _parse_date_by_patterns, _parse_date_cached, parse_date
 
 
 @pytest.mark.parametrize(
@@ -39,3 +41,21 @@ def test_a_timestamp_gives_the_date_it_prints_without_dateparser(text, monkeypat
     monkeypatch.setattr("osce_scraper.extract.dates._dateparser", fail)
     _parse_date_cached.cache_clear()
     assert parse_date(text) == dt.date(2018, 3, 29)
+
+
+# Texts of the plain shape and near it: days and years in and out of range, month names, abbreviations and other
+# words in any case, and other digits (dateparser, which reads some of them, is not called: it is slow to load).
+_PLAIN_SHAPED = st.builds(
+    lambda day, month, year: f"{day} {month} {year}",
+    st.sampled_from(["1", "09", "9", "29", "30", "31", "32", "39", "0", "00", "4", "٣"]),
+    st.sampled_from(["June", "JUNE", "june", "Jun", "Sept", "SEP", "May", "Junes", "Ju", "Mayday", "Februar", "Dec",
+                     "DEC"]),
+    st.sampled_from(["2025", "1999", "1899", "2100", "2020", "٢٠٢٠"]),
+)
+
+
+@given(_PLAIN_SHAPED)
+def test_the_plain_shape_read_in_one_step_gives_what_the_patterns_give(text):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("osce_scraper.extract.dates._dateparser", lambda _: "dateparser")
+        assert _parse_date_cached.__wrapped__(text) == _parse_date_by_patterns(text)

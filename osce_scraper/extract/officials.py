@@ -779,8 +779,16 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
 )
 
 
-def _name_in_run(words: list[str]) -> tuple[int, int] | None:
-    """(start, end) of the person's name among the words that follow a title head, or None."""
+# Runs repeat from release to release as titles and names do ("on National Minorities", "Maria Telalian"): the answer
+# per run is kept, up to a bound, as the words' are.
+@lru_cache(maxsize=1 << 13)
+def _name_in_run(run: str) -> tuple[int, int] | None:
+    """(start, end) of the person's name among the words of a run that follows a title head, or None.
+
+    >>> _name_in_run("of the Media Harlem Désir"), _name_in_run("of the Media")
+    ((3, 5), None)
+    """
+    words = run.split()
     # name_ends[i]: where a name that starts at word i ends, the first stop from i on (or the run's end).
     name_ends, end, last_stop = [0] * len(words), len(words), -1
     for i in range(len(words) - 1, -1, -1):
@@ -818,9 +826,9 @@ def title_name(text: str) -> Iterator[Candidate]:
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
             continue
-        words = run.group().split()
-        if not (found_span := _name_in_run(words)):
+        if not (found_span := _name_in_run(run.group())):
             continue
+        words = run.group().split()
         start, end = found_span
         # The run's words stand one space apart (``_RUN_RE``), none holding one: their places follow from lengths.
         name_start = run.start() + sum(map(len, words[:start])) + start

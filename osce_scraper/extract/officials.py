@@ -274,6 +274,8 @@ def _is_title(title: str) -> bool:
 _AFTER_OTHER_NAME_RE = re.compile(rf"^(?:\s+of\s+{_UP}[\w'’-]*(?:\s+{_UP}[\w'’-]*){{0,2}})?\s*(?:,|\band\b)\s*")
 
 
+# Titles repeat from release to release ("OSCE Secretary General"): the answer per title is kept, up to a bound.
+@lru_cache(maxsize=1 << 13)
 def _clean_title(title: str) -> str:
     """A title without leading articles and without the fragment of a sentence before it.
 

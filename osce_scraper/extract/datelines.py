@@ -129,13 +129,19 @@ def parse_dateline(text: str) -> Dateline | None:
 # match with plausible places: the same places, each word a connector or opening with a letter other than a-z (every
 # plausible word does), then what follows the places and country in one of them: a date (after a dash or not), a
 # full stop, a dash.
-# A lower-case word ends the places at once, so an ordinary sentence is told in a few steps.
-_GATE_WORD = rf"(?:(?-i:[^\W\d_a-z])[\w.'’‘-]*|{_CONNECTOR}(?![\w'’‘]))"
+# A lower-case word ends the places at once, so an ordinary sentence is told in a few steps. And a word gives back
+# whole pieces only, up to a full stop or a hyphen in it: what can follow a word in these patterns opens with white
+# space or a sign, never with a letter, a digit or an apostrophe, so no other end of a word can be followed by it.
+_WORD_PIECES = r"[\w'’‘]*+(?:[.-][\w'’‘]*+)*"
+_GATE_WORD = rf"(?:(?-i:[^\W\d_a-z]){_WORD_PIECES}|{_CONNECTOR}(?![\w'’‘]))"
 _GATE_NAME = rf"{_GATE_WORD}(?:\s(?:{_CONNECTOR}\s)?{_GATE_WORD}){{0,4}}"
+_GATE_COUNTRY_WORD = rf"{_LETTER}{_WORD_PIECES}"
+_GATE_COUNTRY = rf"(?:,\s*{_GATE_COUNTRY_WORD}(?:\s(?:and\s|of\s|the\s)?{_GATE_COUNTRY_WORD}){{0,4}})?"
 # What follows the places and country in _PLACE_DATE_RE, _PLACE_DASH_DATE_RE, _PLACE_COUNTRY_RE, _PLACE_ONLY_RE.
-_ANY_DATE = _DATE.replace("(?P<date>", "(?:", 1)
+# (A date opens with a digit or a month's first letter: told by one look before the months are tried one by one.)
+_ANY_DATE = rf"(?=\d|[{''.join(sorted({month[0] for month in MONTHS}))}])" + _DATE.replace("(?P<date>", "(?:", 1)
 _AFTER_PLACES = rf"(?:,?\s+{_ANY_DATE}|{_DASH}{_ANY_DATE}|\s*[.:]\s+|{_OSCE}(?-i:{_DASH}))"
-_PLACES_GATE_RE = re.compile(rf"^{_GATE_NAME}(?:\s*/\s*{_GATE_NAME}){{0,5}}{_COUNTRY}{_AFTER_PLACES}", re.I)
+_PLACES_GATE_RE = re.compile(rf"^{_GATE_NAME}(?:\s*/\s*{_GATE_NAME}){{0,5}}{_GATE_COUNTRY}{_AFTER_PLACES}", re.I)
 
 
 def _may_open_with_places(text: str) -> bool:

@@ -1,7 +1,9 @@
 """The simplest spider for the site (the crawl benchmark's second floor).
 
 It walks the same listing pages and follows every pager and release link it finds with
-``response.css("a::attr(href)")`` and ``urljoin``, once per node id, and reads nothing on release pages.
+``response.css("a::attr(href)")`` and ``urljoin``, a listing page once per page number and a release once per
+node id (the newsroom's pager links each page twice, with and without a sort parameter), and reads nothing
+on release pages.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, ClassVar
 import scrapy
 
 _NODE_RE = re.compile(r"/(\d{3,})/?$")
+_PAGE_RE = re.compile(r"[?&]page=(\d+)")
 
 
 class FollowLinksSpider(scrapy.Spider):
@@ -23,12 +26,15 @@ class FollowLinksSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.start_urls = [base_url.rstrip("/") + "/press-releases"]
         self.seen_nodes: set[str] = set()
+        self.seen_pages = {"0"}  # the first page, asked for without a number
 
     def parse(self, response: scrapy.http.Response) -> Iterator[Any]:
         for href in response.css("a::attr(href)").getall():
             url = response.urljoin(href)
-            if "page=" in url:
-                yield scrapy.Request(url, callback=self.parse)  # Scrapy's duplicate filter: each page once
+            if page := _PAGE_RE.search(url):
+                if page.group(1) not in self.seen_pages:
+                    self.seen_pages.add(page.group(1))
+                    yield scrapy.Request(url, callback=self.parse)
             elif (node := _NODE_RE.search(url.split("?")[0])) and node.group(1) not in self.seen_nodes:
                 self.seen_nodes.add(node.group(1))
                 yield scrapy.Request(url, callback=self.release)

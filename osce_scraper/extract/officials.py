@@ -678,8 +678,8 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
 
 def service_as_title(text: str) -> Iterator[Candidate]:
     """"Name (of Country) has begun service / took up duties / was appointed as Title"."""
-    for marked_as in _scan(_AS_TITLE_SCAN_RE, _marked(text)):
-        if not (as_title := _AS_TITLE_RE.match(text, marked_as.start())):
+    for start in _roles_and_as(text)[1]:
+        if not (as_title := _AS_TITLE_RE.match(text, start)):
             continue
         if not (service := _SERVICE_BEFORE_AS_RE.search(text, max(0, as_title.start() - 40), as_title.start())):
             continue
@@ -704,16 +704,57 @@ LOWER_ROLE_NAME_EXAMPLES: tuple[Example, ...] = (
 # capital, rare) and looks behind it for the offices, longest first; a look-behind has one length, so one for each.
 _LOWER_ROLE_FORMS = {head: _marked(head) for head in LOWER_ROLE_HEADS}
 _LOWER_ROLE_LENGTHS = sorted({len(form) for form in _LOWER_ROLE_FORMS.values()}, reverse=True)
+_LOWER_ROLES_BEHIND = b"|".join(
+    rb"(?<=(" + b"|".join(re.escape(form) for form in _LOWER_ROLE_FORMS.values() if len(form) == length) + rb") \x01)"
+    for length in _LOWER_ROLE_LENGTHS
+)
 _LOWER_ROLES_SCAN_RE = re.compile(
     _MARK
     + rb"(?<=[" + b"".join(re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()) + rb"] \x01)(?:"
-    + b"|".join(
-        rb"(?<=(" + b"|".join(re.escape(form) for form in _LOWER_ROLE_FORMS.values() if len(form) == length)
-        + rb") \x01)"
-        for length in _LOWER_ROLE_LENGTHS
-    )
+    + _LOWER_ROLES_BEHIND
     + b")"
 )
+# " as " before a capital, where ``service_as_title`` starts (``_AS_TITLE_SCAN_RE``'s matches), ends in a space and a
+# mark too: the offices' scan finds it in the same pass, from the same marks, looked behind when no office ends there.
+# No office ends with " as", " as a", " as an" or " as the", nor they with an office: a mark is one or the other.
+_AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ")
+_LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {form[-2:-1] for form in _AS_FORMS}
+_ROLES_AND_AS_SCAN_RE = re.compile(
+    _MARK
+    + rb"(?<=[" + b"".join(sorted(_LAST_LETTERS)) + rb"] \x01)(?:"
+    + _LOWER_ROLES_BEHIND
+    + b"|"
+    + b"|".join(rb"(?<=(" + re.escape(form) + rb")\x01)" for form in _AS_FORMS)
+    + b")"
+)
+_FIRST_AS_GROUP = len(_LOWER_ROLE_LENGTHS) + 1
+# As ``_marked``'s copy, the last text's offices and " as " are kept, known by identity.
+_last_roles_and_as: tuple[str | None, tuple[list[tuple[int, bytes]], list[int]]] = (None, ([], []))
+
+
+def _roles_and_as(text: str) -> tuple[list[tuple[int, bytes]], list[int]]:
+    """(mark, marked form) of each place where a lower-case office may end before a capital, and where each " as "
+    before a capital starts ("the" or "a" between them), in text order.
+
+    >>> _roles_and_as("The envoy Dan Ross served as the Head and as Envoy")
+    ([(10, b'envoy')], [25, 41])
+    """
+    global _last_roles_and_as
+    last_text, found = _last_roles_and_as  # one read: another thread may replace it
+    if text is not last_text:
+        roles: list[tuple[int, bytes]] = []
+        starts: list[int] = []
+        for place in _scan(_ROLES_AND_AS_SCAN_RE, _marked(text)):
+            group = place.lastindex or 0  # each look-behind holds one group: the one that matched
+            if group < _FIRST_AS_GROUP:
+                roles.append((place.start(), place.group(group)))
+            else:
+                starts.append(place.start() - len(place.group(group)))
+        found = (roles, starts)
+        _last_roles_and_as = (text, found)
+    return found
+
+
 # The offices that end where the scan found ``form``: it and the shorter ones it ends with.
 _LOWER_ROLES_ENDING = {form: [head for head, other in _LOWER_ROLE_FORMS.items() if form.endswith(other)]
                        for form in _LOWER_ROLE_FORMS.values()}
@@ -727,9 +768,9 @@ def _lower_roles(text: str) -> Iterator[tuple[int, int]]:
     ['envoy', 'president']
     """
     found = []
-    for place in _scan(_LOWER_ROLES_SCAN_RE, _marked(text)):
-        end = place.start() - 1
-        for head in _LOWER_ROLES_ENDING[place.group(place.lastindex)]:
+    for mark, form in _roles_and_as(text)[0]:
+        end = mark - 1
+        for head in _LOWER_ROLES_ENDING[form]:
             position = end - len(head)
             before = text[position - 1] if position else " "
             # A mark stands for any capital: the office itself must stand there, a whole word, and a capital after it.

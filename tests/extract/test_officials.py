@@ -331,3 +331,17 @@ def test_the_commas_of_one_scan_are_those_of_each_comma_scan():
             [place.start() for place in officials_module._COMMA_CAPITAL_SCAN_RE.finditer(marked)],
             [place.start() for place in officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE.finditer(marked)],
         ), text
+
+
+def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
+    # Lower-case offices and " as " share one scan of the marked text: it must find what each one's own scan finds.
+    heads = vocabulary.LOWER_ROLE_HEADS
+    texts = [*make_comma_texts(), *make_head_texts(heads)]
+    texts += [f"He served as {article}{head} Anna Berg and as {article}{head}\u00a0Čech" for head in heads
+              for article in ("", "the ", "a ", "an ")]
+    for text in texts:
+        marked = officials_module._marked(text)
+        roles = [(place.start(), place.group(place.lastindex))
+                 for place in officials_module._LOWER_ROLES_SCAN_RE.finditer(marked)]
+        starts = [place.start() for place in officials_module._AS_TITLE_SCAN_RE.finditer(marked)]
+        assert officials_module._roles_and_as(text) == (roles, starts), text

@@ -47,6 +47,20 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Under re.IGNORECASE, a Unicode pattern's ASCII letters also match four letters outside ASCII: "Auguſt" and
+# "Aprıl" are found by the patterns above, and read as the month names they fold to.
+_FOLDED_BY_IGNORECASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def month_number(name: str) -> int | None:
+    """The number of the month a name stands for, as the date patterns match it (any case, abbreviated).
+
+    >>> month_number("Sept"), month_number("AUGUST"), month_number("Auguſt"), month_number("Smarch")
+    (9, 8, 8, None)
+    """
+    return MONTHS.get(name.translate(_FOLDED_BY_IGNORECASE).lower())
+
+
 def names_its_month(text: str) -> bool:
     """True when a printed date names its month: only then is its order of day and month certain.
 
@@ -91,7 +105,8 @@ def _parse_date_by_patterns(text: str) -> dt.date | None:
     for pattern in (DAY_MONTH_YEAR_RE, MONTH_DAY_YEAR_RE):
         match = pattern.search(text)
         if match and match["year"]:
-            return make_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+            month = month_number(match["month"])
+            return make_date(int(match["year"]), month, int(match["day"])) if month else None
         if match:
             return None  # a day and month without a year: not a full date
     if not re.search(r"\d", text) or len(text) > 60:

@@ -28,6 +28,15 @@ def test_impossible_or_incomplete_dates_give_none(text):
     assert parse_date(text) is None
 
 
+# Case-insensitive patterns let the long s, the dotless i, the dotted capital I and the Kelvin sign stand for
+# s, i and k: the month they spell is read, and the date is no error.
+@pytest.mark.parametrize(("text", "iso"), [("3 Auguſt 2020", "2020-08-03"), ("Aprıl 3, 2020", "2020-04-03"),
+                                           ("9 JULİ 2021", None), ("25 ſeptember 2019", "2019-09-25")])
+def test_a_month_spelled_with_letters_that_fold_to_ascii_is_read_or_refused_never_an_error(text, iso):
+    _parse_date_cached.cache_clear()
+    assert parse_date(text) == (dt.date.fromisoformat(iso) if iso else None)
+
+
 def test_dateparser_reads_other_english_shapes():
     assert parse_date("29.03.2018") == dt.date(2018, 3, 29)
 

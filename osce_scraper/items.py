@@ -133,83 +133,6 @@ def _json_shaped(value: Any) -> bool:
     return True
 
 
-#: The keywords :func:`_container_shape` knows the meaning of; a schema with any other makes it give up.
-_SHAPE_KEYWORDS = frozenset(
-    {"$schema", "$id", "$comment", "title", "description", "version", "type", "properties", "required",
-     "additionalProperties", "items", "pattern", "minLength", "maxLength", "format", "minimum", "maximum"}
-)
-#: Property name -> (may it be an array, the container shape of its items or of itself when it is an object).
-ContainerShape = dict[str, tuple[bool, "ContainerShape"]]
-
-
-def _types(schema: dict[str, Any]) -> list[str]:
-    types = schema.get("type") or []
-    return [types] if isinstance(types, str) else list(types)
-
-
-def _container_shape(schema: dict[str, Any]) -> ContainerShape | None:
-    """Where an object of ``schema`` can hold an array, or None when the schema says more than this function reads.
-
-    The compiled check takes a tuple for an array, and only where the schema allows an array: every other value
-    it has checked is of a type that no tuple is (when every property has a ``type`` and no object admits other
-    properties). So a record the check passes holds a tuple only in one of these places.
-
-    >>> _container_shape({"type": "object", "additionalProperties": False,
-    ...                   "properties": {"a": {"type": "string"}, "b": {"type": "array", "items": {"type": "string"}}}})
-    {'b': (True, {})}
-    """
-    if set(schema) - _SHAPE_KEYWORDS or "object" not in _types(schema):
-        return None
-    if schema.get("additionalProperties") is not False:
-        return None  # another property could hold anything
-    shape: ContainerShape = {}
-    for name, sub in schema.get("properties", {}).items():
-        types = _types(sub)
-        if not types or set(sub) - _SHAPE_KEYWORDS or {"array", "object"} <= set(types):
-            return None
-        if "array" in types:
-            items = sub.get("items")
-            item_types = _types(items) if isinstance(items, dict) else []
-            if not item_types or "array" in item_types or set(items) - _SHAPE_KEYWORDS:
-                return None
-            inner = _container_shape(items) if "object" in item_types else {}
-            if inner is None:
-                return None
-            shape[name] = (True, inner)
-        elif "object" in types:
-            inner = _container_shape(sub)
-            if inner is None:
-                return None
-            shape[name] = (False, inner)
-    return shape
-
-
-def _no_tuple_where_arrays_go(record: dict[str, Any], shape: ContainerShape) -> bool:
-    """``_json_shaped(record)`` for a record the compiled check passed: its arrays looked at, nothing else.
-
-    >>> shape = {"a": (True, {"b": (True, {})})}
-    >>> _no_tuple_where_arrays_go({"a": [{"b": []}]}, shape), _no_tuple_where_arrays_go({"a": [{"b": ()}]}, shape)
-    (True, False)
-    """
-    for name, (is_array, inner) in shape.items():
-        value = record.get(name)
-        if is_array:
-            if isinstance(value, tuple):
-                return False
-            if inner and isinstance(value, list):
-                for item in value:
-                    if isinstance(item, dict) and not _no_tuple_where_arrays_go(item, inner):
-                        return False
-        elif inner and isinstance(value, dict) and not _no_tuple_where_arrays_go(value, inner):
-            return False
-    return True
-
-
-@cache
-def _record_shape() -> ContainerShape | None:
-    return _container_shape(record_schema())
-
-
 def schema_version() -> str:
     """The version of the record's schema (``version`` in release.schema.json), which runs and reports name.
 
@@ -234,8 +157,7 @@ def schema_errors(record: dict[str, Any]) -> list[str]:
     except fastjsonschema.JsonSchemaException:
         pass
     else:
-        shape = _record_shape()
-        if _no_tuple_where_arrays_go(record, shape) if shape is not None else _json_shaped(record):
+        if _json_shaped(record):
             return []
     validator = _validator()
     return [

@@ -379,35 +379,57 @@ def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | No
     """Where ``_title_span``'s title starts, walking back over the words between ``window`` and ``end``; None when
     the walk reaches the first two words of a window that does not start the text."""
     # No word holds a break character, so a walk back never passes the last break: only the words after it are
-    # built. Those before it count only in two places: how many there are (the walk's fallback) and the last one
+    # walked. Those before it count only in two places: how many there are (the walk's fallback) and the last one
     # (an "and" right after the break asks whether a name stands before it).
     found = _LAST_TITLE_BREAK_RE.match(text, window, end)
     after = found.end() if found else window
-    words = _TITLE_SPAN_WORD_RE.findall(text, after, end)
+    count, first, start, and_opens = _title_walk(text[after:end], lower_case)
+    if and_opens:  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
+        previous = _last_word_before(text, window, after)
+        if not (previous is not None and _is_name(previous)):
+            first, start = 0, text.find("and", after) - after  # "and" is a connector: the walk takes it too
+    # The walk looks at the word before its first one too (the break ends it there): it reaches the window's
+    # first two words when fewer than three words stand before that first one.
+    if window and first <= 2 and (count or found):
+        before = len(_TITLE_SPAN_WORD_RE.findall(text, window, after)) if found else 0
+        if (before or count) and before + first <= 2:
+            return None
+    return after + start
+
+
+# The words after a title's last break repeat from release to release (" the OSCE Secretary General"): the walk over
+# them is kept per phrase, up to a bound, as the words' answers are.
+@lru_cache(maxsize=1 << 13)
+def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
+    """The walk back over the words of ``phrase``, the title's end: (how many words, the first one walked, where it
+    starts in ``phrase``, whether the walk stopped at an "and" that opens the phrase, which the word before the phrase
+    decides: a name there ends the title, else the walk takes "and" too).
+
+    >>> _title_walk(" the former Ruritanian leader", True), _title_walk("and Ambassador", False)
+    ((4, 0, 1, False), (2, 1, 4, True))
+    """
+    words = _TITLE_SPAN_WORD_RE.findall(phrase)
     first = len(words)  # the walk's words are words[first:]
+    and_opens = False
     while first:
         token = words[first - 1]
         if first < len(words) and token[-1] == "." and len(token) > 3:
             break  # the previous sentence ends here
         if token == "and":  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
-            previous = words[first - 2] if first > 1 else _last_word_before(text, window, after)
-            if previous is not None and _is_name(previous):
+            if first == 1:
+                and_opens = True
+                break
+            if _is_name(words[first - 2]):
                 break
         if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)):
             break
         first -= 1
-    # The walk looks at the word before its first one too (the break ends it there): it reaches the window's
-    # first two words when fewer than three words stand before that first one.
-    if window and first <= 2 and (words or found):
-        before = len(_TITLE_SPAN_WORD_RE.findall(text, window, after)) if found else 0
-        if (before or words) and before + first <= 2:
-            return None
     # Where the walk's first word starts: words and the characters between them are of two kinds, so each word
     # is the last place its characters stand before the next word.
-    start = end
+    start = len(phrase)
     for word in reversed(words[first:]):
-        start = text.rfind(word, after, start)
-    return start
+        start = phrase.rfind(word, 0, start)
+    return len(words), first, start, and_opens
 
 
 def _last_word_before(text: str, window: int, after: int) -> str | None:

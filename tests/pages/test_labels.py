@@ -83,3 +83,15 @@ def test_every_label_is_read_however_it_opens(labels, spelling):
         for text in texts:
             found = labels_of(f"<p>{spelling(text)}: Vienna</p>", labels)
             assert found.get(name) == ["Vienna"], (name, spelling(text))
+
+
+
+# Under re.IGNORECASE the long s, the dotless i and the dotted capital I stand for s and i: a label spelled with them
+# is read as the label they fold to, never an error.
+@pytest.mark.parametrize(("label", "labels", "name"), [("ſource", PAGE_LABELS, "source"),
+                                                       ("Fıelds of work", PAGE_LABELS, "fields_of_work"),
+                                                       ("PUBLİSHED", LISTING_LABELS, "publishing_date")])
+def test_a_label_spelled_with_letters_that_fold_to_ascii_is_read_never_an_error(label, labels, name):
+    for html in (f"<p>{label}: OSCE</p>", f"<ul><li>{label}:</li><li>OSCE</li></ul>",
+                 f"<div><div>{label}</div><div>OSCE</div></div>"):
+        assert labels_of(html, labels)[name] == ["OSCE"], html

@@ -156,7 +156,8 @@ def page_number_by_parts(url: str) -> int:
     2
     """
     for key, value in parse_qsl(urlsplit(url).query.replace("&amp;", "&"), keep_blank_values=True):
-        if key.lower().endswith("page") and value.strip().isdigit():
+        # isdecimal, not isdigit: int() reads the decimal digits of any script ("٣"), never a superscript ("²").
+        if key.lower().endswith("page") and value.strip().isdecimal():
             return int(value.strip())
     return 0
 

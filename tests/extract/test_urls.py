@@ -103,3 +103,10 @@ def test_a_release_url_keeps_only_scheme_host_and_path():
     assert release_url("http://127.0.0.1:8000/cio/49486//?page=1#x") == "http://127.0.0.1:8000/cio/49486"
     assert release_url("https://www.osce.org") == "https://www.osce.org/"
     assert release_url("HTTPS://www.osce.org/cio/1/") == "https://www.osce.org/cio/1"
+
+
+# str.isdigit() is true of superscripts and circled digits, which int() refuses: such a page parameter is no number.
+@pytest.mark.parametrize(("url", "page"), [("/press-releases?page=%C2%B2", 0), ("/press-releases?page=²", 0),
+                                           ("/press-releases?page=①", 0), ("/press-releases?page=٣", 3)])
+def test_a_page_parameter_of_digits_int_cannot_read_is_page_0_never_an_error(url, page):
+    assert page_number(url) == page

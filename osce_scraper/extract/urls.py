@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Hosts whose pages belong to the newsroom (office subdomains included).
 OSCE_DOMAIN = "osce.org"
@@ -26,13 +26,28 @@ _FILE_RE = re.compile(
 LISTING_FILTER_PARAMS = ("filters", "solrsort", "rows")
 
 
-def is_web_url(url: str) -> bool:
-    """True for http(s) URLs; ``file:``, ``data:``, ``javascript:`` and others are never fetched.
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for a URL it refuses: a bracket left open or closed alone, a host in brackets that
+    is no IP address, a host that NFKC normalisation gives a slash or another mark of a URL's parts.
 
-    >>> is_web_url("javascript:alert(1)"), is_web_url("https://www.osce.org/cio/1")
-    (False, True)
+    >>> split_url("https://www.osce.org/cio/1?x").path, split_url("https://[www.osce.org/cio/1")
+    ('/cio/1', None)
     """
-    return urlsplit(url).scheme in {"http", "https"}
+    try:
+        return urlsplit(url)
+    except ValueError:  # what urlsplit raises for these, and only for these
+        return None
+
+
+def is_web_url(url: str) -> bool:
+    """True for http(s) URLs; ``file:``, ``data:``, ``javascript:`` and others, and URLs that cannot be split into
+    their parts, are never fetched.
+
+    >>> is_web_url("javascript:alert(1)"), is_web_url("https://www.osce.org/cio/1"), is_web_url("https://[x/1")
+    (False, True, False)
+    """
+    parts = split_url(url)
+    return parts is not None and parts.scheme in {"http", "https"}
 
 
 def host_allowed(url: str, extra_hosts: frozenset[str] = frozenset()) -> bool:
@@ -43,7 +58,7 @@ def host_allowed(url: str, extra_hosts: frozenset[str] = frozenset()) -> bool:
     """
     if not is_web_url(url):
         return False
-    host = (urlsplit(url).hostname or "").lower()
+    host = (urlsplit(url).hostname or "").lower()  # is_web_url split it: this split cannot raise
     return host == OSCE_DOMAIN or host.endswith("." + OSCE_DOMAIN) or host in extra_hosts
 
 
@@ -56,8 +71,8 @@ def node_id_of(url: str) -> str | None:
     >>> node_id_of("https://www.osce.org/files/f/documents/1/2/123.pdf") is None
     True
     """
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https", ""} or _FILE_RE.search(parts.path):
+    parts = split_url(url)
+    if parts is None or parts.scheme not in {"http", "https", ""} or _FILE_RE.search(parts.path):
         return None
     if parts.path.startswith("/files/") or "/sites/default/files/" in parts.path:
         return None
@@ -71,8 +86,9 @@ def language_of(url: str) -> str:
     >>> language_of("https://www.osce.org/hr/node/52569"), language_of("https://www.osce.org/pa/49486")
     ('hr', 'en')
     """
-    match = _LANGUAGE_PREFIX_RE.match(urlsplit(url).path)
-    if match and node_id_of(url) and match.group("lang") in SITE_LANGUAGES:
+    # node_id_of is asked first: a URL that urlsplit refuses has none (and no path to read).
+    match = _LANGUAGE_PREFIX_RE.match(urlsplit(url).path) if node_id_of(url) else None
+    if match and match.group("lang") in SITE_LANGUAGES:
         return match.group("lang")
     return "en"
 
@@ -91,9 +107,9 @@ def on_mirror(url: str, base_url: str) -> str:
     >>> on_mirror("https://odihr.osce.org/odihr/525330", "https://www.osce.org")
     'https://odihr.osce.org/odihr/525330'
     """
-    target, parts = urlsplit(base_url), urlsplit(url)
-    if not host_allowed(url) or host_allowed(base_url):
+    if not host_allowed(url) or host_allowed(base_url) or (target := split_url(base_url)) is None:
         return url
+    parts = urlsplit(url)  # host_allowed split it: this split cannot raise
     return urlunsplit((target.scheme, target.netloc, parts.path, parts.query, parts.fragment))
 
 
@@ -128,7 +144,9 @@ def release_url_by_parts(url: str) -> str:
     >>> release_url_by_parts("HTTPS://www.osce.org/cio/49486/")
     'https://www.osce.org/cio/49486'
     """
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:  # no parts to put together: the URL is cut where its query or fragment would open
+        return re.split("[?#]", url, maxsplit=1)[0].rstrip("/") or "/"
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") or "/", "", ""))
 
 
@@ -155,7 +173,8 @@ def page_number_by_parts(url: str) -> int:
     >>> page_number_by_parts("/press-releases?filters=x&amp;Page=%202")
     2
     """
-    for key, value in parse_qsl(urlsplit(url).query.replace("&amp;", "&"), keep_blank_values=True):
+    parts = split_url(url)
+    for key, value in parse_qsl(parts.query.replace("&amp;", "&") if parts else "", keep_blank_values=True):
         # isdecimal, not isdigit: int() reads the decimal digits of any script ("٣"), never a superscript ("²").
         if key.lower().endswith("page") and value.strip().isdecimal():
             return int(value.strip())

@@ -6,9 +6,11 @@ from hypothesis import strategies as st
 
 from osce_scraper.extract.urls import (
     host_allowed,
+    is_web_url,
     language_of,
     listing_url,
     node_id_of,
+    on_mirror,
     page_number,
     page_number_by_parts,
     release_url,
@@ -110,3 +112,16 @@ def test_a_release_url_keeps_only_scheme_host_and_path():
                                            ("/press-releases?page=①", 0), ("/press-releases?page=٣", 3)])
 def test_a_page_parameter_of_digits_int_cannot_read_is_page_0_never_an_error(url, page):
     assert page_number(url) == page
+
+
+# URLs urlsplit refuses: a bracket left open or closed alone, a host in brackets that is no IP address, a host that
+# NFKC normalisation gives a slash. A link may be printed so; it is no release, no page and not on osce.org.
+@pytest.mark.parametrize("url", ["https://[www.osce.org/cio/49486?page=2", "https://www.osce.org]/cio/49486?page=2",
+                                 "https://[osce]/cio/49486?page=2", "https://www.osce\uff0forg/cio/49486?page=2"])
+def test_a_url_urlsplit_refuses_is_no_release_and_no_page_never_an_error(url):
+    assert node_id_of(url) is None
+    assert page_number(url) == 0
+    assert language_of(url) == "en"
+    assert not is_web_url(url) and not host_allowed(url)
+    assert on_mirror(url, "http://127.0.0.1:8000") == url
+    assert release_url(url) == url.removesuffix("?page=2")

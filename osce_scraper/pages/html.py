@@ -236,16 +236,33 @@ def link_resolver(base: str) -> Callable[[str], str]:
             return href
         if origin is not None and href.startswith("/") and not href.startswith("//") and "/." not in href:
             return origin + href
-        return urljoin(base, href)
+        return join_url(base, href)
 
     return resolve
 
 
+def join_url(base: str, href: str) -> str:
+    """``urljoin(base, href)``, or ``href`` as printed when urljoin refuses either (a bracket left open, a host in
+    brackets that is no IP address), as an absolute link is kept unread: the URL readers take it for no release.
+
+    >>> join_url("https://www.osce.org/cio/1", "../odihr/3"), join_url("https://www.osce.org/cio/1", "//[x/cio/3")
+    ('https://www.osce.org/odihr/3', '//[x/cio/3')
+    """
+    try:
+        return urljoin(base, href)
+    except ValueError:  # what urlsplit raises for these URLs, and only for these
+        return href
+
+
 def base_url_of(selector: Selector, url: str) -> str:
-    """The URL that relative links resolve against (``<base href>`` wins)."""
+    """The URL that relative links resolve against (``<base href>`` wins, unless it is no URL urljoin can read: a
+    browser then resolves against the page's own)."""
     # The first <base> with an href, as //base/@href finds it, without an XPath evaluation per page.
     if href := next((value for el in selector.root.iter("base") if (value := el.get("href")) is not None), None):
-        return urljoin(url, href.strip())
+        try:
+            return urljoin(url, href.strip())
+        except ValueError:  # what urlsplit raises for a URL it refuses, and only for one
+            return url
     return url
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml import etree
 from parsel import Selector
 
 from osce_scraper.extract.datelines import is_standalone_dateline
 from osce_scraper.extract.dates import names_its_month
-from osce_scraper.extract.urls import node_id_of, release_url
+from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.pages.html import (
     Line,
     base_url_of,
@@ -101,8 +100,9 @@ def _is_site_name(heading: etree._Element, text: str) -> bool:
     """
     for link in heading.iter("a"):
         href = (link.get("href") or "").strip()
-        parts = urlsplit(href)
-        front = bool(href) and not href.startswith("#") and parts.path in {"", "/"} and not parts.query
+        parts = split_url(href)  # None for a link urlsplit refuses: no link to the front page
+        front = (bool(href) and not href.startswith("#") and parts is not None
+                 and parts.path in {"", "/"} and not parts.query)
         if front or "home" in (link.get("rel") or "").split():
             return element_text(link) == text
     return False

@@ -1,0 +1,38 @@
+"""Odd markup a page may hold is read as a reader would read it, never an error that loses the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from osce_scraper.pages.html import resolve_link
+from osce_scraper.pages.listing import read_listing
+from osce_scraper.pages.release import read_release
+
+RELEASE_URL = "https://www.osce.org/cio/49486"
+LISTING_URL = "https://www.osce.org/press-releases"
+#: Links urljoin and urlsplit refuse: a bracket left open or closed alone, a host in brackets that is no IP address.
+REFUSED_LINKS = ["//[www.osce.org/cio/123", "HTTPS://www.osce.org]/cio/123", "//[osce]/cio/123?page=2"]
+
+
+@pytest.mark.parametrize("href", REFUSED_LINKS)
+def test_a_link_urljoin_refuses_is_kept_as_printed_and_is_no_item(href):
+    assert resolve_link(LISTING_URL, href) == href
+    listing = read_listing(f"<h3><a href='{href}'>Chairman visits Tashkent</a></h3><h3><a href='/cio/77'>Chairman"
+                           f" visits Astana</a></h3><p><a href='{href}'>next</a></p>", LISTING_URL)
+    assert [item.node_id for item in listing.items] == ["77"]
+    assert listing.next_page is None
+
+
+@pytest.mark.parametrize("href", REFUSED_LINKS)
+def test_a_base_href_urljoin_refuses_leaves_links_resolved_against_the_page(href):
+    listing = read_listing(f"<base href='{href}'><h3><a href='/cio/123'>Chairman visits Tashkent</a></h3>", LISTING_URL)
+    assert [item.url for item in listing.items] == ["https://www.osce.org/cio/123"]
+
+
+@pytest.mark.parametrize("href", REFUSED_LINKS)
+def test_a_release_linking_what_urlsplit_refuses_is_read(href):
+    page = read_release(f"<link rel='canonical' href='{href}'><base href='{href}'><h1><a href='{href}'>OSCE trains"
+                        f" border guards</a></h1><p>VIENNA, 3 June 2002 - The OSCE today ...</p>", RELEASE_URL)
+    assert page.title == "OSCE trains border guards"
+    assert page.paragraphs == ["VIENNA, 3 June 2002 - The OSCE today ..."]
+    assert page.canonical_url is None

@@ -461,13 +461,14 @@ def meta_content(selector: Selector, *names: str) -> str | None:
 
 
 def json_ld_values(selector: Selector, key: str) -> Iterator[str]:
-    """String values of ``key`` anywhere in the page's JSON-LD blocks."""
+    """String values of ``key`` anywhere in the page's JSON-LD blocks (a block that is no JSON, or nests deeper than
+    the decoder recurses, is passed over)."""
     blocks = (el.text for el in selector.root.iter("script")
               if el.text and (el.get("type") or "").strip().lower() == "application/ld+json")
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # the decoder recurses once for each array or object it is inside
             continue
         stack = [data]
         while stack:

@@ -36,3 +36,11 @@ def test_a_release_linking_what_urlsplit_refuses_is_read(href):
     assert page.title == "OSCE trains border guards"
     assert page.paragraphs == ["VIENNA, 3 June 2002 - The OSCE today ..."]
     assert page.canonical_url is None
+
+
+def test_a_json_ld_block_nested_deeper_than_python_recurses_is_passed_over():
+    deep = "[" * 5000 + "]" * 5000
+    blocks = "".join(f"<script type='application/ld+json'>{block}</script>"
+                     for block in (deep, '{"@graph": [{"datePublished": "2019-05-03"}]}'))
+    page = read_release(f"<head>{blocks}</head><h1>OSCE trains border guards</h1><p>The OSCE ...</p>", RELEASE_URL)
+    assert page.meta_date == "2019-05-03"

@@ -132,7 +132,8 @@ def is_within(el: etree._Element, ancestor: etree._Element | None) -> bool:
 _EMPTY_PAGE = "<html><body></body></html>"
 
 
-_ODD_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+# Lone surrogates count too: they are the bytes UTF-8 could not read in text decoded with "surrogateescape".
+_ODD_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ud800-\udfff]")
 
 
 def looks_binary(page: str) -> bool:
@@ -191,9 +192,20 @@ def page_selector(page: str | bytes) -> Selector:
 
 def _html_bytes(page: str) -> bytes:
     """The page as lxml is given it, prepared as parsel prepares text: stripped, UTF-8, without the NULs that
-    end libxml2's input."""
-    body = page.strip().encode("utf-8")
+    end libxml2's input.
+
+    >>> _html_bytes(" <p>\\udce9</p> ")
+    b'<p>\\xef\\xbf\\xbd</p>'
+    """
+    try:
+        body = page.strip().encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates have no UTF-8: each is read as U+FFFD, as a bytes page's bytes that are no UTF-8 are.
+        body = _SURROGATE_RE.sub("\ufffd", page.strip()).encode("utf-8")
     return body.replace(b"\x00", b"") if b"\x00" in body else body
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _parse(body: bytes) -> tuple[etree._Element | None, bool]:

@@ -44,3 +44,13 @@ def test_a_json_ld_block_nested_deeper_than_python_recurses_is_passed_over():
                      for block in (deep, '{"@graph": [{"datePublished": "2019-05-03"}]}'))
     page = read_release(f"<head>{blocks}</head><h1>OSCE trains border guards</h1><p>The OSCE ...</p>", RELEASE_URL)
     assert page.meta_date == "2019-05-03"
+
+
+def test_a_page_of_text_with_lone_surrogates_reads_them_as_replacement_characters():
+    # Text decoded with "surrogateescape" keeps each byte UTF-8 cannot read as a lone surrogate, which has no UTF-8.
+    html = b"<h1>OSCE trains border guards</h1><p>VIENNA \xe9 The OSCE ...</p>".decode("utf-8", "surrogateescape")
+    page = read_release(html, RELEASE_URL)
+    assert page.title == "OSCE trains border guards"
+    assert page.paragraphs == ["VIENNA \ufffd The OSCE ..."]
+    binary = (b"\xff\xfe" * 4000).decode("utf-8", "surrogateescape")  # no NUL: the surrogates tell
+    assert read_release(binary, RELEASE_URL).title is None

@@ -118,8 +118,10 @@ def on_mirror(url: str, base_url: str) -> str:
 # a release a non-empty host after "http(s)://" (whose scheme urlsplit would not lower-case).
 _SPLITS_PLAINLY_RE = re.compile(r"[^\t\n\r\[\]]*", re.ASCII)
 _HTTP_HOST_PATH_RE = re.compile(r"(https?://[^/?#]+)([^?#]*)")
+#: The most digits a page number has: no listing has a billion pages (and int() refuses more than 4,300 digits).
+MAX_PAGE_DIGITS = 9
 # A query that opens with page=N: parse_qsl's first pair is ("page", "N"), N plain digits.
-_QUERY_OPENS_WITH_PAGE_RE = re.compile(r"[^?#]*\?page=([0-9]+)(?![^&#])")
+_QUERY_OPENS_WITH_PAGE_RE = re.compile(rf"[^?#]*\?page=([0-9]{{1,{MAX_PAGE_DIGITS}}})(?![^&#])")
 
 
 def _splits_plainly(url: str) -> bool:
@@ -176,8 +178,8 @@ def page_number_by_parts(url: str) -> int:
     parts = split_url(url)
     for key, value in parse_qsl(parts.query.replace("&amp;", "&") if parts else "", keep_blank_values=True):
         # isdecimal, not isdigit: int() reads the decimal digits of any script ("٣"), never a superscript ("²").
-        if key.lower().endswith("page") and value.strip().isdecimal():
-            return int(value.strip())
+        if key.lower().endswith("page") and (number := value.strip()).isdecimal() and len(number) <= MAX_PAGE_DIGITS:
+            return int(number)
     return 0
 
 

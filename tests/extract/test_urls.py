@@ -125,3 +125,11 @@ def test_a_url_urlsplit_refuses_is_no_release_and_no_page_never_an_error(url):
     assert not is_web_url(url) and not host_allowed(url)
     assert on_mirror(url, "http://127.0.0.1:8000") == url
     assert release_url(url) == url.removesuffix("?page=2")
+
+
+# int() refuses a string of more than 4,300 digits; no listing has a billion pages.
+@pytest.mark.parametrize("digits", ["9" * 5000, "٣" * 5000, "1" * 10])
+def test_a_page_parameter_of_more_digits_than_any_listing_has_pages_is_page_0_never_an_error(digits):
+    assert page_number(f"/press-releases?page={digits}") == 0
+    assert page_number(f"/press-releases?page={digits}&page=3") == 3
+    assert page_number("/press-releases?page=123456789") == 123456789

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from osce_scraper.fields import build_record
+from osce_scraper.items import RawRelease
 from osce_scraper.pages.html import resolve_link
 from osce_scraper.pages.listing import read_listing
 from osce_scraper.pages.release import read_release
@@ -54,3 +58,27 @@ def test_a_page_of_text_with_lone_surrogates_reads_them_as_replacement_character
     assert page.paragraphs == ["VIENNA \ufffd The OSCE ..."]
     binary = (b"\xff\xfe" * 4000).decode("utf-8", "surrogateescape")  # no NUL: the surrogates tell
     assert read_release(binary, RELEASE_URL).title is None
+
+
+# Markup that raised once, and what a page may print near it: letters re.IGNORECASE folds, marks that are no
+# letters, digits of other scripts, links and bases urlsplit refuses, page numbers int() refuses, JSON-LD nested too
+# deep, lone surrogates, labels without values, datelines of punctuation, times without dates.
+HOSTILE_PIECES = st.sampled_from([
+    *(f"<a href='{href}'>Chairman visits Tashkent</a>" for href in REFUSED_LINKS), f"<base href='{REFUSED_LINKS[0]}'>",
+    f"<link rel='canonical' href='{REFUSED_LINKS[0]}'>", "<a href='?page=²'>next</a>", "<a href='?page=1'>›</a>",
+    "<a href='?page=" + "9" * 5000 + "'>›</a>", "<script type='application/ld+json'>" + "[" * 2000 + "</script>",
+    "<p>ſource: OSCE</p>", "<li>Fıelds of work:</li>", "<li>PUBLİSHED:</li>", "<li>Place:</li>", "<dt>Date:</dt>",
+    "<p>.,;: –</p>", "<p>VIENNA, 3 Auguſt 2002 – The OSCE ...</p>", "<p>HELSINKI 22 Februarı 2008</p>",
+    "<time datetime='2019-99-99'>٣ May ²</time>", "<time datetime></time>", "<h1>OSCE ſkopje ﬁnal</h1>", "<a href>",
+    "<h3><a href='/cio/49486'>Chairman visits Tashkent</a></h3>", "<p>Minister John Smith said</p>", "\ud800", "\x00",
+    "\u200f\u202e\u200b", "e\u0301", "<div>", "</div>", "<ul>", "<li>", "<article>", "</article>",
+])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(HOSTILE_PIECES, max_size=12).map("".join))
+def test_hostile_markup_is_read_as_a_release_and_as_a_listing(html):
+    page = read_release(html, RELEASE_URL)
+    assert list(build_record(RawRelease(page, None, "2026-01-01T00:00:00Z")))
+    listing = read_listing(html, LISTING_URL)
+    assert all(item.node_id.isdigit() for item in listing.items)

@@ -66,8 +66,7 @@ class SpiderArgumentError(RunRefused, ValueError):
 
 def _url_argument(name: str, value: str) -> str:
     value = value.strip()
-    parts = urlsplit(value)
-    if not is_web_url(value) or not parts.hostname:
+    if not is_web_url(value) or not urlsplit(value).hostname:  # is_web_url first: it refuses what urlsplit cannot split
         raise SpiderArgumentError(f"{name} must be an http(s) URL such as https://www.osce.org, got {value!r}")
     return value.rstrip("/") if name == "base_url" else value
 

@@ -101,6 +101,10 @@ def test_argument_validation_without_a_crawl():
         PressReleasesSpider(base_url="file:///etc")
     with pytest.raises(SpiderArgumentError, match="max_pages"):
         PressReleasesSpider(max_pages="0")
+    # URLs that cannot be split into their parts (a bracket left open, a host in brackets that is no IP address)
+    for url in ("https://[www.osce.org/press-releases", "https://[osce]/"):
+        with pytest.raises(SpiderArgumentError, match="start_url must be an http"):
+            PressReleasesSpider(start_url=url)
     spider = PressReleasesSpider(base_url="http://127.0.0.1:8000/", max_pages="3", since="2020-01-01")
     assert (spider.start_url, spider.max_pages, str(spider.since)) == (
         "http://127.0.0.1:8000/press-releases", 3, "2020-01-01")

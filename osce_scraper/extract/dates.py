@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from osce_scraper.extract.vocabulary import MONTHS
+from osce_scraper.extract.vocabulary import MONTHS, ignorecase_key
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: "29 March 2018", "9 Apr. 2012", "30 August, 2002", "12 July" (no year).
@@ -47,18 +47,13 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# Under re.IGNORECASE, a Unicode pattern's ASCII letters also match four letters outside ASCII: "Auguſt" and
-# "Aprıl" are found by the patterns above, and read as the month names they fold to.
-_FOLDED_BY_IGNORECASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
-
-
 def month_number(name: str) -> int | None:
     """The number of the month a name stands for, as the date patterns match it (any case, abbreviated).
 
     >>> month_number("Sept"), month_number("AUGUST"), month_number("Auguſt"), month_number("Smarch")
     (9, 8, 8, None)
     """
-    return MONTHS.get(name.translate(_FOLDED_BY_IGNORECASE).lower())
+    return MONTHS.get(ignorecase_key(name))
 
 
 def names_its_month(text: str) -> bool:

@@ -26,6 +26,21 @@ MONTHS: dict[str, int] = {name: number for number, names in enumerate(_MONTH_SPE
 MONTH_NAMES = tuple(names[0].capitalize() for names in _MONTH_SPELLINGS)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+#: The letters outside ASCII that an ASCII letter of a pattern matches under re.IGNORECASE (Python's re
+#: documentation), each with the letter it stands for there: "Auguſt" and "ſource:" are found as "August" and
+#: "source:", and must be looked up as those.
+IGNORECASE_LETTERS = {"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
+_IGNORECASE_FOLDS = str.maketrans(IGNORECASE_LETTERS)
+
+
+def ignorecase_key(text: str) -> str:
+    """``text`` in lower case as a case-insensitive pattern reads it: the key of a word the patterns matched.
+
+    >>> ignorecase_key("Auguſt"), ignorecase_key("PUBLİSHED"), ignorecase_key("Fıelds of work")
+    ('august', 'published', 'fields of work')
+    """
+    return text.translate(_IGNORECASE_FOLDS).lower()
+
 #: Lower-case words that stand inside personal names ("Ursula von der Leyen", "Ibn Khaldun").
 NAME_PARTICLES = (
     "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",

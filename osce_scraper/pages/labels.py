@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from osce_scraper.extract.vocabulary import IGNORECASE_LETTERS, ignorecase_key
 from osce_scraper.pages.html import Line, element_text, is_within
 
 #: Labels on release pages: field name -> visible label texts.
@@ -111,21 +112,8 @@ def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
 
 
-# Characters outside ASCII that an ASCII letter matches under re.IGNORECASE (Python's re documentation), and the
-# letter each stands for there.
-_IGNORECASE_LETTERS = {"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
-_IGNORECASE_EXTRAS = frozenset(_IGNORECASE_LETTERS)
-_IGNORECASE_FOLDS = str.maketrans(_IGNORECASE_LETTERS)
-
-
-def _label_key(label: str) -> str:
-    """A label's text as the labels' pattern matched it, lower case, each letter as re.IGNORECASE reads it: the
-    key of its field (the long s of "ſource" is no key of its own).
-
-    >>> _label_key("ſOURCE"), _label_key("Fıelds of work")
-    ('source', 'fields of work')
-    """
-    return label.translate(_IGNORECASE_FOLDS).lower()
+# Labels found through a letter outside ASCII ("ſource:") open with it too: the pattern is tried on such lines.
+_IGNORECASE_EXTRAS = frozenset(IGNORECASE_LETTERS)
 
 
 class _LabelMatcher(NamedTuple):
@@ -178,7 +166,7 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     match = pattern.match(text)
     if not match or not match.group("colon"):
         return None
-    return by_text[_label_key(match.group("label"))], match.group("rest").strip()
+    return by_text[ignorecase_key(match.group("label"))], match.group("rest").strip()
 
 
 def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str] | None:
@@ -201,7 +189,7 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
             return None
         if element_text(first).lower() != label.lower():
             return None
-    return by_text[_label_key(label)], rest
+    return by_text[ignorecase_key(label)], rest
 
 
 def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str, bool] | None:
@@ -209,7 +197,7 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
     label: with its colon, or bare in an element of its own (``bare`` is then True)."""
     label, colon, rest = match.group("label", "colon", "rest")
     if colon:
-        return by_text[_label_key(label)], rest.strip(), False
+        return by_text[ignorecase_key(label)], rest.strip(), False
     if found := _bare_match(line, match, by_text):
         return (*found, True)
     return None

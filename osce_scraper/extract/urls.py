@@ -86,9 +86,9 @@ def language_of(url: str) -> str:
     >>> language_of("https://www.osce.org/hr/node/52569"), language_of("https://www.osce.org/pa/49486")
     ('hr', 'en')
     """
-    # node_id_of is asked first: a URL that urlsplit refuses has none (and no path to read).
-    match = _LANGUAGE_PREFIX_RE.match(urlsplit(url).path) if node_id_of(url) else None
-    if match and match.group("lang") in SITE_LANGUAGES:
+    parts = split_url(url)
+    match = _LANGUAGE_PREFIX_RE.match(parts.path) if parts is not None else None
+    if match and match.group("lang") in SITE_LANGUAGES and node_id_of(url):
         return match.group("lang")
     return "en"
 

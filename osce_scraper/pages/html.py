@@ -253,9 +253,10 @@ def link_resolver(base: str) -> Callable[[str], str]:
     return resolve
 
 
-def join_url(base: str, href: str) -> str:
-    """``urljoin(base, href)``, or ``href`` as printed when urljoin refuses either (a bracket left open, a host in
-    brackets that is no IP address), as an absolute link is kept unread: the URL readers take it for no release.
+def join_url(base: str, href: str, refused: str | None = None) -> str:
+    """``urljoin(base, href)``; when urljoin refuses either (a bracket left open, a host in brackets that is no IP
+    address), ``refused``, else ``href`` as printed, as an absolute link is kept unread: the URL readers take it for
+    no release.
 
     >>> join_url("https://www.osce.org/cio/1", "../odihr/3"), join_url("https://www.osce.org/cio/1", "//[x/cio/3")
     ('https://www.osce.org/odihr/3', '//[x/cio/3')
@@ -263,7 +264,7 @@ def join_url(base: str, href: str) -> str:
     try:
         return urljoin(base, href)
     except ValueError:  # what urlsplit raises for these URLs, and only for these
-        return href
+        return href if refused is None else refused
 
 
 def base_url_of(selector: Selector, url: str) -> str:
@@ -271,10 +272,7 @@ def base_url_of(selector: Selector, url: str) -> str:
     browser then resolves against the page's own)."""
     # The first <base> with an href, as //base/@href finds it, without an XPath evaluation per page.
     if href := next((value for el in selector.root.iter("base") if (value := el.get("href")) is not None), None):
-        try:
-            return urljoin(url, href.strip())
-        except ValueError:  # what urlsplit raises for a URL it refuses, and only for one
-            return url
+        return join_url(url, href.strip(), refused=url)
     return url
 
 

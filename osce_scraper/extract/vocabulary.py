@@ -6,6 +6,8 @@ Places and countries are not here: the gazetteer (``places.py``) knows them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 _MONTH_SPELLINGS = (
     ("january", "jan"),
     ("february", "feb"),
@@ -40,6 +42,17 @@ def ignorecase_key(text: str) -> str:
     ('august', 'published', 'fields of work')
     """
     return text.translate(_IGNORECASE_FOLDS).lower()
+
+
+def ignorecase_openings(words: Iterable[str]) -> frozenset[str]:
+    """The characters a text that a case-insensitive pattern of ``words`` matches can open with: each word's first
+    character in either case, and the letters outside ASCII that re.IGNORECASE takes for one of them.
+
+    >>> sorted(ignorecase_openings(["source", "Place", "©"]))
+    ['P', 'S', 'p', 's', '©', 'ſ']
+    """
+    firsts = {case(word[0]) for word in words for case in (str.lower, str.upper)}
+    return frozenset(firsts | {letter for letter, folded in IGNORECASE_LETTERS.items() if folded in firsts})
 
 #: Lower-case words that stand inside personal names ("Ursula von der Leyen", "Ibn Khaldun").
 NAME_PARTICLES = (

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from osce_scraper.extract.vocabulary import IGNORECASE_LETTERS, ignorecase_key
+from osce_scraper.extract.vocabulary import ignorecase_key, ignorecase_openings
 from osce_scraper.pages.html import Line, element_text, is_within
 
 #: Labels on release pages: field name -> visible label texts.
@@ -112,8 +112,6 @@ def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
 
 
-# Labels found through a letter outside ASCII ("ſource:") open with it too: the pattern is tried on such lines.
-_IGNORECASE_EXTRAS = frozenset(IGNORECASE_LETTERS)
 
 
 class _LabelMatcher(NamedTuple):
@@ -132,9 +130,8 @@ def _compiled(labels: Mapping[str, tuple[str, ...]]) -> _LabelMatcher:
     key = id(labels)
     if key not in _MATCHERS:
         by_text = {text.lower(): name for name, texts in labels.items() for text in texts}
-        firsts = {case(text[0]) for texts in labels.values() for text in texts for case in (str.lower, str.upper)}
-        _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text,
-                                       frozenset(firsts | set("-–•·*") | _IGNORECASE_EXTRAS))
+        firsts = ignorecase_openings(text for texts in labels.values() for text in texts)
+        _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text, firsts | set("-–•·*"))
     return _MATCHERS[key]
 
 

@@ -12,6 +12,7 @@ from parsel import Selector
 from osce_scraper.extract.datelines import is_standalone_dateline
 from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
+from osce_scraper.extract.vocabulary import ignorecase_openings
 from osce_scraper.pages.html import (
     Line,
     base_url_of,
@@ -56,10 +57,11 @@ _RELATED_ITEMS_RE = re.compile(
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: No heading the two patterns above match is longer ("related publications:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 24
-_FURNITURE_RE = re.compile(r"^(©|copyright\b|print\b|back to top|newsroom$|skip to)", re.I)
-#: The characters a furniture line opens with ("ſ" is an "s" to re.IGNORECASE): a line that opens otherwise is
-#: not matched, most of the body's lines are let through by a set lookup in place of a regex call.
-_FURNITURE_OPENINGS = frozenset("©cCpPbBnNsSſ")
+_FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to")
+_FURNITURE_RE = re.compile(rf"^(?:{'|'.join(_FURNITURE_OPENERS)})", re.I)
+#: The characters a furniture line opens with: a line that opens otherwise is not matched, most of the body's lines
+#: are let through by a set lookup in place of a regex call.
+_FURNITURE_OPENINGS = ignorecase_openings(_FURNITURE_OPENERS)
 
 
 @dataclass(slots=True)
@@ -283,7 +285,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             continue  # a "Share" block's heading above the text is furniture; its links are skipped below
         # The last letter is tested first: most lines end otherwise, and are not sliced and lowered.
         caption = line.element.tag == "figcaption" or (
-            text[-1:] in "sS" and text[-len(_CAPTION_END) :].lower() == _CAPTION_END
+            text[-1:].lower() == _CAPTION_END[-1] and text[-len(_CAPTION_END) :].lower() == _CAPTION_END
         )
         if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)):
             continue

@@ -569,10 +569,8 @@ _TITLE_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\
 # a capital follow, where a name (or a title, or "the" and a title) may start, faster than a pattern of the text.
 # Such a match holds no second comma, so matching at each of them finds what a search of the text finds.
 _MARKED_SPACE = rb"[\t-\r\x1c-\x1f \x01]+"
-_COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"\x01)")
 # "Name, Title" starts from a comma before a capital too, or before "the", "a" or "an" and a capital: the commas of
-# both shapes are found in one scan, and those before a capital (``_COMMA_CAPITAL_SCAN_RE``'s, a subset of them) are
-# told by the group "capital".
+# both shapes are found in one scan, and those before a capital (a subset of them) are told by the group "capital".
 _COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?\x01)")
 _COMMAS_SCAN_RE = re.compile(
     _COMMA_ARTICLE_CAPITAL_SCAN_RE.pattern + rb"(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
@@ -676,9 +674,6 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
 # found from " as ", then the verb, then the name before it.
 _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
 _AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")
-# The same in the marked text, where it is found faster (one byte a character); a match ends before a capital, so
-# no other starts inside it.
-_AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
@@ -730,14 +725,9 @@ _LOWER_ROLES_BEHIND = b"|".join(
     rb"(?<=(" + b"|".join(re.escape(form) for form in _LOWER_ROLE_FORMS.values() if len(form) == length) + rb") \x01)"
     for length in _LOWER_ROLE_LENGTHS
 )
-_LOWER_ROLES_SCAN_RE = re.compile(
-    _MARK
-    + rb"(?<=[" + b"".join(re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()) + rb"] \x01)(?:"
-    + _LOWER_ROLES_BEHIND
-    + b")"
-)
-# " as " before a capital, where ``service_as_title`` starts (``_AS_TITLE_SCAN_RE``'s matches), ends in a space and a
-# mark too: the offices' scan finds it in the same pass, from the same marks, looked behind when no office ends there.
+# " as " before a capital (and "the" or "a" or none between them), where ``service_as_title`` starts, ends in a
+# space and a mark too (a match ends before a capital, so no other starts inside it): the offices' scan finds it in
+# the same pass, from the same marks, looked behind when no office ends there.
 # No office ends with " as", " as a", " as an" or " as the", nor they with an office: a mark is one or the other.
 _AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ")
 _LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {form[-2:-1] for form in _AS_FORMS}

@@ -1,5 +1,6 @@
 """Officials in sentences written for these tests, one shape or trap each."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -306,12 +307,25 @@ def make_comma_texts() -> list[str]:
     return texts
 
 
+# The scans of the marked text each shape had of its own before the shapes shared them: the references the shared
+# scans are held to, and each held to a search of the text.
+_COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + officials_module._MARKED_SPACE + rb"\x01)")
+_AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
+_LAST_ROLE_LETTERS = b"".join(re.escape(form[-1:]) for form in officials_module._LOWER_ROLE_FORMS.values())
+_LOWER_ROLES_SCAN_RE = re.compile(
+    officials_module._MARK
+    + rb"(?<=[" + _LAST_ROLE_LETTERS + rb"] \x01)(?:"
+    + officials_module._LOWER_ROLES_BEHIND
+    + b")"
+)
+
+
 @pytest.mark.parametrize(
     ("scan", "pattern"),
     [
-        (officials_module._COMMA_CAPITAL_SCAN_RE, officials_module._TITLE_COMMA_NAME_RE),
+        (_COMMA_CAPITAL_SCAN_RE, officials_module._TITLE_COMMA_NAME_RE),
         (officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE, officials_module._COMMA_BEFORE_TITLE_RE),
-        (officials_module._AS_TITLE_SCAN_RE, officials_module._AS_TITLE_RE),
+        (_AS_TITLE_SCAN_RE, officials_module._AS_TITLE_RE),
     ],
 )
 def test_the_marked_scans_find_every_match_of_a_search_of_the_text(scan, pattern):
@@ -328,7 +342,7 @@ def test_the_commas_of_one_scan_are_those_of_each_comma_scan():
     for text in texts:
         marked = officials_module._marked(text)
         assert officials_module._commas(text) == (
-            [place.start() for place in officials_module._COMMA_CAPITAL_SCAN_RE.finditer(marked)],
+            [place.start() for place in _COMMA_CAPITAL_SCAN_RE.finditer(marked)],
             [place.start() for place in officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE.finditer(marked)],
         ), text
 
@@ -342,6 +356,6 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
     for text in texts:
         marked = officials_module._marked(text)
         roles = [(place.start(), place.group(place.lastindex))
-                 for place in officials_module._LOWER_ROLES_SCAN_RE.finditer(marked)]
-        starts = [place.start() for place in officials_module._AS_TITLE_SCAN_RE.finditer(marked)]
+                 for place in _LOWER_ROLES_SCAN_RE.finditer(marked)]
+        starts = [place.start() for place in _AS_TITLE_SCAN_RE.finditer(marked)]
         assert officials_module._roles_and_as(text) == (roles, starts), text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import shutil
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -72,6 +74,34 @@ def test_a_fetch_is_a_request_and_a_response_record_with_its_status_line_headers
     assert answer["headers"]["WARC-Payload-Digest"] == payload_digest(response.body) == capture["payload_digest"]
     assert answer["headers"]["WARC-Record-ID"] == capture["warc_record_id"]
     assert sent["headers"]["WARC-Concurrent-To"] == capture["warc_record_id"]
+
+
+def gzip_members(path: Path) -> list[bytes]:
+    """The file's gzip members, each decompressed alone."""
+    data, members = path.read_bytes(), []
+    while data:
+        member = zlib.decompressobj(wbits=31)
+        members.append(member.decompress(data))
+        assert member.eof, "a member cut short"
+        data = member.unused_data
+    return members
+
+
+def test_every_record_is_a_gzip_member_of_its_own_that_gzip_reads(tmp_path):
+    archive = make_archive(tmp_path)
+    for n, size in enumerate([0, 200, 9_000, 120_000]):  # a release alone, then with ever more paragraphs
+        paragraphs = "".join(f"<p>Paragraph {i} of {n}.</p>" for i in range(size // 24))
+        body = make_release_html(title=f"Title {n}") + paragraphs
+        archive.write(*make_fetch(f"https://www.osce.org/cio/{n}", body))
+    archive.close()
+    [path] = warc_files(tmp_path)
+    members = gzip_members(path)
+    assert [m.split(b"\r\n", 1)[0] for m in members] == [b"WARC/1.1"] * 9
+    assert [next(h for h in m.split(b"\r\n") if h.startswith(b"WARC-Type")) for m in members] == (
+        [b"WARC-Type: warcinfo"] + [b"WARC-Type: response", b"WARC-Type: request"] * 4)
+    assert gzip.decompress(path.read_bytes()) == b"".join(members)  # as gzip itself reads the file
+    assert [r["payload"].count(b"<p>Paragraph ") for r in read_records(path) if r["type"] == "response"] == [
+        0, 8, 375, 5000]
 
 
 def test_an_unchanged_page_is_a_revisit_across_runs_and_a_changed_one_a_response(tmp_path):

@@ -299,26 +299,6 @@ def response_headers(response: Response) -> StatusAndHeaders:
                             protocol=response.protocol or "HTTP/1.1")
 
 
-# zlib's deflate never refers further back than its window less this lookahead (MIN_LOOKAHEAD in zlib's deflate.h).
-_DEFLATE_LOOKAHEAD = 262
-
-
-def gzip_member(data: bytes) -> bytes:
-    """``data`` as one gzip member at zlib's best compression (warcio's level), with a window no larger than it needs.
-
-    warcio's gzip writer sets up zlib's largest window (32 KB) and its tables for every record, two a fetch, and the
-    setting up costs more than the compressing: a request record of a few hundred bytes took about 65 µs, 22 µs so.
-    A window that holds the whole record finds the same matches: the member is as small.
-
-    >>> import zlib
-    >>> zlib.decompress(gzip_member(b"OSCE Mission " * 100), wbits=31) == b"OSCE Mission " * 100
-    True
-    """
-    window_bits = min(zlib.MAX_WBITS, max(9, (len(data) + _DEFLATE_LOOKAHEAD - 1).bit_length()))
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + window_bits)  # 16 +: a gzip header and trailer
-    return compressor.compress(data) + compressor.flush()
-
-
 def _utc_stamp() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
 
@@ -336,10 +316,7 @@ class WarcArchive:
         self.index: CaptureIndex | None = None
         self.handle: BinaryIO | None = None
         self.path: Path | None = None
-        # warcio builds and serialises the records, uncompressed, into this buffer; each is written as a gzip
-        # member of its own (gzip_member: see there why not by warcio's gzip writer).
-        self.records = io.BytesIO()
-        self.writer = WARCWriter(self.records, gzip=False, warc_version="1.1")
+        self.writer: WARCWriter | None = None
         self.serial = 0
         self.stamp = _utc_stamp()
 
@@ -409,7 +386,8 @@ class WarcArchive:
             break
         fcntl.flock(handle, fcntl.LOCK_EX)  # tells the next run's repair that this file is being written
         self.handle, self.path = handle, path
-        self.handle.write(self._member(self.writer.create_warcinfo_record(name, self.info)))
+        self.writer = WARCWriter(handle, gzip=True, warc_version="1.1")
+        self.writer.write_record(self.writer.create_warcinfo_record(name, self.info))
 
     def _close_file(self) -> None:
         if self.handle is None or self.path is None:
@@ -421,7 +399,7 @@ class WarcArchive:
         self.handle.close()
         if self.index is not None:
             self.index.commit()  # the captures of a closed file are in the index
-        self.handle = self.path = None
+        self.handle = self.path = self.writer = None
 
     def write(self, request: Request, response: Response) -> dict[str, str] | None:
         """Archive one fetch; the capture's coordinates (file, record id, payload digest), or None when the
@@ -431,7 +409,7 @@ class WarcArchive:
                 self.open()
             if self.handle is None:
                 self._open_file()
-            assert self.handle is not None and self.index is not None
+            assert self.writer is not None and self.handle is not None and self.index is not None
             start = self.handle.tell()
             try:
                 capture, kind = self._write_pair(request, response)
@@ -452,7 +430,7 @@ class WarcArchive:
         return capture
 
     def _write_pair(self, request: Request, response: Response) -> tuple[dict[str, str], str]:
-        assert self.handle is not None and self.index is not None
+        assert self.writer is not None and self.handle is not None and self.index is not None
         uri = target_uri(response.url)
         body = response.body
         record = self.writer.create_warc_record(uri, "response", payload=io.BytesIO(body), length=len(body),
@@ -463,25 +441,15 @@ class WarcArchive:
             record = self.writer.create_revisit_record(uri, digest, uri, latest["date"],
                                                        http_headers=response_headers(response),
                                                        warc_headers_dict={"WARC-Refers-To": latest["record_id"]})
-        record_id = record.rec_headers.get_header("WARC-Record-ID")
-        # As warcio's write_request_response_pair links them: the request at the response's time, concurrent to it.
         request_record = self.writer.create_warc_record(uri, "request", http_headers=request_headers(request))
-        request_record.rec_headers.replace_header("WARC-Date", record.rec_headers.get_header("WARC-Date"))
-        request_record.rec_headers.add_header("WARC-Concurrent-To", record_id)
-        self.handle.write(self._member(record) + self._member(request_record))  # the pair in one write
+        self.writer.write_request_response_pair(request_record, record)
         self.handle.flush()
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
         if record.rec_type == "response":
             self.index.remember(uri, digest, record.rec_headers.get_header("WARC-Date"), record_id,
                                 self._final_name())
         capture = {"warc_file": self._final_name(), "warc_record_id": record_id, "payload_digest": digest}
         return capture, record.rec_type
-
-    def _member(self, record: ArcWarcRecord) -> bytes:
-        """One record, as warcio serialises it, in a gzip member of its own."""
-        self.records.seek(0)
-        self.records.truncate()
-        self.writer.write_record(record)
-        return gzip_member(self.records.getvalue())
 
     def close(self) -> None:
         self._close_file()

@@ -13,7 +13,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-CHECKPOINTS = (1000, 5000)
+CHECKPOINTS = (1000, 5000, 10000, 20000)
 #: The probe samples memory every this many releases (and at the checkpoints).
 SAMPLE_EVERY = 250
 

@@ -219,7 +219,7 @@ def _not_name_words() -> frozenset[str]:
     return NON_NAME_WORDS | title_words | frozenset(WEEKDAYS) | (frozenset(MONTH_NAMES) - {"June"})
 
 
-@cache
+@lru_cache(maxsize=1 << 13)  # as ``is_given_name``
 def _is_not_name_word(word: str) -> bool:
     """True for a capitalised word that is never part of a person's name: an office, a structure, a title
     word, a month, a country or a city the gazetteer knows.
@@ -235,8 +235,9 @@ def _is_not_name_word(word: str) -> bool:
 
 
 # A release asks about the same few hundred words again and again, and a crawl's words repeat from release to
-# release: the answers per word are kept, up to a bound.
-@lru_cache(maxsize=1 << 16)
+# release: the answers per word are kept, up to a bound (the most recent 8,192: a crawl of the whole newsroom
+# meets tens of thousands of words, and each answer kept costs about 200 bytes).
+@lru_cache(maxsize=1 << 13)
 def is_given_name(word: str) -> bool:
     """True for a known given name (not one that is usually an ordinary word).
 
@@ -246,7 +247,7 @@ def is_given_name(word: str) -> bool:
     return fold(word) in given_names() and not _is_not_name_word(word)
 
 
-@lru_cache(maxsize=1 << 16)  # as ``is_given_name``
+@lru_cache(maxsize=1 << 13)  # as ``is_given_name``
 def _is_name_word(word: str) -> bool:
     if word in _PARTICLES:
         return True
@@ -1028,7 +1029,7 @@ class Official:
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
-@lru_cache(maxsize=1 << 16)  # as ``is_given_name``: the words of names repeat
+@lru_cache(maxsize=1 << 13)  # as ``is_given_name``: the words of names repeat
 def _is_title_head(word: str) -> bool:
     return bool(_HEAD_RE.fullmatch(word))
 

@@ -96,7 +96,7 @@ class Place:
                 "latitude": self.latitude, "longitude": self.longitude}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 13)
 def fold(text: str) -> str:
     """Lower case without diacritics, for matching names.
 

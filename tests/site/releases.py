@@ -194,6 +194,10 @@ def _printed(shape: DatelineShape, date: dt.date) -> str:
     return shape.date_format.format(day=date.day, month=month, mon=month[:3], year=date.year)
 
 
+#: How far apart the node ids of two releases in a row are.
+NODE_STEP = 37
+
+
 def make_releases(
     count: int = 64,
     extra_paragraphs: int = 0,
@@ -203,8 +207,10 @@ def make_releases(
 ) -> list[MockRelease]:
     """The mock newsroom, newest first: ``count`` releases over several years.
 
-    ``extra_paragraphs`` lengthens every body (benchmarks use about ten, for 600 to 1,200 words).
+    ``extra_paragraphs`` lengthens every body (benchmarks use about ten, for 600 to 1,200 words). Node ids
+    step down by 37 from ``first_node``, which is raised when that many steps would reach ids of four digits.
     """
+    first_node = max(first_node, NODE_STEP * count + 10_000)
     releases: list[MockRelease] = []
     for i in range(count):
         date = newest - dt.timedelta(days=23 * i % 11000)
@@ -231,7 +237,7 @@ def make_releases(
             paragraphs.append(" ".join(FILLER_SENTENCES[(i + k + j) % len(FILLER_SENTENCES)] for j in range(6)))
         structure_title = title.removeprefix("OSCE ").split(" of ")[0]
         release = MockRelease(
-            node_id=str(first_node - i * 37),
+            node_id=str(first_node - i * NODE_STEP),
             section=SECTIONS[i % len(SECTIONS)],
             title=f"{structure_title} {topic_title.format(country=country)}",
             date=date,

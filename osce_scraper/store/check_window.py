@@ -38,24 +38,32 @@ class CheckWindow:
         self.earlier = earlier
         #: This run's release pages: node id -> [labels shown, filled fields or None].
         self.this_run: dict[str, list[Any]] = {}
+        # Pages show the same few combinations of labels and of fields: each is kept once, not once a page (a run
+        # over the whole newsroom reads tens of thousands of pages).
+        self._combinations: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def _shared(self, names: list[str]) -> tuple[str, ...]:
+        combination = tuple(names)
+        return self._combinations.setdefault(combination, combination)
 
     def page_read(self, node_id: str | None, labels: list[str]) -> None:
         """A release page was read, showing ``labels``."""
         if node_id:
-            self.this_run[node_id] = [labels, None]
+            self.this_run[node_id] = [self._shared(labels), None]
 
     def record_made(self, node_id: str, filled: list[str]) -> None:
         """The page's record was made, with these fields filled."""
         if node_id in self.this_run:
-            self.this_run[node_id][1] = filled
+            self.this_run[node_id][1] = self._shared(filled)
 
     def this_run_pages(self) -> list[WindowPage]:
         """This run's pages, in the order they were read, for the crawl state."""
-        return [(node_id, labels, fields) for node_id, (labels, fields) in self.this_run.items()]
+        return [(node_id, list(labels), None if fields is None else list(fields))
+                for node_id, (labels, fields) in self.this_run.items()]
 
     def pages(self) -> list[tuple[list[str], list[str] | None]]:
         """(labels shown, filled fields or None) of each page the checks judge; nothing when this run read none."""
-        this_run = [(labels, fields) for labels, fields in self.this_run.values()]
+        this_run = [(labels, fields) for _, labels, fields in self.this_run_pages()]
         if not this_run or self.earlier is None or len(this_run) >= self.size:
             return this_run
         before = [(labels, fields) for node_id, labels, fields in self.earlier if node_id not in self.this_run]

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from functools import cache, lru_cache, wraps
+from typing import Any, NamedTuple, TypeVar
 
 from osce_scraper.extract import vocabulary
 from osce_scraper.extract.given_names import given_names
@@ -108,11 +108,28 @@ _CAPITALS = bytes(range(ord("A"), ord("Z") + 1)) + b"?" + bytes(range(0x80, 0x10
 _MARK_CAPITALS = bytes.maketrans(_CAPITALS, _MARK * len(_CAPITALS))
 
 
-# The shapes of one text share its marked copy: the last text marked is kept, with its copy. It is known again by
-# identity, not by value: a release's text is new to the crawl, and hashing it costs more than the rest of the look-up.
-_last_marked: tuple[str | None, bytes] = (None, b"")
+_Found = TypeVar("_Found")
 
 
+def _kept_for_the_last_text(scan: Callable[[str], _Found]) -> Callable[[str], _Found]:
+    """``scan`` with its answer for the last text kept: the shapes of one text share its scans. The text is known
+    again by identity, not by value: a release's text is new to the crawl, and hashing it costs more than the rest
+    of the look-up."""
+    last: tuple[str | None, Any] = (None, None)
+
+    @wraps(scan)
+    def kept(text: str) -> _Found:
+        nonlocal last
+        last_text, found = last  # one read: another thread may replace it
+        if text is not last_text:
+            found = scan(text)
+            last = (text, found)
+        return found
+
+    return kept
+
+
+@_kept_for_the_last_text
 def _marked(text: str) -> bytes:
     """``text`` in one byte a character (so positions are the text's), every capital and every character that
     is not ASCII written as \\x01.
@@ -120,12 +137,7 @@ def _marked(text: str) -> bytes:
     >>> _marked("US envoy Dan Čech")
     b'\\x01\\x01 envoy \\x01an \\x01ech'
     """
-    global _last_marked
-    last_text, marked = _last_marked  # one read: another thread may replace it
-    if text is not last_text:
-        marked = text.encode("latin-1", "replace").translate(_MARK_CAPITALS)
-        _last_marked = (text, marked)
-    return marked
+    return text.encode("latin-1", "replace").translate(_MARK_CAPITALS)
 
 
 def _scan(pattern: re.Pattern[bytes], marked: bytes) -> list[re.Match[bytes]]:
@@ -576,28 +588,20 @@ _COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"(?:(?:
 _COMMAS_SCAN_RE = re.compile(
     _COMMA_ARTICLE_CAPITAL_SCAN_RE.pattern + rb"(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
 )
-# As ``_marked``'s copy, the last text's commas are kept, known by identity.
-_last_commas: tuple[str | None, tuple[list[int], list[int]]] = (None, ([], []))
-
-
+@_kept_for_the_last_text
 def _commas(text: str) -> tuple[list[int], list[int]]:
     """(commas before a capital, commas before a capital or an article and a capital): their places, in text order.
 
     >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said")
     ([12], [12, 34])
     """
-    global _last_commas
-    last_text, commas = _last_commas  # one read: another thread may replace it
-    if text is not last_text:
-        capital: list[int] = []
-        article: list[int] = []
-        for comma in _scan(_COMMAS_SCAN_RE, _marked(text)):
-            article.append(comma.start())
-            if comma.group("capital") is not None:
-                capital.append(comma.start())
-        commas = (capital, article)
-        _last_commas = (text, commas)
-    return commas
+    capital: list[int] = []
+    article: list[int] = []
+    for comma in _scan(_COMMAS_SCAN_RE, _marked(text)):
+        article.append(comma.start())
+        if comma.group("capital") is not None:
+            capital.append(comma.start())
+    return capital, article
 
 
 _ADVERB_BEFORE_RE = re.compile(r"\s(?:today|yesterday)$")
@@ -741,10 +745,7 @@ _ROLES_AND_AS_SCAN_RE = re.compile(
     + b")"
 )
 _FIRST_AS_GROUP = len(_LOWER_ROLE_LENGTHS) + 1
-# As ``_marked``'s copy, the last text's offices and " as " are kept, known by identity.
-_last_roles_and_as: tuple[str | None, tuple[list[tuple[int, bytes]], list[int]]] = (None, ([], []))
-
-
+@_kept_for_the_last_text
 def _roles_and_as(text: str) -> tuple[list[tuple[int, bytes]], list[int]]:
     """(mark, marked form) of each place where a lower-case office may end before a capital, and where each " as "
     before a capital starts ("the" or "a" between them), in text order.
@@ -752,20 +753,15 @@ def _roles_and_as(text: str) -> tuple[list[tuple[int, bytes]], list[int]]:
     >>> _roles_and_as("The envoy Dan Ross served as the Head and as Envoy")
     ([(10, b'envoy')], [25, 41])
     """
-    global _last_roles_and_as
-    last_text, found = _last_roles_and_as  # one read: another thread may replace it
-    if text is not last_text:
-        roles: list[tuple[int, bytes]] = []
-        starts: list[int] = []
-        for place in _scan(_ROLES_AND_AS_SCAN_RE, _marked(text)):
-            group = place.lastindex or 0  # each look-behind holds one group: the one that matched
-            if group < _FIRST_AS_GROUP:
-                roles.append((place.start(), place.group(group)))
-            else:
-                starts.append(place.start() - len(place.group(group)))
-        found = (roles, starts)
-        _last_roles_and_as = (text, found)
-    return found
+    roles: list[tuple[int, bytes]] = []
+    starts: list[int] = []
+    for place in _scan(_ROLES_AND_AS_SCAN_RE, _marked(text)):
+        group = place.lastindex or 0  # each look-behind holds one group: the one that matched
+        if group < _FIRST_AS_GROUP:
+            roles.append((place.start(), place.group(group)))
+        else:
+            starts.append(place.start() - len(place.group(group)))
+    return roles, starts
 
 
 # The offices that end where the scan found ``form``: it and the shorter ones it ends with.

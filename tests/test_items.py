@@ -1,3 +1,5 @@
+"""Records' helpers: the check that a record is shaped as JSON, and the time a record is written."""
+
 import datetime as dt
 
 from hypothesis import given

@@ -88,7 +88,7 @@ _PLAIN_DATE_RE = re.compile(r"([0-3]?[0-9]) ([A-Za-z]+) ((?:19|20)[0-9][0-9])")
 @lru_cache(maxsize=8192)
 def _parse_date_cached(text: str) -> dt.date | None:
     plain = _PLAIN_DATE_RE.fullmatch(text)
-    if plain and (month := MONTHS.get(plain[2].lower())):
+    if plain and (month := month_number(plain[2])):
         return make_date(int(plain[3]), month, int(plain[1]))
     return _parse_date_by_patterns(text)
 

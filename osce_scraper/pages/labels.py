@@ -113,7 +113,6 @@ def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 
 
-
 class _LabelMatcher(NamedTuple):
     pattern: re.Pattern[str]
     #: label text, lower case -> field
@@ -129,7 +128,7 @@ _MATCHERS: dict[int, _LabelMatcher] = {}
 def _compiled(labels: Mapping[str, tuple[str, ...]]) -> _LabelMatcher:
     key = id(labels)
     if key not in _MATCHERS:
-        by_text = {text.lower(): name for name, texts in labels.items() for text in texts}
+        by_text = {ignorecase_key(text): name for name, texts in labels.items() for text in texts}
         firsts = ignorecase_openings(text for texts in labels.values() for text in texts)
         _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text, firsts | set("-–•·*"))
     return _MATCHERS[key]

@@ -85,7 +85,6 @@ def test_every_label_is_read_however_it_opens(labels, spelling):
             assert found.get(name) == ["Vienna"], (name, spelling(text))
 
 
-
 # Under re.IGNORECASE the long s, the dotless i and the dotted capital I stand for s and i: a label spelled with them
 # is read as the label they fold to, never an error.
 @pytest.mark.parametrize(("label", "labels", "name"), [("ſource", PAGE_LABELS, "source"),

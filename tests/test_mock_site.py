@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from parsel import Selector
 
+from osce_scraper.extract.urls import node_id_of
 from tests.site.__main__ import main
 from tests.site.expected import expected_record
 from tests.site.releases import make_releases
@@ -325,3 +326,10 @@ def test_python_m_tests_site_serves_drupal11():
     assert process.returncode == 0, process.stderr
     assert "mock osce.org (drupal11)" in process.stderr
     assert Selector(text=process.stdout).css("a.teaser h2.teaser__title")
+
+
+def test_a_newsroom_of_any_size_gives_every_release_a_node_id_of_its_own():
+    for count in (64, 20_000):
+        releases = make_releases(count)
+        ids = [node_id_of(f"https://www.osce.org{release.path}") for release in releases]
+        assert None not in ids and len(set(ids)) == count

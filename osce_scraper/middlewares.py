@@ -69,10 +69,10 @@ class RetryAfterMiddleware(RetryMiddleware):
         self.crawler = crawler
         self.default_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_DEFAULT", defaults.OSCE_RETRY_AFTER_DEFAULT)
         self.max_wait = crawler.settings.getfloat("OSCE_RETRY_AFTER_MAX", defaults.OSCE_RETRY_AFTER_MAX)
-        self.base_delay = crawler.settings.getfloat("DOWNLOAD_DELAY", 0.0)
+        self.base_delay = crawler.settings.getfloat("DOWNLOAD_DELAY")
         self.autothrottle = crawler.settings.getbool("AUTOTHROTTLE_ENABLED")
         self.obey_crawl_delay = crawler.settings.getbool("OSCE_OBEY_CRAWL_DELAY", defaults.OSCE_OBEY_CRAWL_DELAY)
-        self.user_agent = crawler.settings.get("USER_AGENT", "")
+        self.user_agent = crawler.settings.get("USER_AGENT") or ""
         #: Site (host) -> the ``time.monotonic()`` before which no request goes to it.
         self.hold_until: dict[str, float] = {}
         #: Site (host) -> its robots.txt Crawl-delay, in seconds.

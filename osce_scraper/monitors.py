@@ -25,6 +25,7 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
+from osce_scraper import settings as defaults
 from osce_scraper.stats import (
     CHANGES_WITHHELD_STAT,
     CHECKS_FAILED_STAT,
@@ -76,8 +77,9 @@ class PageLabelsMonitor(Monitor):
         checked = checked_pages(self.data)
         if checked is None:
             self.skipTest("no release page was read")
-        minimums = self.data.crawler.settings.getdict("OSCE_PAGE_LABEL_COVERAGE")
-        tolerance = self.data.crawler.settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", 0.0)
+        settings = self.data.crawler.settings
+        minimums = settings.getdict("OSCE_PAGE_LABEL_COVERAGE")
+        tolerance = settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", defaults.SPIDERMON_FIELD_COVERAGE_TOLERANCE)
         short = []
         for label, minimum in minimums.items():
             share = checked.labels.get(label, 0) / checked.pages
@@ -97,7 +99,7 @@ class FieldCoverageMonitor(Monitor):
         if checked is None or not checked.records:
             self.skipTest("no record was made")
         settings = self.data.crawler.settings
-        tolerance = settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", 0.0)
+        tolerance = settings.getfloat("SPIDERMON_FIELD_COVERAGE_TOLERANCE", defaults.SPIDERMON_FIELD_COVERAGE_TOLERANCE)
         short = []
         for rule, minimum in settings.getdict("SPIDERMON_FIELD_COVERAGE_RULES").items():
             name = rule.split("/", 1)[-1]

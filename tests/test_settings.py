@@ -9,8 +9,9 @@ from tests.conftest import REPO
 PACKAGE = REPO / "osce_scraper"
 #: Read from the environment, not from Scrapy's settings: where the gazetteer's cache lives.
 ENVIRONMENT_VARIABLES = {"OSCE_SCRAPER_CACHE_DIR"}
-# A call site's fallback may name the one default (``defaults.NAME``), never repeat its value.
-FALLBACK_RE = re.compile(r"settings\.get\w*\(\s*[\"'](OSCE_[A-Z_]+)[\"']\s*,(?!\s*(?:defaults|project_settings)\.\1\))")
+# A call site's fallback may name the one default (``defaults.NAME``), never repeat its value; a setting of
+# Scrapy's own needs none (the crawler's settings always hold Scrapy's defaults).
+FALLBACK_RE = re.compile(r"settings\.get\w*\(\s*[\"']([A-Z][A-Z_]+)[\"']\s*,(?!\s*(?:defaults|project_settings)\.\1\))")
 
 
 def settings_read_by_the_code() -> set[str]:

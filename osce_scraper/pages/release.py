@@ -186,25 +186,33 @@ def _canonical(selector: Selector, url: str) -> str | None:
 
 
 def _holds_the_text(
-    lines: list[Line], body: list[int], inside: list[int], container: etree._Element, total: int
+    lines: list[Line], body: list[int], inside: list[int], container: etree._Element, total: int,
+    main: etree._Element | None,
 ) -> bool:
     """True when ``container``, around the body lines ``inside``, is the article's (see :func:`_article_body`)."""
+    if not inside:
+        return False
+    outside = [i for i in body if i > inside[-1]]
+    trailing = len(outside) + len(inside) == len(body)
+    # The page's <article> is the author's own container: whatever follows it is not its text, however short the
+    # article (a one-paragraph statement above a block of other releases' leads).
+    if container is main and trailing:
+        return True
     if len(inside) < 2:
         return False
     share = sum(len(lines[i].text) for i in inside) / total
-    outside = [i for i in body if i > inside[-1]]
-    # An <article> is the author's own container: whatever follows it is not its text.
-    trailing_furniture = len(outside) + len(inside) == len(body) and (
+    trailing_furniture = trailing and (
         container.tag == "article"
         or (len(outside) <= 2 and all(len(lines[i].text) <= _FURNITURE_LINE_CHARS for i in outside))
     )
     return share >= 0.8 or (share >= 0.5 and trailing_furniture)
 
 
-def _article_body(lines: list[Line], body: list[int]) -> list[int]:
+def _article_body(lines: list[Line], body: list[int], main: etree._Element | None = None) -> list[int]:
     """The body lines that share the article's container: page furniture after it is left out.
 
-    The container is the nearest element around the first body line that holds at least two body
+    The container is the page's ``<article>`` (``main``) when it holds the first body line and only lines
+    after it lie outside; else the nearest element around the first body line that holds at least two body
     lines and either 80% of the body's text, or half of it with only lines after it that are no more
     than two short ones (an address, a copyright line) or lie outside it when it is an ``<article>``.
     """
@@ -216,14 +224,14 @@ def _article_body(lines: list[Line], body: list[int]) -> list[int]:
     run = next((n for n, i in enumerate(body) if lines[i].element.getparent() is not parent), len(body))
     total = sum(len(lines[i].text) for i in body)
     if not any(is_within(lines[i].element, parent) for i in body[run:]) and _holds_the_text(
-        lines, body, body[:run], parent, total
+        lines, body, body[:run], parent, total, main
     ):
         return body[:run]
     # Each line's element and its ancestors, listed once: the containers tried below are looked up in them.
     chains = {i: [lines[i].element, *lines[i].element.iterancestors()] for i in body}
     for ancestor in chains[body[0]][1:]:
         inside = [i for i in body if ancestor in chains[i]]
-        if _holds_the_text(lines, body, inside, ancestor, total):
+        if _holds_the_text(lines, body, inside, ancestor, total, main):
             return inside
     return body
 
@@ -306,7 +314,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     if main is not None:  # without an article around the text, no line is in another
         body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
-    for index in _article_body(lines, body):
+    for index in _article_body(lines, body, main):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
             paragraphs.append(lines[index].text)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 import pytest
@@ -512,6 +512,15 @@ def test_teasers_of_other_releases_under_a_heading_of_their_own_do_not_leak():
     assert_reads_story(page, ODIHR)
     assert page.meta_date is None
 
+
+
+def test_a_one_paragraph_statement_leaves_what_follows_its_article_out():
+    # Under a heading the project does not know, leads of other releases printed as plain paragraphs.
+    statement = replace(CIO, paragraphs=CIO.paragraphs[:1])
+    others = "".join(f"<div class='views-row'><p>{escape(s.paragraphs[0])}</p></div>" for s in (ODIHR, SKOPJE))
+    html = make_d11_release(statement, standard_fields(statement, "div")).replace(
+        "<h2>Related content</h2>", f"<h2>More from the Chairmanship</h2>{others}")
+    assert_reads_story(read_story(html, statement), statement)
 
 # --- The old Drupal 6 site ---------------------------------------------------------------------------------------
 

@@ -84,6 +84,8 @@ def is_field_label_heading(element: etree._Element) -> bool:
 # A value line is short and list-like; a sentence or a dateline ends the values.
 _MAX_VALUE_CHARS = 160
 _MAX_VALUE_WORDS = 22
+#: A longer line is a list of values (a release of a dozen fields of work) when its parts are names of a few words.
+_MAX_LIST_PART_WORDS = 6
 _DATELINE_START_RE = re.compile(r"^[A-ZÀ-Ž][A-ZÀ-Ž .'/-]+,? \d{1,2} [A-Z][a-z]+")
 
 
@@ -216,10 +218,19 @@ _SENTENCE_LAST_CHARS = ".!?\"”’\n"
 _SEPARATORS_RE = re.compile(r"[\s,;|/·•]+")
 
 
+def _is_long_list(line: Line) -> bool:
+    """True for a line that is a list of short values: its links nearly all its text, or three or more parts
+    between commas (semicolons, bars) of a few words each."""
+    if len(line.links) >= 2 and line.link_text_share >= 0.9:
+        return True
+    parts = _VALUE_SEPARATOR_RE.split(line.text)
+    return len(parts) >= 3 and all(len(part.split()) <= _MAX_LIST_PART_WORDS for part in parts)
+
+
 def is_value_line(line: Line) -> bool:
     """True for a line that reads as a field's value: short and list-like, no sentence, no dateline."""
     text = line.text
-    if len(text) > _MAX_VALUE_CHARS or len(text.split()) > _MAX_VALUE_WORDS:
+    if (len(text) > _MAX_VALUE_CHARS or len(text.split()) > _MAX_VALUE_WORDS) and not _is_long_list(line):
         return False
     # The dash is looked for first: a search for the year is tried at every character of the line.
     if (" – " in text and _DATELINE_START_RE.match(text)) or (

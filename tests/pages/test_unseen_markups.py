@@ -406,6 +406,24 @@ def test_fields_as_a_definition_list_are_read():
     assert_reads_story(read_story(make_d11_release(SKOPJE, fields), SKOPJE), SKOPJE)
 
 
+#: A release of the OSCE's early years carries a dozen fields of work or more.
+MANY_FIELDS = ("Arms control", "Border management", "Conflict prevention and resolution", "Democratization",
+               "Economic activities", "Education", "Elections", "Environmental activities", "Gender equality",
+               "Good governance", "Human rights", "Media freedom and development", "Policing", "Rule of law")
+
+
+@pytest.mark.parametrize("printed", ["commas", "links"])
+def test_a_long_list_of_values_in_one_element_is_read_as_values(printed):
+    story = replace(SKOPJE, fields=MANY_FIELDS)
+    values = ", ".join(MANY_FIELDS) if printed == "commas" else "".join(terms(MANY_FIELDS))
+    fields = (f'<dl class="field field--name-field-place"><dt class="field__label">Place</dt>'
+              f'<dd class="field__item">{story.place}</dd></dl>'
+              f'<dl class="field field--name-field-source"><dt class="field__label">Source</dt>'
+              f'<dd class="field__item">{terms([story.source], 4900)[0]}</dd></dl>'
+              '<dl class="field field--name-field-fields-of-work"><dt class="field__label">Fields of work</dt>'
+              f'<dd class="field__item">{values}</dd></dl>')
+    assert_reads_story(read_story(make_d11_release(story, fields), story), story)
+
 def make_submitted(story: Story, printed: str, olivero: bool = False) -> str:
     """The node's submitted line (node.html.twig's ``display_submitted``): author and created date; Olivero
     prints "By author, date"."""

@@ -88,6 +88,36 @@ def _is_date_line(text: str) -> bool:
     return len(text) <= 40 and any(c.isdigit() for c in text) and parse_date(text) is not None
 
 
+def _line_date(line: Line) -> str | None:
+    """The date a short line prints: its text, or its ``<time>``'s machine date where that says more (a month
+    printed as a number, or a day printed without its year: "3 Jun")."""
+    text = line.text
+    if _is_date_line(text):
+        return (time_datetime(line) if not names_its_month(text) else None) or text
+    if line.times and len(text) <= 40 and (machine := time_datetime(line)) and parse_date(machine) is not None:
+        return machine
+    return None
+
+
+def _date_beside_title(line: Line, link: Link) -> str | None:
+    """The date printed on the title's own line, beside the link ("Title  3 June 2019"), if any."""
+    rest = line.text.replace(link.text, "", 1).strip(" -–—|·•,()")
+    if not rest:
+        return None
+    return time_datetime(line) or rest if _is_date_line(rest) else None
+
+
+def _typed_date(text: str) -> tuple[str, str] | None:
+    """(content type, date) of a short line that prints a type, then a date."""
+    if len(text) > 60 or not any(c.isdigit() for c in text):
+        return None
+    lowered = text.lower()
+    for key, name in CONTENT_TYPES.items():
+        if lowered.startswith(key) and _is_date_line(rest := text[len(key):].strip(" -–—|·•,:")):
+            return name, rest
+    return None
+
+
 def _card_title(lines: list[Line], indices: list[int]) -> int | None:
     """The title line of a card (a link around blocks): its heading, else the line its markup calls a
     title, else its first line that is neither a date nor a content type."""
@@ -229,7 +259,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
         return found.text if found and found.values else None
 
     content = _split_values(labels["content_type"].values) if "content_type" in labels else []
-    publishing_date = first("publishing_date")
+    publishing_date = first("publishing_date") or _date_beside_title(lines[title], link)
     content_type = content[0] if content else None
     # A card shows its date and type tag as plain lines, without labels.
     for index in range(begin, end):
@@ -240,9 +270,13 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date.
             publishing_date = publishing_date or printed
             consumed.add(index)
-        elif publishing_date is None and _is_date_line(line.text):
-            machine = time_datetime(line) if not names_its_month(line.text) else None
-            publishing_date = machine or line.text
+        elif (publishing_date is None or content_type is None) and (typed := _typed_date(line.text)):
+            # "News 3 June 2019", or "News3 June 2019" where a card's two tags touch: the type, then the date.
+            content_type = content_type or typed[0]
+            publishing_date = publishing_date or typed[1]
+            consumed.add(index)
+        elif publishing_date is None and (date := _line_date(line)):
+            publishing_date = date
             consumed.add(index)
         elif content_type is None and (known := CONTENT_TYPES.get(line.text.lower().rstrip(":"))):
             content_type = known

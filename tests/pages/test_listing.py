@@ -127,6 +127,36 @@ def test_a_date_printed_above_the_title_belongs_to_that_item():
                                                                      ("Item 12", "12 May 2020", "Lead 12.")]
 
 
+def make_tagged_card(node: int, title: str, tags: str) -> str:
+    """A card as a script-built page prints it: its type and date as tags of their own above the title."""
+    return (f"<div class='card'><a href='/cio/{node}'><div class='card__tags'>{tags}</div>"
+            f"<h3>{title}</h3><p>VIENNA – The Chairpersonship today ...</p></a></div>")
+
+
+def test_a_cards_type_and_date_are_read_however_its_tags_touch():
+    cards = (make_tagged_card(770001, "Chair visits Tbilisi", "<span>News</span><span>4 June 2019</span>")
+             + make_tagged_card(770002, "Chair visits Yerevan", "<span>Press release</span> <span>5 June 2019</span>")
+             + make_tagged_card(770003, "Chair visits Baku", "<span>Statement</span> | <span>6 June 2019</span>"))
+    items = read_listing(f"<main>{cards}</main>", URL).items
+    assert [(i.title, i.content_type, i.publishing_date) for i in items] == [
+        ("Chair visits Tbilisi", "News", "4 June 2019"),
+        ("Chair visits Yerevan", "Press release", "5 June 2019"),
+        ("Chair visits Baku", "Statement", "6 June 2019"),
+    ]
+
+
+def test_a_date_on_the_titles_own_line_is_the_items():
+    rows = "".join(f"<li><a href='/cio/{node}'>Chair meets the Mission in Skopje {day}</a> <span>{day} May 2020</span>"
+                   f"</li>" for node, day in ((880011, 11), (880012, 12)))
+    items = read_listing(f"<ul class='news'>{rows}</ul>", URL).items
+    assert [(i.node_id, i.publishing_date) for i in items] == [("880011", "11 May 2020"), ("880012", "12 May 2020")]
+
+
+def test_a_day_printed_without_its_year_is_dated_by_its_time_element():
+    card = make_teaser_card("/odihr/665644", "Observers deployed", date="28 Nov")
+    [item] = read_listing(f"<main>{card}</main>", URL).items
+    assert item.publishing_date == "2026-11-28T12:00:00Z"
+
 def test_a_page_without_releases_says_what_it_shows():
     html = "<h1>Maintenance</h1><p>Our newsroom is being updated. Please come back later.</p><a href='/'>Home</a>"
     listing = read_listing(html, URL)

@@ -33,6 +33,9 @@ BLOCK_TAGS = frozenset(
 HIDDEN_TAGS = frozenset(
     "script style noscript template nav button select option svg iframe head object embed".split()
 )
+#: Hidden elements a browser draws as a box of their own (a control, an icon, an embed): the words around one are
+#: two words, not one ("Share" and "E-mail" beside a button are "Share E-mail").
+BOX_TAGS = frozenset("button select svg iframe object embed".split())
 #: Page furniture, skipped unless it sits inside the article itself.
 FURNITURE_TAGS = frozenset({"header", "footer", "aside"})
 
@@ -347,7 +350,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 walker.skip_subtree()
                 skip_end = True
                 if (tail := el.tail) and el is not root:
-                    parts.append(tail)
+                    parts.append(f" {tail}" if tag in BOX_TAGS else tail)
                 continue
             if tag in BLOCK_TAGS:
                 if parts or links or times:

@@ -185,6 +185,20 @@ def _canonical(selector: Selector, url: str) -> str | None:
     return None
 
 
+def _is_end_of_article_heading(line: Line) -> bool:
+    """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
+    links it heads ("Share E-mail")."""
+    text = line.text
+    if len(text) <= _SECTION_HEADING_MAX_CHARS and _END_OF_ARTICLE_RE.match(text):
+        return True
+    if not line.links or len(text) > 2 * _SECTION_HEADING_MAX_CHARS:
+        return False
+    for link in line.links:
+        text = text.replace(link.text, "", 1) if link.text else text
+    text = text.strip()
+    return bool(text) and len(text) <= _SECTION_HEADING_MAX_CHARS and _END_OF_ARTICLE_RE.match(text) is not None
+
+
 def _holds_the_text(
     lines: list[Line], body: list[int], inside: list[int], container: etree._Element, total: int,
     main: etree._Element | None,
@@ -287,7 +301,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             if is_within(line.element, other_field) and is_value_line(line):
                 continue
             other_field = None
-        if len(text) <= _SECTION_HEADING_MAX_CHARS and _END_OF_ARTICLE_RE.match(text):
+        if _is_end_of_article_heading(line):
             if body:
                 break
             continue  # a "Share" block's heading above the text is furniture; its links are skipped below

@@ -36,3 +36,8 @@ def test_empty_and_binary_pages_give_no_lines():
 def test_deeply_nested_markup_is_read_without_recursion_errors():
     html = "<div>" * 5000 + "<p>Deep</p>" + "</div>" * 5000
     assert "Deep" in texts(html)
+
+
+def test_words_beside_a_hidden_box_stay_two_words_and_beside_a_script_one():
+    lines = visible_lines(page_selector("<p>Share<button>Post</button>E-mail</p><p>OSCE<script>x()</script>'s</p>"))
+    assert [line.text for line in lines] == ["Share E-mail", "OSCE's"]

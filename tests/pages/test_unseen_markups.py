@@ -486,6 +486,14 @@ def test_hero_caption_language_switcher_and_share_block_in_the_article_are_not_b
     assert_reads_story(read_story(html, ODIHR), ODIHR)
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_share_bar_of_buttons_and_a_mail_link_on_one_line_is_not_body(where):
+    bar = ('<div class="share-bar"><span>Share</span><button type="button"><svg viewBox="0 0 8 8"><path d="M0 0"/>'
+           '</svg>Facebook</button><button type="button">X</button>'
+           '<a href="mailto:?subject=Observers">E-mail</a></div>')
+    html = make_d11_release(ODIHR, standard_fields(ODIHR, "div"), **{where: bar})
+    assert_reads_story(read_story(html, ODIHR), ODIHR)
+
 @pytest.mark.parametrize("name", [
     '<a href="/" rel="home">Organization for Security and Co-operation in Europe</a>',
     "Organization for Security and Co-operation in Europe",

@@ -241,6 +241,17 @@ def is_value_line(line: Line) -> bool:
     return not (text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]))
 
 
+def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | None:
+    """The list of a field's items when ``label`` opens the first of them (Drupal 6 prints an inline label inside
+    the field's first item): the items after it are the field's values too. None for any other label."""
+    item = label.getparent()
+    items = item.getparent() if item is not None else None
+    if items is None or label.getprevious() is not None or item.getprevious() is not None:
+        return None
+    following = list(items)
+    return items if len(following) >= 2 and all(other.tag == item.tag for other in following) else None
+
+
 def iter_labels(
     lines: Sequence[Line],
     labels: Mapping[str, tuple[str, ...]],
@@ -271,6 +282,7 @@ def iter_labels(
         if not rest:
             label_el = lines[index].element
             group = label_el.getparent()
+            items = _items_after_a_first_item_label(label_el)
             probe = index + 1
             while probe < end and not matches[probe - start]:
                 line = lines[probe]
@@ -279,7 +291,9 @@ def iter_labels(
                 # A value is most often the label's sibling: its parent is asked before its ancestors are walked.
                 element = line.element
                 if element is label_el or (
-                    (element.getparent() is group or is_within(element, group)) and is_value_line(line)
+                    (element.getparent() is group or is_within(element, group)
+                     or (items is not None and is_within(element, items)))
+                    and is_value_line(line)
                 ):
                     values.extend(_line_values(line, line.text))
                     last = probe
@@ -308,7 +322,13 @@ def find_labels(
     for name, labelled in iter_labels(lines, labels, start, end):
         if labelled.bare and labelled.first_line < bare_from:
             continue
-        if name not in found or (found[name].bare and not labelled.bare):
+        earlier = found.get(name)
+        if earlier is not None and labelled.first_line == earlier.last_line + 1 and labelled.bare == earlier.bare:
+            # The label printed again with each of its values (Drupal 6's inline labels, the later ones hidden by
+            # the theme's CSS): one field of several values.
+            found[name] = Labelled(earlier.values + labelled.values, earlier.first_line, labelled.last_line,
+                                   earlier.bare)
+        elif earlier is None or (earlier.bare and not labelled.bare):
             found[name] = labelled
     return found
 

@@ -574,6 +574,17 @@ def make_d6_field(name: str, label: str, values: Sequence[str]) -> str:
             f'<div class="field-items">{items}</div></div>')
 
 
+def make_d6_inline_field(name: str, label: str, values: Sequence[str], every_item: bool = True) -> str:
+    """A CCK field whose label is displayed inline: printed inside each item (``field-label-inline-first`` in the
+    first, ``field-label-inline`` in the others, which the theme's CSS hides), or inside the first item alone."""
+    items = "".join(
+        f'<div class="field-item {("odd", "even")[k % 2]}">'
+        + (f'<div class="field-label-inline{"" if k else "-first"}">{label}:&nbsp;</div>' if every_item or not k
+           else "")
+        + f"{value}</div>" for k, value in enumerate(values))
+    return f'<div class="field field-type-text field-field-{name}"><div class="field-items">{items}</div></div>'
+
+
 def make_d6_release(story: Story, date_visible: bool) -> str:
     """A Panels node page: type and title in ``content--header``, CCK fields, the body in a pane, downloads."""
     date = (f'<span class="date-display-single">{story.printed}</span>' if date_visible
@@ -615,6 +626,21 @@ def test_the_old_sites_date_printed_under_its_title_is_the_pages():
         "</h1></div>", f'</h1><span class="date-display-single">{D6_STORY.printed}</span></div>')
     assert_reads_story(read_release(html, D6_URL), D6_STORY, date=D6_STORY.printed)
 
+
+@pytest.mark.parametrize("every_item", [True, False], ids=["label-in-every-item", "label-in-the-first"])
+def test_the_old_sites_inline_labels_keep_every_value(every_item):
+    story, sources = D6_STORY, ["OSCE Secretariat", "OSCE Programme Office in Dushanbe"]
+    fields = [f'<a href="/x{k}">{f}</a>' for k, f in enumerate(story.fields)]
+    html = make_d6_release(story, date_visible=True).replace(
+        make_d6_field("item-source", "Source", [f'<a href="/secretariat">{story.source}</a>']),
+        make_d6_inline_field("item-source", "Source", [f'<a href="/s{k}">{s}</a>' for k, s in enumerate(sources)],
+                             every_item),
+    ).replace(make_d6_field("fields-of-work", "Fields of work", fields),
+              make_d6_inline_field("fields-of-work", "Fields of work", fields, every_item))
+    assert "field-label-inline-first" in html
+    page = read_release(html, D6_URL)
+    assert (page.source, page.fields_of_work) == (sources, list(story.fields))
+    assert page.paragraphs == list(story.paragraphs)
 
 @pytest.mark.parametrize("date_visible", [True, False], ids=["date-shown", "date-empty"])
 def test_the_old_sites_release_page_is_read(date_visible):

@@ -49,7 +49,9 @@ _END_OF_ARTICLE_RE = re.compile(
 )
 # Lines outside the article's container up to this length are furniture; a longer one is text.
 _FURNITURE_LINE_CHARS = 160
-_SITE_SUFFIX_RE = re.compile(r"\s*[|–—]\s*(?:OSCE|Organization for Security and Co-operation in Europe)\s*$", re.I)
+# The site's name beside the title in <title>, after it ("Title | OSCE") or before it ("OSCE | Title").
+_SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
+_SITE_SUFFIX_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
 _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
 _RELATED_ITEMS_RE = re.compile(
     r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
@@ -145,14 +147,23 @@ def _in_other_article(line: Line, main: etree._Element | None) -> bool:
     return main is not None and article is not None and article is not main and not is_within(main, article)
 
 
-def _first_time(lines: list[Line], article_end: int, main: etree._Element | None, selector: Selector) -> str | None:
-    """The first ``<time datetime>`` printed before the article's end, outside other releases' teasers (their
-    dates are not this page's), hidden parts included."""
+def _names_another_release(line: Line, node: str | None) -> bool:
+    """True for a line that links to a release other than the page's (an item of a "Latest news" list)."""
+    return any((other := node_id_of(link.url)) and other != node for link in line.links)
+
+
+def _first_time(lines: list[Line], article_end: int, main: etree._Element | None, selector: Selector,
+                node: str | None) -> str | None:
+    """The first ``<time datetime>`` printed before the article's end, outside other releases' teasers and lists
+    (their dates are not this page's), hidden parts included."""
+    # The <time>s of other releases' lines, not to be found again by the walk below.
+    theirs: set[etree._Element] = set()
     for index in range(article_end):
         line = lines[index]
         if not line.times:
             continue
-        if _in_other_article(line, main):
+        if _in_other_article(line, main) or _names_another_release(line, node):
+            theirs.update(line.times)
             continue
         for time in line.times:
             if value := (time.get("datetime") or "").strip():
@@ -164,7 +175,7 @@ def _first_time(lines: list[Line], article_end: int, main: etree._Element | None
     for element in selector.root.iter("time", end.tag) if end is not None else selector.root.iter("time"):
         if element is end:
             return None
-        if element.tag != "time" or not (value := (element.get("datetime") or "").strip()):
+        if element.tag != "time" or element in theirs or not (value := (element.get("datetime") or "").strip()):
             continue
         around = next((a for a in element.iterancestors("article")), None)
         if main is not None and around is not None and around is not main and not is_within(main, around):
@@ -341,7 +352,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
-        or _first_time(lines, article_end, main, selector)
+        or _first_time(lines, article_end, main, selector, node_id_of(url))
     )
     return ReleasePage(
         url=url,

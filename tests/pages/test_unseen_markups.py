@@ -517,6 +517,23 @@ def test_an_h1_linking_home_is_never_the_title_even_without_metadata():
     assert (page.place_raw, page.paragraphs) == ([CIO.place], list(CIO.paragraphs))
 
 
+def test_the_sites_name_before_the_title_in_the_pages_title_is_left_out():
+    html = make_d11_release(CIO, standard_fields(CIO, "div"), h1=False, head="").replace(
+        f"<title>{escape(CIO.title)} | OSCE</title>", f"<title>OSCE | {escape(CIO.title)}</title>").replace(
+        '<div class="node__content">', f'<div class="node__content"><h2>{escape(CIO.title)}</h2>').replace(
+        '<main role="main">', '<main role="main"><h1>Newsroom</h1>')
+    assert read_story(html, CIO).title == CIO.title
+
+
+def test_the_date_of_a_latest_news_list_before_an_undated_article_is_not_the_pages():
+    latest = ('<div class="region region-sidebar-first"><h2>In the news</h2><ul>'
+              f'<li><a href="{SKOPJE.path}">{escape(SKOPJE.title)}</a> '
+              f'<time datetime="{SKOPJE.iso}T09:00:00Z">{SKOPJE.printed}</time></li></ul></div>')
+    title_block = '<div class="block block-page-title-block">'
+    html = make_d11_release(CIO, standard_fields(CIO, "div")).replace(title_block, latest + title_block)
+    page = read_story(html, CIO)
+    assert page.meta_date is None and page.date_raw is None
+
 def test_labels_of_fields_the_project_does_not_read_are_not_body():
     tags = make_field("tags", "Tags", terms(["Montenegro", "Parliamentary elections"], 7000))
     countries = make_field("countries", "Related countries", ["Montenegro"], "h3")

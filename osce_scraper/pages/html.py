@@ -473,6 +473,27 @@ def meta_content(selector: Selector, *names: str) -> str | None:
     return None
 
 
+# Every ``content`` attribute, found in C by one XPath (its results know their element): a fifth of the cost of
+# asking for the elements that carry one.
+_CONTENT_ATTRIBUTES = etree.XPath("//@content")
+
+
+def attribute_contents(selector: Selector, *names: str) -> Iterator[tuple[etree._Element, str]]:
+    """Each element whose ``property`` or ``itemprop`` is in ``names``, with its ``content`` (RDFa and microdata print
+    a value there, beside or instead of the text a reader sees), in document order.
+
+    >>> page = page_selector("<p>Date: <span property='dc:date' content='2019-06-04T00:00:00+02:00'></span></p>")
+    >>> [content for _, content in attribute_contents(page, "dc:date")]
+    ['2019-06-04T00:00:00+02:00']
+    """
+    wanted = {name.lower() for name in names}
+    for value in _CONTENT_ATTRIBUTES(selector.root):
+        element = value.getparent()
+        key = (element.get("property") or element.get("itemprop") or "").lower()
+        if key in wanted and (content := normalise_space(str(value))):
+            yield element, content
+
+
 def json_ld_values(selector: Selector, key: str) -> Iterator[str]:
     """String values of ``key`` anywhere in the page's JSON-LD blocks (a block that is no JSON, or nests deeper than
     the decoder recurses, is passed over)."""

@@ -15,6 +15,7 @@ from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
 from osce_scraper.pages.html import (
     Line,
+    attribute_contents,
     base_url_of,
     byline_date,
     element_text,
@@ -57,6 +58,9 @@ _RELATED_ITEMS_RE = re.compile(
     r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
+_DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issued", "datePublished",
+                    "schema:datePublished", "article:published_time")
 #: No heading the two patterns above match is longer ("related publications:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 24
 _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to")
@@ -181,6 +185,18 @@ def _first_time(lines: list[Line], article_end: int, main: etree._Element | None
         if main is not None and around is not None and around is not main and not is_within(main, around):
             continue
         return value
+    return None
+
+
+def _property_date(selector: Selector, main: etree._Element | None) -> str | None:
+    """The page's date as RDFa or microdata give it (a ``content`` beside or instead of the printed date), outside
+    other releases' teasers and links."""
+    for element, content in attribute_contents(selector, *_DATE_PROPERTIES):
+        around = next(element.iterancestors("article"), None)
+        if main is not None and around is not None and around is not main and not is_within(main, around):
+            continue
+        if next(element.iterancestors("a"), None) is None:
+            return content
     return None
 
 
@@ -353,6 +369,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
         or _first_time(lines, article_end, main, selector, node_id_of(url))
+        or _property_date(selector, main)
     )
     return ReleasePage(
         url=url,

@@ -644,6 +644,17 @@ def test_the_old_sites_date_printed_under_its_title_is_the_pages():
     assert_reads_story(read_release(html, D6_URL), D6_STORY, date=D6_STORY.printed)
 
 
+def test_a_date_given_only_as_rdfa_is_the_pages_machine_date_and_a_linked_teasers_is_not():
+    rdfa = (f'<span class="date-display-single" property="dc:date" datatype="xsd:dateTime" '
+            f'content="{D6_STORY.iso}T00:00:00+02:00"></span>')
+    teaser = ('<a href="/mission-to-skopje/665631">Another release <span property="dc:date" '
+              'content="2018-03-01T00:00:00+01:00"></span></a>')
+    html = make_d6_release(D6_STORY, date_visible=False)
+    assert read_release(html.replace("Another release", teaser), D6_URL).meta_date is None
+    page = read_release(html.replace('<span class="date-display-single"></span>', rdfa), D6_URL)
+    assert page.meta_date == f"{D6_STORY.iso}T00:00:00+02:00"
+    assert_reads_story(page, D6_STORY)
+
 @pytest.mark.parametrize("every_item", [True, False], ids=["label-in-every-item", "label-in-the-first"])
 def test_the_old_sites_inline_labels_keep_every_value(every_item):
     story, sources = D6_STORY, ["OSCE Secretariat", "OSCE Programme Office in Dushanbe"]

@@ -12,7 +12,7 @@ from itertools import chain, pairwise
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.dates import names_its_month, parse_date
+from osce_scraper.extract.dates import month_number, names_its_month, parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
 from osce_scraper.pages.html import (
     Line,
@@ -88,12 +88,17 @@ def _is_date_line(text: str) -> bool:
     return len(text) <= 40 and any(c.isdigit() for c in text) and parse_date(text) is not None
 
 
+def _printed_date(text: str, line: Line) -> str:
+    """A date line's date: as printed, or its ``<time>``'s machine date when the month is printed as a number."""
+    return (time_datetime(line) if not names_its_month(text) else None) or text
+
+
 def _line_date(line: Line) -> str | None:
-    """The date a short line prints: its text, or its ``<time>``'s machine date where that says more (a month
-    printed as a number, or a day printed without its year: "3 Jun")."""
+    """The date a short line prints, or its ``<time>``'s machine date where that says more (the month printed as
+    a number, or a day printed without its year: "3 Jun")."""
     text = line.text
     if _is_date_line(text):
-        return (time_datetime(line) if not names_its_month(text) else None) or text
+        return _printed_date(text, line)
     if line.times and len(text) <= 40 and (machine := time_datetime(line)) and parse_date(machine) is not None:
         return machine
     return None
@@ -102,9 +107,12 @@ def _line_date(line: Line) -> str | None:
 def _date_beside_title(line: Line, link: Link) -> str | None:
     """The date printed on the title's own line, beside the link ("Title  3 June 2019"), if any."""
     rest = line.text.replace(link.text, "", 1).strip(" -–—|·•,()")
-    if not rest:
-        return None
-    return time_datetime(line) or rest if _is_date_line(rest) else None
+    return _printed_date(rest, line) if rest and _opens_as_a_date(rest) and _is_date_line(rest) else None
+
+
+def _opens_as_a_date(text: str) -> bool:
+    """True for text that opens with a day's number or a month's name, as a printed date does (not "on 3 June")."""
+    return text[:1].isdigit() or month_number(text.split(maxsplit=1)[0].rstrip(".,")) is not None
 
 
 def _typed_date(text: str) -> tuple[str, str] | None:
@@ -113,7 +121,10 @@ def _typed_date(text: str) -> tuple[str, str] | None:
         return None
     lowered = text.lower()
     for key, name in CONTENT_TYPES.items():
-        if lowered.startswith(key) and _is_date_line(rest := text[len(key):].strip(" -–—|·•,:")):
+        if not lowered.startswith(key):
+            continue
+        rest = text[len(key) :].strip(" -–—|·•,:")
+        if rest and _opens_as_a_date(rest) and _is_date_line(rest):
             return name, rest
     return None
 

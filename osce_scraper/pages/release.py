@@ -145,10 +145,14 @@ def _main_article(lines: list[Line], body: list[int]) -> etree._Element | None:
     return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
-def _in_other_article(line: Line, main: etree._Element | None) -> bool:
-    """True for a line inside an ``<article>`` that is neither the page's article nor one around it."""
-    article = line.article
+def _is_other_article(article: etree._Element | None, main: etree._Element | None) -> bool:
+    """True for an ``<article>`` that is neither the page's article nor one around it."""
     return main is not None and article is not None and article is not main and not is_within(main, article)
+
+
+def _in_other_article(line: Line, main: etree._Element | None) -> bool:
+    """True for a line inside another release's ``<article>`` (a teaser)."""
+    return _is_other_article(line.article, main)
 
 
 def _names_another_release(line: Line, node: str | None) -> bool:
@@ -181,8 +185,7 @@ def _first_time(lines: list[Line], article_end: int, main: etree._Element | None
             return None
         if element.tag != "time" or element in theirs or not (value := (element.get("datetime") or "").strip()):
             continue
-        around = next((a for a in element.iterancestors("article")), None)
-        if main is not None and around is not None and around is not main and not is_within(main, around):
+        if _is_other_article(next(element.iterancestors("article"), None), main):
             continue
         return value
     return None
@@ -192,10 +195,8 @@ def _property_date(selector: Selector, main: etree._Element | None) -> str | Non
     """The page's date as RDFa or microdata give it (a ``content`` beside or instead of the printed date), outside
     other releases' teasers and links."""
     for element, content in attribute_contents(selector, *_DATE_PROPERTIES):
-        around = next(element.iterancestors("article"), None)
-        if main is not None and around is not None and around is not main and not is_within(main, around):
-            continue
-        if next(element.iterancestors("a"), None) is None:
+        if not _is_other_article(next(element.iterancestors("article"), None), main) and next(
+                element.iterancestors("a"), None) is None:
             return content
     return None
 

@@ -12,6 +12,8 @@ OSCE_DOMAIN = "osce.org"
 # /<section>/<node id>, possibly deeper (/odihr/elections/551359) or behind a
 # language prefix (/hr/node/123); the last segment is the numeric node id.
 _RELEASE_PATH_RE = re.compile(r"^(?:/[\w.~%-]+)+?/(?P<node>\d{2,10})/?$")
+# Drupal's own paths of things that are no release, where a path has no alias: a term, a user, a comment, a file.
+_ENTITY_PATH_RE = re.compile(r"/(?:taxonomy/term|user|comment|media|file)/\d+/?$")
 _LANGUAGE_PREFIX_RE = re.compile(r"^/(?P<lang>[a-z]{2})(?:-[a-z]{2,4})?/")
 # Languages osce.org publishes in. Two-letter sections such as /pa/ (Parliamentary
 # Assembly), /pc/ (Permanent Council) and /mc/ (Ministerial Council) are not languages.
@@ -68,11 +70,13 @@ def node_id_of(url: str) -> str | None:
 
     >>> node_id_of("https://www.osce.org/odihr/elections/551359")
     '551359'
-    >>> node_id_of("https://www.osce.org/files/f/documents/1/2/123.pdf") is None
-    True
+    >>> node_id_of("https://www.osce.org/files/f/documents/1/2/123.pdf"), node_id_of("/taxonomy/term/2100")
+    (None, None)
     """
     parts = split_url(url)
     if parts is None or parts.scheme not in {"http", "https", ""} or _FILE_RE.search(parts.path):
+        return None
+    if _ENTITY_PATH_RE.search(parts.path):
         return None
     if parts.path.startswith("/files/") or "/sites/default/files/" in parts.path:
         return None

@@ -28,6 +28,12 @@ from osce_scraper.extract.urls import (
         ("https://www.osce.org/files/f/documents/5/2/123456.pdf", None),
         ("https://www.osce.org/press-releases?page=3", None),
         ("https://www.osce.org/secretariat", None),
+        # Drupal's paths of a term, a user, a comment, a media item or a file, where they have no alias.
+        ("https://odihr.osce.org/taxonomy/term/2100", None),
+        ("https://www.osce.org/user/17", None),
+        ("https://www.osce.org/comment/4411", None),
+        ("https://www.osce.org/media/90213", None),
+        ("https://www.osce.org/odihr/media-freedom/551360", "551360"),
     ],
 )
 def test_node_id_of(url, node):

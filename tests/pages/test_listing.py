@@ -262,3 +262,12 @@ def test_items_that_print_the_same_values_have_lists_of_their_own():
     first.what_we_do.append("Elections")
     assert second.what_we_do == ["Policing", "Youth"]
     assert read_listing(html, URL).items[0].what_we_do == ["Policing", "Youth"]
+
+
+def test_term_links_without_an_alias_are_no_releases():
+    rows = "".join(f"<div class='row'><h3><a href='/secretariat/{node}'>Item {node}</a></h3><p>{day} May 2020</p>"
+                   f"<p><a href='/taxonomy/term/{term}'>OSCE Secretariat</a></p><p>Lead {node}.</p></div>"
+                   for node, day, term in ((990021, 11, 2100), (990022, 12, 2101)))
+    items = read_listing(rows, URL).items
+    assert [(i.node_id, i.publishing_date, i.lead) for i in items] == [
+        ("990021", "11 May 2020", "Lead 990021."), ("990022", "12 May 2020", "Lead 990022.")]

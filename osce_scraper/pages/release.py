@@ -45,7 +45,7 @@ _CAPTION_END = "photo details"
 # Headings after which the page no longer speaks of the release.
 _END_OF_ARTICLE_RE = re.compile(
     r"^(related( content| stories| news| items| resources| publications)?|share( this)?( page| article)?|"
-    r"see also|more news|latest news|follow us|subscribe)\s*:?$",
+    r"see also|more news|latest news|follow us|subscribe|downloads?( pdf)?|(press |media )?contacts?)\s*:?$",
     re.I,
 )
 # Lines outside the article's container up to this length are furniture; a longer one is text.
@@ -63,11 +63,13 @@ _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issue
                     "schema:datePublished", "article:published_time")
 #: No heading the two patterns above match is longer ("related publications:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 24
-_FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to")
-_FURNITURE_RE = re.compile(rf"^(?:{'|'.join(_FURNITURE_OPENERS)})", re.I)
+_FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to",
+                      r"photos?( credits?)?:", r"credits?:")
+# A credit may stand in brackets: "(Photo: OSCE/Name)".
+_FURNITURE_RE = re.compile(rf"^\(?(?:{'|'.join(_FURNITURE_OPENERS)})", re.I)
 #: The characters a furniture line opens with: a line that opens otherwise is not matched, most of the body's lines
 #: are let through by a set lookup in place of a regex call.
-_FURNITURE_OPENINGS = ignorecase_openings(_FURNITURE_OPENERS)
+_FURNITURE_OPENINGS = ignorecase_openings(_FURNITURE_OPENERS) | {"("}
 
 
 @dataclass(slots=True)
@@ -329,6 +331,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             if is_within(line.element, other_field) and is_value_line(line):
                 continue
             other_field = None
+        if text == title and line.element.tag in _HEADING_TAGS:
+            continue  # the title's heading printed again (a banner's, and the article's own); a lead may repeat it
         if _is_end_of_article_heading(line):
             if body:
                 break

@@ -127,3 +127,10 @@ def test_no_section_heading_is_longer_than_the_cap_that_spares_long_lines_the_pa
     assert core != pattern.pattern
     longest = re._parser.parse(core, pattern.flags).getwidth()[1]
     assert longest + len(" :") <= release._SECTION_HEADING_MAX_CHARS
+
+
+def test_a_lead_that_repeats_the_title_is_the_text_and_a_heading_that_repeats_it_is_not():
+    title = "Representative on Freedom of the Media publishes three reports"
+    page = read_release(f"<h1>{title}</h1><article><h2>{title}</h2><p>{title}</p></article>",
+                        "https://www.osce.org/fom/551399")
+    assert (page.title, page.paragraphs) == (title, [title])

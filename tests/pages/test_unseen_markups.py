@@ -494,6 +494,17 @@ def test_a_share_bar_of_buttons_and_a_mail_link_on_one_line_is_not_body(where):
     html = make_d11_release(ODIHR, standard_fields(ODIHR, "div"), **{where: bar})
     assert_reads_story(read_story(html, ODIHR), ODIHR)
 
+def test_a_banner_a_photo_credit_a_download_block_and_a_contacts_box_are_not_body():
+    banner = (f'<section class="hero"><h1>{escape(ODIHR.title)}</h1><p>Photo: OSCE/Ana Kovač</p></section>')
+    before = (f'<h2 class="visually-hidden">{escape(ODIHR.title)}</h2>'
+              '<figure><img src="/sites/default/files/a.jpg" alt=""></figure><p>(Photo credit: OSCE/Ana Kovač)</p>')
+    after = ('<div class="downloads"><h3>Download PDF</h3><a href="/files/f/documents/1/2/665644.pdf">English</a></div>'
+             '<div class="contacts"><h3>Contacts</h3><p>Ana Kovač, Press and Public Information Officer, ODIHR</p>'
+             "<p>Phone: +48 22 520 06 00</p></div>")
+    html = make_d11_release(ODIHR, standard_fields(ODIHR, "div"), before=before, after=after, h1=False).replace(
+        '<main role="main">', f'<main role="main">{banner}')
+    assert_reads_story(read_story(html, ODIHR), ODIHR)
+
 @pytest.mark.parametrize("name", [
     '<a href="/" rel="home">Organization for Security and Co-operation in Europe</a>',
     "Organization for Security and Co-operation in Europe",

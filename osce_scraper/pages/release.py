@@ -11,6 +11,7 @@ from parsel import Selector
 
 from osce_scraper.extract.datelines import is_standalone_dateline
 from osce_scraper.extract.dates import names_its_month
+from osce_scraper.extract.places import lookup_place
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
 from osce_scraper.pages.html import (
@@ -54,6 +55,12 @@ _FURNITURE_LINE_CHARS = 160
 _SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
 _SITE_SUFFIX_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
 _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
+# A place and the date printed under the title ("Vienna, 3 June 2019", "3 June 2019 | Vienna").
+_PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
+_PLACE_AND_DATE_RE = re.compile(
+    rf"(?P<place>{_PLACE_NAME})\s*[,|–—]\s*(?P<date>{_PRINTED_DATE_RE.pattern})"
+    rf"|(?P<date_first>{_PRINTED_DATE_RE.pattern})\s*[,|–—]\s*(?P<place_after>{_PLACE_NAME})"
+)
 _RELATED_ITEMS_RE = re.compile(
     r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
 )
@@ -215,6 +222,18 @@ def _canonical(selector: Selector, url: str) -> str | None:
     return None
 
 
+def _place_and_date(text: str) -> str | None:
+    """The date of a line that prints a place the gazetteer knows and a date, nothing else.
+
+    >>> _place_and_date("Vienna, 3 June 2019"), _place_and_date("3 June 2019 | Vienna"), _place_and_date("Today, 3 May")
+    ('3 June 2019', '3 June 2019', None)
+    """
+    if len(text) > 60 or not (match := _PLACE_AND_DATE_RE.fullmatch(text)):
+        return None
+    place = (match["place"] or match["place_after"]).strip()
+    return (match["date"] or match["date_first"]) if lookup_place(place).country_code else None
+
+
 def _is_end_of_article_heading(line: Line) -> bool:
     """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
     links it heads ("Share E-mail")."""
@@ -350,6 +369,9 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             continue
         if not body and _PRINTED_DATE_RE.fullmatch(text):
             printed_date = printed_date or text  # the date printed under the title
+            continue
+        if not body and (placed := _place_and_date(text)):
+            printed_date = printed_date or placed  # the place and date printed under the title
             continue
         if line.times and (submitted := byline_date(line)):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text

@@ -494,6 +494,13 @@ def test_a_share_bar_of_buttons_and_a_mail_link_on_one_line_is_not_body(where):
     html = make_d11_release(ODIHR, standard_fields(ODIHR, "div"), **{where: bar})
     assert_reads_story(read_story(html, ODIHR), ODIHR)
 
+@pytest.mark.parametrize("printed", ["{place}, {date}", "{date} | {place}"])
+def test_a_place_and_date_printed_under_the_title_is_the_pages_date_and_not_body(printed):
+    # A print view: the date of publication, a day before the dateline's, under the title.
+    line = printed.format(place="Warsaw", date="2 May 2019")
+    html = make_d11_release(ODIHR, standard_fields(ODIHR, "div"), before=f'<p class="date">{line}</p>')
+    assert_reads_story(read_story(html, ODIHR), ODIHR, date="2 May 2019")
+
 def test_a_banner_a_photo_credit_a_download_block_and_a_contacts_box_are_not_body():
     banner = (f'<section class="hero"><h1>{escape(ODIHR.title)}</h1><p>Photo: OSCE/Ana Kovač</p></section>')
     before = (f'<h2 class="visually-hidden">{escape(ODIHR.title)}</h2>'

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from osce_scraper.extract.vocabulary import ignorecase_key, ignorecase_openings
-from osce_scraper.pages.html import Line, element_text, is_within
+from osce_scraper.pages.html import HIDDEN_TAGS, Line, element_text, is_within
 
 #: Labels on release pages: field name -> visible label texts.
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
@@ -177,12 +177,15 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
     """
     label, rest = match.group("label"), match.group("rest").strip()
     element = line.element
-    if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element):
+    # A list item may hold a label in an element of its own before its value (an icon list of facts); a list
+    # item that is the label alone is a menu's entry.
+    if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element) and not (rest and element.tag == "li"):
         return None
     if any(label.lower() in link.text.lower() for link in line.links):
         return None
     if rest:
-        first = next(iter(element), None)
+        # The label's element opens the line; an icon before it (an <svg>, a hidden control) shows no text.
+        first = next((child for child in element if child.tag not in HIDDEN_TAGS), None)
         if first is None or not isinstance(first.tag, str) or (element.text or "").strip():
             return None
         if element_text(first).lower() != label.lower():

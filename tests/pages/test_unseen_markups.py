@@ -424,6 +424,15 @@ def test_a_long_list_of_values_in_one_element_is_read_as_values(printed):
               f'<dd class="field__item">{values}</dd></dl>')
     assert_reads_story(read_story(make_d11_release(story, fields), story), story)
 
+@pytest.mark.parametrize("gap", ["", " "], ids=["touching", "spaced"])
+def test_facts_as_icons_with_labels_for_screen_readers_are_read(gap):
+    def fact(label: str, values: Sequence[str]) -> str:
+        return (f'<li><svg aria-hidden="true" viewBox="0 0 8 8"><path d="M0 0"/></svg>{gap}'
+                f'<span class="visually-hidden">{label}</span>{gap}{", ".join(values)}</li>')
+    facts = (f'<ul class="facts">{fact("Place", [ODIHR.place])}{fact("Source", terms([ODIHR.source], 4900))}'
+             f'{fact("Fields of work", terms(ODIHR.fields))}</ul>')
+    assert_reads_story(read_story(make_d11_release(ODIHR, facts), ODIHR), ODIHR)
+
 def make_submitted(story: Story, printed: str, olivero: bool = False) -> str:
     """The node's submitted line (node.html.twig's ``display_submitted``): author and created date; Olivero
     prints "By author, date"."""

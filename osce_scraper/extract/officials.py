@@ -436,6 +436,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
                 break
         if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)):
             break
+        if token in _WHEN_WORDS:
+            break  # "On Thursday Ambassador X": the day is no part of the title
         first -= 1
     # Where the walk's first word starts: words and the characters between them are of two kinds, so each word
     # is the last place its characters stand before the next word.
@@ -443,6 +445,10 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
     for word in reversed(words[first:]):
         start = phrase.rfind(word, 0, start)
     return len(words), first, start, and_opens
+
+
+#: Capitalised words that say when, never part of a title before a name ("Today Secretary General X").
+_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | {"Today", "Yesterday", "Tomorrow"}
 
 
 def _last_word_before(text: str, window: int, after: int) -> str | None:
@@ -1124,6 +1130,23 @@ def _people(names: Iterable[str]) -> dict[str, str | None]:
     return owner
 
 
+# A country in brackets after a name ("Ambassadors A (France), B (Italy) and C (Norway)"), one that names no country
+# left as it is ("(ODIHR)").
+_BRACKETED_RE = re.compile(r" ?\((?:the )?([A-Z][^()]{2,40})\)")
+
+
+def _without_bracketed_countries(text: str) -> str:
+    """The text without the countries printed in brackets after names: the shapes read the list as if they were
+    not there.
+
+    >>> _without_bracketed_countries("Ambassadors Anna Berg (Sweden) and Ivo Kern (ODIHR) met")
+    'Ambassadors Anna Berg and Ivo Kern (ODIHR) met'
+    """
+    if "(" not in text:
+        return text
+    return _BRACKETED_RE.sub(lambda match: "" if is_country_name(match.group(1)) else match.group(), text)
+
+
 def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Official]:
     """The named officials of a release, one entry per person, in the order the text names them.
 
@@ -1135,7 +1158,8 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
       'mentions': 2},
      {'name': 'Radojko Bogojević', 'title': 'Ambassador', 'titles': ['Ambassador'], 'mentions': 1}]
     """
-    accepted = [found for shape in shapes for candidate in shape.find(text) if (found := _accepted(candidate))]
+    scanned = _without_bracketed_countries(text)
+    accepted = [found for shape in shapes for candidate in shape.find(scanned) if (found := _accepted(candidate))]
     owner = _people(name for name, _ in accepted)
     found: dict[str, Official] = {}
     spellings: dict[str, set[str]] = {}

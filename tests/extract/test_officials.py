@@ -153,6 +153,13 @@ def test_more_shapes(text, name, title):
     assert official.title == title, official
 
 
+def test_countries_in_brackets_after_the_names_of_a_list_keep_every_person():
+    found = officials("Ambassadors Marek Zielinski (Poland), Tomas Hruby (Czechia) and Lea Moreau (France) met the "
+                      "Director of ODIHR (Warsaw office) today.")
+    assert found == {"Marek Zielinski": ["Ambassadors"], "Tomas Hruby": ["Ambassadors"],
+                     "Lea Moreau": ["Ambassadors"]}
+
+
 def test_a_list_gives_each_person_the_plural_title_or_their_own_rank():
     found = officials("The OSCE Ministerial Troika, Foreign Ministers Anna Lindgren of Sweden, Bruno Kessel of Austria "
                       "and Ambassador Erik Dahlberg of Norway, met in Vienna.")
@@ -171,6 +178,9 @@ def test_a_list_gives_each_person_the_plural_title_or_their_own_rank():
          {"Ivan Petrovski": ["OSCE Chairman-in-Office", "Foreign Minister", "Foreign Minister of Bulgaria"]}),
         ("President Ana Lopes received Minister of Foreign Affairs Jonas Bergstrom.",
          {"Ana Lopes": ["President"], "Jonas Bergstrom": ["Minister of Foreign Affairs"]}),
+        # A day is no part of a title.
+        ("On Thursday Ambassador Lena Vasko opened the course.", {"Lena Vasko": ["Ambassador"]}),
+        ("Today Secretary General Omar Haddad met the ministers.", {"Omar Haddad": ["Secretary General"]}),
     ],
 )
 def test_no_fragment_of_a_sentence_and_no_title_glued_to_a_name(text, expected):

@@ -129,6 +129,14 @@ def _typed_date(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _without_read_more(line: Line) -> str:
+    """The line's text without the "Read more" link it ends with, if it does ("... held in Tetovo. Read more")."""
+    text = line.text
+    if line.links and (last := line.links[-1].text) and text.endswith(last) and _READ_MORE_RE.match(last):
+        return text[: -len(last)].rstrip(" …|»›>-–")
+    return text
+
+
 def _card_title(lines: list[Line], indices: list[int]) -> int | None:
     """The title line of a card (a link around blocks): its heading, else the line its markup calls a
     title, else its first line that is neither a date nor a content type."""
@@ -295,7 +303,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
     # The lead is the first free line after the title; anything after it is page furniture.
     lead = next(
         (
-            line.text
+            _without_read_more(line)
             for index, line in enumerate(lines[title + 1 : end], start=title + 1)
             # A card's lines all carry its link; elsewhere a line that is mostly links is not a lead.
             if index not in consumed and (line.card is not None or not (line.links and line.link_text_share > 0.6))

@@ -271,3 +271,11 @@ def test_term_links_without_an_alias_are_no_releases():
     items = read_listing(rows, URL).items
     assert [(i.node_id, i.publishing_date, i.lead) for i in items] == [
         ("990021", "11 May 2020", "Lead 990021."), ("990022", "12 May 2020", "Lead 990022.")]
+
+
+def test_a_read_more_link_that_ends_the_lead_is_not_part_of_it():
+    row = ("<div class='row'><h3><a href='/mission-to-skopje/402001'>Police and schools meet in Tetovo</a></h3>"
+           "<p>TETOVO, 28 May 2019 – Community police officers met teachers in Tetovo. "
+           "<a href='/mission-to-skopje/402001'>Read more</a></p></div>")
+    [item] = read_listing(row, URL).items
+    assert item.lead == "TETOVO, 28 May 2019 – Community police officers met teachers in Tetovo."

@@ -83,7 +83,7 @@ _RANKS = _by_first_letter(RANKS)
 _RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
 _LOWER_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_TITLE_HEADS)})\b")
 _LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
-_CONNECTORS = frozenset("of for on in the and to at with de du there".split())
+_CONNECTORS = frozenset("of for on in the and to at with by de du there".split())
 # Words that end a name in a run of title and name words.
 _NAME_STOPS = frozenset("of for on in the and to at with there".split())
 _LEADING_WORD_LIST = ("the", "his", "her", "its", "their", "our", "a", "an", "and", "as", "by", "with")

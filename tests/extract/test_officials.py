@@ -153,6 +153,13 @@ def test_more_shapes(text, name, title):
     assert official.title == title, official
 
 
+def test_a_long_title_in_title_case_keeps_its_small_words():
+    found = officials("The Personal Representative of the OSCE Chairperson-in-Office on the Conflict Dealt with by the "
+                      "OSCE Minsk Conference, Ambassador Piotr Nowicki, visited the region.")
+    assert found == {"Piotr Nowicki": ["Personal Representative of the OSCE Chairperson-in-Office on the Conflict "
+                                       "Dealt with by the OSCE Minsk Conference", "Ambassador"]}
+
+
 def test_countries_in_brackets_after_the_names_of_a_list_keep_every_person():
     found = officials("Ambassadors Marek Zielinski (Poland), Tomas Hruby (Czechia) and Lea Moreau (France) met the "
                       "Director of ODIHR (Warsaw office) today.")

@@ -5,7 +5,7 @@ a name as found (ranks or a glued title may still stand in it) and the titles th
 
 - ``title_comma_name``: "The OSCE Secretary General, Name," and chains "Title, Name, Title, Name";
 - ``name_comma_title``: "Name, Title," and "Name (MP, Country), Title";
-- ``service_as_title``: "Name of Country has begun service as Title";
+- ``service_as_title``: "Name of Country has begun service as Title", "Name, in his capacity as Title";
 - ``lower_role_name``: lower-case offices, "US envoy Name", "OSCE media freedom representative Name";
 - ``title_name``: "Title Name", also when the title is long ("OSCE Representative on Freedom of the
   Media Harlem Désir") and chained ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Name");
@@ -690,6 +690,7 @@ _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:begun|began|taken\s+up|took\s+up|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
     r"named|serve[sd]?|serving|started|starts|continues?)(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+"
     r"(?:duties|post|work)))?$"
+    r"|in\s+(?:his|her|their)\s+capacity$"
 )
 _NAME_BEFORE_SERVICE_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+$"
@@ -700,12 +701,14 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Tomas Berger": ["Secretary General of the OSCE PA"]}),
     ("Marta Ilves, a lawyer from Ruritania, took up her duties as Head of the OSCE Office in Vinstad.",
      {"Marta Ilves": ["Head of the OSCE Office in Vinstad"]}),
+    ("Foreign Minister Ivo Brandt, in his capacity as OSCE Chairperson-in-Office, opened the Council.",
+     {"Ivo Brandt": ["OSCE Chairperson-in-Office", "Foreign Minister"]}),
     ("Marta Ilves spoke as a guest of the Mission.", {}),
 )
 
 
 def service_as_title(text: str) -> Iterator[Candidate]:
-    """"Name (of Country) has begun service / took up duties / was appointed as Title"."""
+    """"Name (of Country) has begun service / took up duties / was appointed / in his capacity as Title"."""
     for start in _roles_and_as(text)[1]:
         if not (as_title := _AS_TITLE_RE.match(text, start)):
             continue

@@ -153,6 +153,12 @@ def test_more_shapes(text, name, title):
     assert official.title == title, official
 
 
+def test_a_title_held_in_ones_capacity_is_a_title():
+    found = officials("Juraj Novak, in his capacity as OSCE Chairperson-in-Office, opened the Council. "
+                      "He spoke in his capacity as a private citizen.")
+    assert found == {"Juraj Novak": ["OSCE Chairperson-in-Office"]}
+
+
 def test_a_long_title_in_title_case_keeps_its_small_words():
     found = officials("The Personal Representative of the OSCE Chairperson-in-Office on the Conflict Dealt with by the "
                       "OSCE Minsk Conference, Ambassador Piotr Nowicki, visited the region.")

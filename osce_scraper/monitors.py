@@ -188,11 +188,13 @@ class ListingMonitor(Monitor):
 
 @monitors.name("Unreadable pages")
 class UnreadablePagesMonitor(_AtMostMonitor):
-    """No more release pages than allowed showed no body the reader could find."""
+    """No more release pages than allowed showed no release the reader could find: no body, or a page that is not
+    the release the listing named (a maintenance page answered with 200)."""
 
     stat, setting = UNREADABLE_PAGES_STAT, "OSCE_MAX_UNREADABLE_PAGES"
-    explanation = ("{count} release pages showed no body the reader could find (allowed {allowed}; the first: "
-                   "{first}); they are in the errors file and the next run fetches them again")
+    explanation = ("{count} release pages showed no body the reader could find, or not the release the listing "
+                   "named (allowed {allowed}; the first: {first}); they are in the errors file with the reason, and "
+                   "the next run fetches them again")
 
     @monitors.name("release pages without a readable body")
     def test_unreadable(self) -> None:

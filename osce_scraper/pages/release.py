@@ -415,6 +415,29 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     )
 
 
+# Words of the organization's name and short words: every OSCE page has them, whatever it shows.
+_COMMON_WORDS = frozenset("osce organization security co-operation cooperation europe with from that this".split())
+_CONTENT_WORD_RE = re.compile(r"\w[\w'’-]{3,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in _CONTENT_WORD_RE.findall(text.lower()) if word not in _COMMON_WORDS}
+
+
+def shows_the_release(page: ReleasePage, listed_title: str) -> bool:
+    """True unless the page shows none of the words of the title the listing gave it, neither in its title nor in
+    its text: a maintenance or error page answered with 200 in place of the release is no record of it.
+
+    >>> page = read_release("<h1>Site under maintenance</h1><p>We will be back shortly.</p>", "https://www.osce.org/a/12")
+    >>> shows_the_release(page, "Police officers trained in Bishkek"), shows_the_release(page, "Site maintenance")
+    (False, True)
+    """
+    wanted = _content_words(listed_title)
+    if not wanted or (page.title and not wanted.isdisjoint(_content_words(page.title))):
+        return True
+    return any(not wanted.isdisjoint(_content_words(paragraph)) for paragraph in page.paragraphs)
+
+
 def _label_style(found: Iterable[Labelled]) -> str:
     styles = {labelled.bare for labelled in found if labelled.values}
     if not styles:

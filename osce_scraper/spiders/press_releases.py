@@ -38,7 +38,7 @@ from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.network import no_answer_cause
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
-from osce_scraper.pages.release import read_release
+from osce_scraper.pages.release import read_release, shows_the_release
 from osce_scraper.stats import (
     EMPTY_LISTING_STAT,
     FAILED_PAGES_STAT,
@@ -365,13 +365,13 @@ class PressReleasesSpider(scrapy.Spider):
             if dates:
                 stats.set_value(NEWEST_LISTED_STAT, max(dates).isoformat())
 
-    def _record_unreadable(self, response: Response, listing: ListingItem | None) -> None:
+    def _record_unreadable(self, response: Response, listing: ListingItem | None, why: str) -> None:
         entry = {
             "url": response.url,
             "kind": "unreadable",
             "referer": response.meta.get("listing_url"),
             "status": response.status,
-            "error": "the page shows no body the reader can find",
+            "error": why,
             "attempts": response.meta.get("retry_times", 0) + 1,
             "at": utc_now(),
         }
@@ -381,7 +381,8 @@ class PressReleasesSpider(scrapy.Spider):
             stats.inc_value(UNREADABLE_PAGES_STAT)
             if not stats.get_value(FIRST_UNREADABLE_STAT):
                 stats.set_value(FIRST_UNREADABLE_STAT, response.url)
-        self.logger.warning("no readable body on %s: kept as a failure, tried again by the next run", response.url)
+        self.logger.warning("no release read on %s (%s): kept as a failure, tried again by the next run",
+                            response.url, why)
 
     def release_failed(self, failure: Failure) -> None:
         """A release page that failed for good: logged, and remembered for the next incremental run."""
@@ -487,7 +488,12 @@ class PressReleasesSpider(scrapy.Spider):
         if not page.paragraphs:
             # An empty shell (a page filled by a script, a template the reader does not know) is no
             # record: kept as a failure, it is fetched again by the next run.
-            self._record_unreadable(response, listing)
+            self._record_unreadable(response, listing, "the page shows no body the reader can find")
+            return
+        if listing is not None and not shows_the_release(page, listing.title):
+            # A maintenance or error page answered with 200: no record, a failure fetched again.
+            self._record_unreadable(response, listing, "the page shows none of the words of the title the "
+                                                       f"listing gave it ({listing.title!r})")
             return
         self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
         yield RawRelease(page=page, listing=listing, crawled_at=utc_now(), capture=response.meta.get("osce_capture"))

@@ -126,6 +126,8 @@ class MockSite:
         self.newsroom_path: str | None = None
         #: Release pages answer 200 with an empty app shell that a script would fill.
         self.script_shell = script_shell
+        #: Release pages (not the listing) answer 200 with the maintenance page.
+        self.release_maintenance = False
         #: The listing stopped updating: it lists only releases of this date and older (pages stay served).
         self.frozen_at = frozen_at
         #: Release pages served edited: node id -> a function of the release returning the edited release.
@@ -270,6 +272,8 @@ class MockSite:
         release = self.by_path.get(path)
         if release is not None and self.script_shell:
             return 200, "text/html; charset=utf-8", render_app_shell()
+        if release is not None and self.release_maintenance:
+            return 200, "text/html; charset=utf-8", render_maintenance()
         if release is not None:
             if release.node_id in self.edits:
                 release = self.edits[release.node_id](release)

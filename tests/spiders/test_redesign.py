@@ -42,7 +42,7 @@ def test_empty_release_shells_are_failures_tried_again_not_records(tmp_path):
         unreadable = [e for e in read_jsonl(tmp_path / "errors.jsonl") if e["kind"] == "unreadable"]
         assert {e["url"].rsplit("/", 1)[-1] for e in unreadable} == releases
         [line] = failed_checks(first.stderr)
-        assert f"{len(releases)} release pages showed no body" in line
+        assert f"{len(releases)} release pages showed no body the reader could find" in line
         [summary] = read_jsonl(tmp_path / "runs.jsonl")
         assert (summary["unreadable_pages"], summary["new_records"]) == (len(releases), 0)
 
@@ -51,6 +51,24 @@ def test_empty_release_shells_are_failures_tried_again_not_records(tmp_path):
     assert second.returncode == 0, second.stderr[-3000:]
     assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == releases
 
+
+def test_a_maintenance_page_in_place_of_each_release_is_no_record_and_fails_the_run(tmp_path):
+    with MockSite("drupal11") as site:
+        releases = {r.node_id for r in site.releases}
+        site.release_maintenance = True
+        first = run_scheduled(site, tmp_path, "-a", "incremental=1")
+        assert first.returncode == 3, first.stderr[-3000:]
+        assert read_jsonl(tmp_path / "releases.jsonl") == []
+        unreadable = [e for e in read_jsonl(tmp_path / "errors.jsonl") if e["kind"] == "unreadable"]
+        assert {e["url"].rsplit("/", 1)[-1] for e in unreadable} == releases
+        assert all("none of the words of the title the listing gave it" in e["error"] for e in unreadable)
+        [line] = failed_checks(first.stderr)
+        assert "not the release the listing named" in line
+
+        site.release_maintenance = False  # the site is back: the next run reads every one
+        second = run_scheduled(site, tmp_path, "-a", "incremental=1")
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == releases
 
 def test_a_listing_whose_newest_release_is_old_fails_with_its_date(tmp_path):
     with MockSite("drupal") as site:

@@ -1135,19 +1135,27 @@ def _people(names: Iterable[str]) -> dict[str, str | None]:
 
 # A country in brackets after a name ("Ambassadors A (France), B (Italy) and C (Norway)"), one that names no country
 # left as it is ("(ODIHR)").
-_BRACKETED_RE = re.compile(r" ?\((?:the )?([A-Z][^()]{2,40})\)")
+# The pattern opens with the bracket: a search for it skips to each one (an optional space first would be tried at
+# every character of the text).
+_BRACKETED_RE = re.compile(r"\((?:the )?([A-Z][^()]{2,40})\)")
 
 
 def _without_bracketed_countries(text: str) -> str:
-    """The text without the countries printed in brackets after names: the shapes read the list as if they were
-    not there.
+    """The text without the countries printed in brackets after names (and the space before each): the shapes
+    read the list as if they were not there.
 
     >>> _without_bracketed_countries("Ambassadors Anna Berg (Sweden) and Ivo Kern (ODIHR) met")
     'Ambassadors Anna Berg and Ivo Kern (ODIHR) met'
     """
     if "(" not in text:
         return text
-    return _BRACKETED_RE.sub(lambda match: "" if is_country_name(match.group(1)) else match.group(), text)
+    kept, last = [], 0
+    for match in _BRACKETED_RE.finditer(text):
+        if is_country_name(match.group(1)):
+            start = match.start() - (text[match.start() - 1 : match.start()] == " ")
+            kept.append(text[last:start])
+            last = match.end()
+    return "".join([*kept, text[last:]]) if kept else text
 
 
 def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Official]:

@@ -104,15 +104,22 @@ def _line_date(line: Line) -> str | None:
     return None
 
 
+# What stands between a date and what it is printed beside (a title, a type): "Title | 3 June 2019", "News – 3 June".
+_BESIDE = " -–—|·•,:()"
+
+
 def _date_beside_title(line: Line, link: Link) -> str | None:
     """The date printed on the title's own line, beside the link ("Title  3 June 2019"), if any."""
-    rest = line.text.replace(link.text, "", 1).strip(" -–—|·•,()")
-    return _printed_date(rest, line) if rest and _opens_as_a_date(rest) and _is_date_line(rest) else None
+    rest = line.text.replace(link.text, "", 1).strip(_BESIDE)
+    return _printed_date(rest, line) if _is_a_date_alone(rest) else None
 
 
-def _opens_as_a_date(text: str) -> bool:
-    """True for text that opens with a day's number or a month's name, as a printed date does (not "on 3 June")."""
-    return text[:1].isdigit() or month_number(text.split(maxsplit=1)[0].rstrip(".,")) is not None
+def _is_a_date_alone(text: str) -> bool:
+    """True for a date line that opens with a day's number or a month's name, as a printed date does (not a phrase
+    that mentions one, "on 3 June 2019")."""
+    if not text or not (text[:1].isdigit() or month_number(text.split(maxsplit=1)[0].rstrip(".,")) is not None):
+        return False
+    return _is_date_line(text)
 
 
 def _typed_date(text: str) -> tuple[str, str] | None:
@@ -121,10 +128,7 @@ def _typed_date(text: str) -> tuple[str, str] | None:
         return None
     lowered = text.lower()
     for key, name in CONTENT_TYPES.items():
-        if not lowered.startswith(key):
-            continue
-        rest = text[len(key) :].strip(" -–—|·•,:")
-        if rest and _opens_as_a_date(rest) and _is_date_line(rest):
+        if lowered.startswith(key) and _is_a_date_alone(rest := text[len(key) :].strip(_BESIDE)):
             return name, rest
     return None
 

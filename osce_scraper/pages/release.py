@@ -43,26 +43,26 @@ from osce_scraper.pages.labels import (
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 #: Old pages end a photo's caption with these words (a suffix test: a regex search costs 9% of a page).
 _CAPTION_END = "photo details"
-# Headings after which the page no longer speaks of the release.
+# Headings of the lists of other items after the article ("Related content"): their labels are not this page's.
+_RELATED_HEADINGS = r"related( content| stories| news| items| resources| publications)?|see also|more news|latest news"
+_RELATED_ITEMS_RE = re.compile(rf"^({_RELATED_HEADINGS})\s*:?$", re.I)
+# Headings after which the page no longer speaks of the release: those, and the blocks a page ends with.
 _END_OF_ARTICLE_RE = re.compile(
-    r"^(related( content| stories| news| items| resources| publications)?|share( this)?( page| article)?|"
-    r"see also|more news|latest news|follow us|subscribe|downloads?( pdf)?|(press |media )?contacts?)\s*:?$",
+    rf"^({_RELATED_HEADINGS}|share( this)?( page| article)?|follow us|subscribe|downloads?( pdf)?|"
+    r"(press |media )?contacts?)\s*:?$",
     re.I,
 )
 # Lines outside the article's container up to this length are furniture; a longer one is text.
 _FURNITURE_LINE_CHARS = 160
 # The site's name beside the title in <title>, after it ("Title | OSCE") or before it ("OSCE | Title").
 _SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
-_SITE_SUFFIX_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
+_SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
 _PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
 # A place and the date printed under the title ("Vienna, 3 June 2019", "3 June 2019 | Vienna").
 _PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
 _PLACE_AND_DATE_RE = re.compile(
     rf"(?P<place>{_PLACE_NAME})\s*[,|–—]\s*(?P<date>{_PRINTED_DATE_RE.pattern})"
     rf"|(?P<date_first>{_PRINTED_DATE_RE.pattern})\s*[,|–—]\s*(?P<place_after>{_PLACE_NAME})"
-)
-_RELATED_ITEMS_RE = re.compile(
-    r"^(related( content| stories| news| items| resources| publications)?|see also|more news|latest news)\s*:?$", re.I
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
@@ -132,7 +132,7 @@ def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
     # The first <title> with text, as //title/text() finds it (lxml's walk filtered by tag in C, no XPath).
     page_title = next((el.text for el in selector.root.iter("title") if el.text), None)
     if page_title:
-        named.append(_SITE_SUFFIX_RE.sub("", page_title).strip())
+        named.append(_SITE_NAME_BESIDE_RE.sub("", page_title).strip())
     texts = [line.text for line in lines]
     # A heading of another level that the metadata names beats an h1 it does not (the h1 then names the site).
     named_headings = [] if not named or any(h in named for h in headings) else [

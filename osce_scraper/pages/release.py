@@ -392,15 +392,16 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         # "Fri, 05/03/2019 - 12:00" (Drupal's medium format, month first): the <time> it prints says which day.
         date_raw = next((t for i in range(date.first_line, date.last_line + 1) if (t := time_datetime(lines[i]))),
                         date_raw)
+    node = node_id_of(url)
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
-        or _first_time(lines, article_end, main, selector, node_id_of(url))
+        or _first_time(lines, article_end, main, selector, node)
         or _property_date(selector, main)
     )
     return ReleasePage(
         url=url,
-        node_id=node_id_of(url),
+        node_id=node,
         title=title,
         content_type=content_type,
         date_raw=date_raw,

@@ -448,7 +448,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
 
 
 #: Capitalised words that say when, never part of a title before a name ("Today Secretary General X").
-_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | {"Today", "Yesterday", "Tomorrow"}
+_WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | {
+    "Today", "Yesterday", "Tomorrow", "Later", "Earlier", "Afterwards", "Meanwhile", "Subsequently", "Previously"}
 
 
 def _last_word_before(text: str, window: int, after: int) -> str | None:

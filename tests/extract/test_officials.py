@@ -194,6 +194,7 @@ def test_a_list_gives_each_person_the_plural_title_or_their_own_rank():
         # A day is no part of a title.
         ("On Thursday Ambassador Lena Vasko opened the course.", {"Lena Vasko": ["Ambassador"]}),
         ("Today Secretary General Omar Haddad met the ministers.", {"Omar Haddad": ["Secretary General"]}),
+        ("Later Ambassador Nina Holm spoke.", {"Nina Holm": ["Ambassador"]}),
     ],
 )
 def test_no_fragment_of_a_sentence_and_no_title_glued_to_a_name(text, expected):

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from osce_scraper.extract.datelines import Dateline, parse_dateline, standalone_dateline
+from osce_scraper.extract.datelines import DATELINE_PARAGRAPHS, Dateline, parse_dateline, standalone_dateline
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.officials import find_officials
 from osce_scraper.extract.places import Place, resolve_places, unique_places
 from osce_scraper.extract.urls import language_of, release_url
 from osce_scraper.items import CAPTURE_FIELDS, RECORD_FIELDS, RawRelease
 from osce_scraper.pages.labels import CONTENT_TYPES
-
-#: How many of the body's first paragraphs may hold the dateline (a summary or a caption may come first).
-DATELINE_PARAGRAPHS = 3
 
 
 def find_dateline(raw: RawRelease) -> Dateline | None:

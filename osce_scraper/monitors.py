@@ -188,13 +188,14 @@ class ListingMonitor(Monitor):
 
 @monitors.name("Unreadable pages")
 class UnreadablePagesMonitor(_AtMostMonitor):
-    """No more release pages than allowed showed no release the reader could find: no body, or a page that is not
-    the release the listing named (a maintenance page answered with 200)."""
+    """No more release pages than allowed showed no release the reader could find: no body, a page that is not
+    the release the listing named, or, reached without a listing item, a notice: a few sentences without a
+    date, place, source or type (a maintenance page answered with 200)."""
 
     stat, setting = UNREADABLE_PAGES_STAT, "OSCE_MAX_UNREADABLE_PAGES"
-    explanation = ("{count} release pages showed no body the reader could find, or not the release the listing "
-                   "named (allowed {allowed}; the first: {first}); they are in the errors file with the reason, and "
-                   "the next run fetches them again")
+    explanation = ("{count} release pages showed no body the reader could find, not the release the listing "
+                   "named, or, where no listing named the page, a notice of a few sentences (allowed {allowed}; the "
+                   "first: {first}); they are in the errors file with the reason, and the next run fetches them again")
 
     @monitors.name("release pages without a readable body")
     def test_unreadable(self) -> None:

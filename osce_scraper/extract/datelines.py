@@ -112,6 +112,10 @@ def _make(match: re.Match[str], text: str) -> Dateline | None:
     return Dateline(raw=raw, place_names=_place_names(places), country=country, date_text=groups.get("date"))
 
 
+#: How many of the body's first paragraphs may hold the dateline (a summary or a caption may come first).
+DATELINE_PARAGRAPHS = 3
+
+
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline that opens ``text``, or None.
 

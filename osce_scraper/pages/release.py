@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.datelines import is_standalone_dateline
+from osce_scraper.extract.datelines import DATELINE_PARAGRAPHS, is_standalone_dateline, parse_dateline
 from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.places import lookup_place
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
@@ -438,6 +438,31 @@ def shows_the_release(page: ReleasePage, listed_title: str) -> bool:
         return True
     return any(not wanted.isdisjoint(_content_words(paragraph)) for paragraph in page.paragraphs)
 
+
+#: A notice (maintenance, an error, an access check) says what it says in a few sentences; the shortest release of
+#: the gold corpus runs to 71 words.
+_NOTICE_MAX_WORDS = 50
+
+
+def is_a_notice(page: ReleasePage) -> bool:
+    """True for a page that shows none of the facts a release shows beside its text (a date, labelled, printed
+    under the title, opening the text in a dateline or machine-readable; a place, a source, fields of work, a
+    content type) and only a few sentences: a maintenance, error or access page answered with 200, told from a
+    release where no listing item names the page.
+
+    >>> url = "https://www.osce.org/a/12"
+    >>> is_a_notice(read_release("<h1>Site under maintenance</h1><p>We will be back shortly.</p>", url))
+    True
+    >>> is_a_notice(read_release("<h1>Police trained</h1><p>OSH, 3 May 2021 - The OSCE trained ...</p>", url))
+    False
+    """
+    if (page.date_raw or page.meta_date or page.standalone_dateline or page.place_raw or page.source
+            or page.fields_of_work or page.content_type):
+        return False
+    if any((dateline := parse_dateline(text)) is not None and dateline.date_text is not None
+           for text in page.paragraphs[:DATELINE_PARAGRAPHS]):
+        return False
+    return sum(len(text.split()) for text in page.paragraphs) <= _NOTICE_MAX_WORDS
 
 def _label_style(found: Iterable[Labelled]) -> str:
     styles = {labelled.bare for labelled in found if labelled.values}

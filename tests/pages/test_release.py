@@ -134,3 +134,27 @@ def test_a_lead_that_repeats_the_title_is_the_text_and_a_heading_that_repeats_it
     page = read_release(f"<h1>{title}</h1><article><h2>{title}</h2><p>{title}</p></article>",
                         "https://www.osce.org/fom/551399")
     assert (page.title, page.paragraphs) == (title, [title])
+
+
+NOTICE = "<p>The website is being updated. Please try again in a few minutes.</p>"
+OLD_PAGE_TEXT = "".join(f"<p>Sentence {n} of an old release that prints neither labels nor a dateline, and tells of a "
+                        "seminar held for judges and prosecutors.</p>" for n in range(4))
+
+
+@pytest.mark.parametrize(("title", "kind", "meta", "body"), [
+    ("Site under maintenance", "", "", NOTICE),
+    ("Access denied", "", "", "<p>You are not authorized to access this page.</p>"),
+])
+def test_a_few_sentences_without_a_releases_facts_are_a_notice(title, kind, meta, body):
+    assert release.is_a_notice(read_release(make_release_html(title=title, kind=kind, meta=meta, body=body), URL))
+
+
+@pytest.mark.parametrize(("kind", "meta", "body"), [
+    ("<div>Press release</div>", "", NOTICE),  # a content type
+    ("", "<ul><li>Place:</li><li>BISHKEK</li></ul>", NOTICE),  # a label's value
+    ("", "<p>Vienna, 3 June 2019</p>", NOTICE),  # a place and date under the title
+    ("", "", "<p>BISHKEK, 12 May 2021 – The Office handed over equipment.</p>"),  # a dateline with its date
+    ("", "", OLD_PAGE_TEXT),  # no fact at all, but a release's length
+])
+def test_any_fact_of_a_release_or_a_releases_length_is_no_notice(kind, meta, body):
+    assert not release.is_a_notice(read_release(make_release_html(kind=kind, meta=meta, body=body), URL))

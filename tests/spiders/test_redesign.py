@@ -70,6 +70,26 @@ def test_a_maintenance_page_in_place_of_each_release_is_no_record_and_fails_the_
     assert second.returncode == 0, second.stderr[-3000:]
     assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == releases
 
+def test_a_maintenance_page_at_a_release_start_url_is_no_record_and_fails_the_run(tmp_path):
+    with MockSite("drupal11") as site:
+        release = next(r for r in site.releases if r.show_date_value)
+        start = ("-a", f"start_url={site.base_url}{release.path}")
+        site.release_maintenance = True
+        first = run_scheduled(site, tmp_path, *start)
+        assert first.returncode == 3, first.stderr[-3000:]
+        assert read_jsonl(tmp_path / "releases.jsonl") == []
+        [unreadable] = read_jsonl(tmp_path / "errors.jsonl")
+        assert unreadable["kind"] == "unreadable"
+        assert "no date, place, source or type of a release" in unreadable["error"]
+        [line] = failed_checks(first.stderr)
+        assert "where no listing named the page, a notice of a few sentences" in line
+
+        site.release_maintenance = False
+        second = run_scheduled(site, tmp_path, *start)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert [r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")] == [release.node_id]
+
+
 def test_a_listing_whose_newest_release_is_old_fails_with_its_date(tmp_path):
     with MockSite("drupal") as site:
         newest = max(entry.release.date for entry in site.listing_page(0))

@@ -17,13 +17,14 @@ from lxml import etree
 from osce_scraper.extract.vocabulary import ignorecase_key, ignorecase_openings
 from osce_scraper.pages.html import HIDDEN_TAGS, Line, element_text, is_within
 
-#: Labels on release pages: field name -> visible label texts.
+#: Labels on release pages: field name -> visible label texts (osce.org's own, then the words a theme that
+#: renames its fields would use for the same field).
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
-    "date": ("Date",),
-    "place": ("Place",),
-    "source": ("Source", "Sources"),
-    "fields_of_work": ("Fields of work", "Field of work"),
-    "content_type": ("Content type",),
+    "date": ("Date", "Published", "Publication date", "Publishing date", "Date published"),
+    "place": ("Place", "Location"),
+    "source": ("Source", "Sources", "Published by", "Organization", "Organisation"),
+    "fields_of_work": ("Fields of work", "Field of work", "Topics", "Topic", "Themes"),
+    "content_type": ("Content type", "Type"),
 }
 #: Content types as printed above a release's title or on a listing card (lower case -> as written).
 CONTENT_TYPES = {
@@ -50,12 +51,12 @@ CONTENT_TYPES = {
 }
 #: Labels on listing items: field name -> visible label texts.
 LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
-    "publishing_date": ("Publishing date", "Published", "Publication date"),
-    "content_type": ("Content type", "Report type"),
+    "publishing_date": ("Publishing date", "Published", "Publication date", "Date"),
+    "content_type": ("Content type", "Report type", "Type"),
     "collections": ("Collections", "Collection"),
-    "where_we_are": ("Where we are",),
-    "what_we_do": ("What we do",),
-    "location": ("Location",),
+    "where_we_are": ("Where we are", "Source", "Published by", "Organization", "Organisation"),
+    "what_we_do": ("What we do", "Topics", "Topic", "Themes"),
+    "location": ("Location", "Place"),
 }
 
 _BULLET = r"^[\s\-–•·*]*"
@@ -108,8 +109,10 @@ class Labelled(NamedTuple):
 
 
 def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
+    # The longest first, across fields: "Published by" (a source) before "Published" (a date).
     alternatives = "|".join(
-        re.escape(text) for texts in labels.values() for text in sorted(texts, key=len, reverse=True)
+        re.escape(text) for text in sorted((text for texts in labels.values() for text in texts), key=len,
+                                           reverse=True)
     )
     return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
 

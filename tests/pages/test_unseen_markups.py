@@ -226,8 +226,14 @@ def test_a_views_table_gives_one_item_a_row_with_its_date_and_type(type_links):
     assert listing.next_page == 2
 
 
-def make_views_html_list(stories: Sequence[Story], colon: bool) -> str:
-    """views-view-list.html.twig with fields (views-view-fields.html.twig): labels in ``views-label`` spans."""
+OSCE_LISTING_LABELS = ("Published", "Content type", "Where we are", "What we do")
+
+
+def make_views_html_list(stories: Sequence[Story], colon: bool, labels: Sequence[str] = OSCE_LISTING_LABELS) -> str:
+    """views-view-list.html.twig with fields (views-view-fields.html.twig): labels in ``views-label`` spans, the
+    date's, the content type's, the source's and the fields of work's ``labels`` as given."""
+    published, kind, where, what = labels
+
     def field(name: str, label: str, value: str) -> str:
         printed = f"{label}: " if colon else label
         return (f'<div class="views-field views-field-{name}"><span class="views-label views-label-{name}">'
@@ -236,10 +242,10 @@ def make_views_html_list(stories: Sequence[Story], colon: bool) -> str:
     items = "".join(
         f'<li><div class="views-field views-field-title"><span class="field-content"><a href="{s.path}" '
         f'hreflang="en">{escape(s.title)}</a></span></div>'
-        + field("created", "Published", f'<time datetime="{s.iso}T12:00:00Z">{s.printed}</time>')
-        + field("field-content-type", "Content type", s.content_type)
-        + field("field-where", "Where we are", f'<a href="/taxonomy/term/{s.node[-3:]}">{escape(s.source)}</a>')
-        + field("field-what", "What we do", ", ".join(
+        + field("created", published, f'<time datetime="{s.iso}T12:00:00Z">{s.printed}</time>')
+        + field("field-content-type", kind, s.content_type)
+        + field("field-where", where, f'<a href="/taxonomy/term/{s.node[-3:]}">{escape(s.source)}</a>')
+        + field("field-what", what, ", ".join(
             f'<a href="/taxonomy/term/{5100 + k}">{escape(f)}</a>' for k, f in enumerate(s.fields)))
         + f'<div class="views-field views-field-body"><div class="field-content"><p>{escape(s.paragraphs[0])}</p>'
         "</div></div></li>"
@@ -248,9 +254,11 @@ def make_views_html_list(stories: Sequence[Story], colon: bool) -> str:
     return f'<div class="item-list"><ul>{items}</ul></div>'
 
 
+@pytest.mark.parametrize("labels", [OSCE_LISTING_LABELS, ("Date", "Type", "Organization", "Topics")],
+                         ids=["osce-labels", "renamed-labels"])
 @pytest.mark.parametrize("colon", [True, False], ids=["label-with-colon", "bare-label"])
-def test_a_views_html_list_gives_items_with_their_labelled_fields(colon):
-    listing = read_d11_listing(make_view([make_views_html_list(STORIES, colon)], make_load_more_pager(1)))
+def test_a_views_html_list_gives_items_with_their_labelled_fields(colon, labels):
+    listing = read_d11_listing(make_view([make_views_html_list(STORIES, colon, labels)], make_load_more_pager(1)))
     assert [i.node_id for i in listing.items] == [s.node for s in STORIES]
     for item, story in zip(listing.items, STORIES, strict=True):
         assert (item.title, item.publishing_date, item.content_type) == (story.title, story.printed,
@@ -363,6 +371,20 @@ def standard_fields(story: Story, label_tag: str) -> str:
     return (make_field("place", "Place", [story.place], label_tag)
             + make_field("source", "Source", terms([story.source], 4900), label_tag)
             + make_field("fields-of-work", "Fields of work", terms(story.fields), label_tag))
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_fields_a_redesign_renames_are_read_by_their_new_labels(colon):
+    """The words a theme would print for the same fields: Type, Published, Location, Published by, Topics."""
+    fields = (make_field("type", f"Type{colon}", [ODIHR.content_type])
+              + make_field("published", f"Published{colon}", [f'<time datetime="{ODIHR.iso}T09:00:00Z">'
+                                                              f"{ODIHR.printed}</time>"])
+              + make_field("location", f"Location{colon}", [ODIHR.place])
+              + make_field("organization", f"Published by{colon}", terms([ODIHR.source], 4900))
+              + make_field("topics", f"Topics{colon}", terms(ODIHR.fields)))
+    page = read_story(make_d11_release(ODIHR, fields), ODIHR)
+    assert_reads_story(page, ODIHR, date=ODIHR.printed)
+    assert page.content_type == ODIHR.content_type
 
 
 @pytest.mark.parametrize("label_tag", ["h2", "h3", "div"])

@@ -493,7 +493,8 @@ class PressReleasesSpider(scrapy.Spider):
         if listing is not None and not shows_the_release(page, listing.title):
             # A maintenance or error page answered with 200: no record, a failure fetched again.
             self._record_unreadable(response, listing, "the page shows none of the words of the title the "
-                                                       f"listing gave it ({listing.title!r})")
+                                                       f"listing gave it ({listing.title!r}), or is a notice that "
+                                                       "shows few of them")
             return
         if listing is None and is_a_notice(page):
             # Reached without a listing item (a start URL, a re-check of a release no listing showed), there is no

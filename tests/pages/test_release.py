@@ -158,3 +158,15 @@ def test_a_few_sentences_without_a_releases_facts_are_a_notice(title, kind, meta
 ])
 def test_any_fact_of_a_release_or_a_releases_length_is_no_notice(kind, meta, body):
     assert not release.is_a_notice(read_release(make_release_html(kind=kind, meta=meta, body=body), URL))
+
+
+def test_a_notice_sharing_a_common_word_with_the_title_is_not_the_release():
+    notice = read_release(make_release_html(title="Temporarily unavailable", kind="", meta="",
+                                            body="<p>Media enquiries go to the press office until Monday.</p>"), URL)
+    assert not release.shows_the_release(notice, "Media freedom course for editors in Dushanbe")
+    assert release.shows_the_release(notice, "Temporarily unavailable")
+
+
+def test_a_release_whose_title_changed_since_the_listing_is_still_the_release():
+    page = read_release(make_release_html(title="OSCE hands over radios to the Police Academy"), URL)
+    assert release.shows_the_release(page, "OSCE supports police reform in Kyrgyzstan")

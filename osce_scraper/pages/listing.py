@@ -123,12 +123,18 @@ def _is_a_date_alone(text: str) -> bool:
 
 
 def _typed_date(text: str) -> tuple[str, str] | None:
-    """(content type, date) of a short line that prints a type, then a date."""
+    """(content type, date) of a short line that prints a type and a date, in either order.
+
+    >>> _typed_date("Press release | 3 June 2019"), _typed_date("3 June 2019 · Press release")
+    (('Press release', '3 June 2019'), ('Press release', '3 June 2019'))
+    """
     if len(text) > 60 or not any(c.isdigit() for c in text):
         return None
     lowered = text.lower()
     for key, name in CONTENT_TYPES.items():
         if lowered.startswith(key) and _is_a_date_alone(rest := text[len(key) :].strip(_BESIDE)):
+            return name, rest
+        if lowered.endswith(key) and _is_a_date_alone(rest := text[: -len(key)].strip(_BESIDE)):
             return name, rest
     return None
 

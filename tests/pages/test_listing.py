@@ -136,7 +136,8 @@ def make_tagged_card(node: int, title: str, tags: str) -> str:
 def test_a_cards_type_and_date_are_read_however_its_tags_touch():
     cards = (make_tagged_card(770001, "Chair visits Tbilisi", "<span>News</span><span>4 June 2019</span>")
              + make_tagged_card(770002, "Chair visits Yerevan", "<span>Press release</span> <span>5 June 2019</span>")
-             + make_tagged_card(770003, "Chair visits Baku", "<span>Statement</span> | <span>6 June 2019</span>"))
+             + make_tagged_card(770003, "Chair visits Baku", "<span>Statement</span> | <span>6 June 2019</span>")
+             + make_tagged_card(770005, "Chair visits Chisinau", "8 June 2019 · Press statement"))
     # A line that opens with a type's name and mentions a date is neither ("Statement by ... on 7 June 2019").
     cards += make_tagged_card(770004, "Chair visits Minsk", "<span>7 June 2019</span>").replace(
         "VIENNA – The Chairpersonship today ...", "Statement by the Chair of 7 June 2019, in full")
@@ -145,9 +146,10 @@ def test_a_cards_type_and_date_are_read_however_its_tags_touch():
         ("Chair visits Tbilisi", "News", "4 June 2019"),
         ("Chair visits Yerevan", "Press release", "5 June 2019"),
         ("Chair visits Baku", "Statement", "6 June 2019"),
+        ("Chair visits Chisinau", "Press statement", "8 June 2019"),  # the date first
         ("Chair visits Minsk", None, "7 June 2019"),
     ]
-    assert items[3].lead == "Statement by the Chair of 7 June 2019, in full"
+    assert items[4].lead == "Statement by the Chair of 7 June 2019, in full"
 
 
 def test_a_date_on_the_titles_own_line_is_the_items():

@@ -234,6 +234,39 @@ def _place_and_date(text: str) -> str | None:
     return (match["date"] or match["date_first"]) if lookup_place(place).country_code else None
 
 
+# A byline's parts stand apart by a bar, a dot or a dash between spaces; a part may say whose date it is.
+_BYLINE_PARTS_RE = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+_PUBLISHED_RE = re.compile(r"(?:first\s+)?(?:published|posted|issued)(?:\s+on)?:?\s+", re.I)
+_UPDATED_RE = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?:?\s+", re.I)
+_MAX_BYLINE_CHARS = 100
+
+
+def _byline(text: str) -> tuple[str, str | None] | None:
+    """(date, content type) of a byline printed under the title without a ``<time>``: a date, and beside it nothing
+    but a content type, a place the gazetteer knows or an update's date. The publication's date is the page's.
+
+    >>> _byline("Published 3 June 2019 | Updated 5 June 2019"), _byline("Updated 5 June 2019 – published 3 June 2019")
+    (('3 June 2019', None), ('3 June 2019', None))
+    >>> _byline("3 June 2019 · Press release · Vienna"), _byline("Published 3 June 2019 by the Mission")
+    (('3 June 2019', 'Press release'), None)
+    """
+    if len(text) > _MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
+        return None
+    published = updated = content_type = None
+    for part in _BYLINE_PARTS_RE.split(text.strip()):
+        if match := _UPDATED_RE.match(part):
+            if not _PRINTED_DATE_RE.fullmatch(date := part[match.end():]):
+                return None
+            updated = updated or date
+        elif _PRINTED_DATE_RE.fullmatch(date := part[match.end():] if (match := _PUBLISHED_RE.match(part)) else part):
+            published = published or date
+        elif known := CONTENT_TYPES.get(part.lower()):
+            content_type = content_type or known
+        elif not lookup_place(part).country_code:
+            return None
+    date = published or updated
+    return (date, content_type) if date else None
+
 def _is_end_of_article_heading(line: Line) -> bool:
     """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
     links it heads ("Share E-mail")."""
@@ -372,6 +405,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             continue
         if not body and (placed := _place_and_date(text)):
             printed_date = printed_date or placed  # the place and date printed under the title
+            continue
+        if not body and (byline := _byline(text)):
+            # "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Press release": a byline, not text
+            printed_date = printed_date or byline[0]
+            content_type = content_type or byline[1]
             continue
         if line.times and (submitted := byline_date(line)):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text

@@ -472,6 +472,23 @@ def test_the_date_of_a_submitted_line_is_the_pages_and_the_line_is_not_body(oliv
     page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"), **{where: byline}), ODIHR)
     assert_reads_story(page, ODIHR, date=ODIHR.printed)
 
+@pytest.mark.parametrize(("byline", "content_type"), [
+    ("Published {printed} | Updated 6 May 2019", None),
+    ("Last updated 6 May 2019 – first published {printed}", None),
+    ("{printed} · Press release · Warsaw", "Press release"),
+])
+def test_a_byline_printed_without_a_time_element_dates_the_page_and_is_not_body(byline, content_type):
+    line = f'<div class="node__meta">{byline.format(printed=ODIHR.printed)}</div>'
+    page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"), before=line), ODIHR)
+    assert_reads_story(page, ODIHR, date=ODIHR.printed)
+    assert page.content_type == content_type
+
+
+def test_a_line_that_says_more_than_a_byline_is_body():
+    story = replace(ODIHR, paragraphs=("Published 3 May 2019 by the Office, the report covers the campaign.",
+                                       *ODIHR.paragraphs))
+    assert_reads_story(read_story(make_d11_release(story, standard_fields(story, "div")), story), story)
+
 
 def test_a_submitted_line_in_drupals_medium_format_gives_the_machine_date():
     page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"),

@@ -21,8 +21,6 @@ import ftfy
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.dates import names_its_month, parse_date
-
 #: Elements that start a new line of visible text.
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body caption dd details dialog div dl dt fieldset
@@ -406,28 +404,6 @@ def time_datetime(line: Line) -> str | None:
         value = (time.get("datetime") or "").strip()
         if value and element_text(time) in line.text:
             return value
-    return None
-
-
-#: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
-_MAX_BYLINE_CHARS = 100
-
-
-def byline_date(line: Line) -> str | None:
-    """The date a short line prints in a ``<time>`` (a byline, "Submitted by editor on 3 May 2019", a table's date
-    cell): as printed when it names its month, else the ``datetime`` (month-first numbers name no day alone).
-
-    >>> page = "<p>By editor, <time datetime='2019-05-03T10:00:00Z'>Fri, 05/03/2019 - 12:00</time></p>"
-    >>> byline_date(visible_lines(page_selector(page))[0])
-    '2019-05-03T10:00:00Z'
-    """
-    text = line.text
-    if not line.times or len(text) > _MAX_BYLINE_CHARS or text[-1] in ".!?":
-        return None
-    for time in line.times:
-        printed = element_text(time)
-        if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:
-            return printed if names_its_month(printed) else (time.get("datetime") or "").strip() or printed
     return None
 
 

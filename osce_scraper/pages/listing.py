@@ -14,11 +14,11 @@ from parsel import Selector
 
 from osce_scraper.extract.dates import month_number, names_its_month, parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
+from osce_scraper.pages.bylines import byline_date, printed_byline
 from osce_scraper.pages.html import (
     Line,
     Link,
     base_url_of,
-    byline_date,
     is_within,
     link_of,
     link_resolver,
@@ -306,6 +306,11 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             consumed.add(index)
         elif publishing_date is None and (date := _line_date(line)):
             publishing_date = date
+            consumed.add(index)
+        elif (publishing_date is None or content_type is None) and (byline := printed_byline(line.text)):
+            # "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Vienna": a byline is no lead either.
+            publishing_date = publishing_date or byline[0]
+            content_type = content_type or byline[1]
             consumed.add(index)
         elif content_type is None and (known := CONTENT_TYPES.get(line.text.lower().rstrip(":"))):
             content_type = known

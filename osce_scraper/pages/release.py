@@ -11,14 +11,13 @@ from parsel import Selector
 
 from osce_scraper.extract.datelines import DATELINE_PARAGRAPHS, is_standalone_dateline, parse_dateline
 from osce_scraper.extract.dates import names_its_month
-from osce_scraper.extract.places import lookup_place
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
+from osce_scraper.pages.bylines import byline_date, printed_byline
 from osce_scraper.pages.html import (
     Line,
     attribute_contents,
     base_url_of,
-    byline_date,
     element_text,
     heading_elements,
     is_within,
@@ -57,13 +56,6 @@ _FURNITURE_LINE_CHARS = 160
 # The site's name beside the title in <title>, after it ("Title | OSCE") or before it ("OSCE | Title").
 _SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
 _SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
-_PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
-# A place and the date printed under the title ("Vienna, 3 June 2019", "3 June 2019 | Vienna").
-_PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
-_PLACE_AND_DATE_RE = re.compile(
-    rf"(?P<place>{_PLACE_NAME})\s*[,|–—]\s*(?P<date>{_PRINTED_DATE_RE.pattern})"
-    rf"|(?P<date_first>{_PRINTED_DATE_RE.pattern})\s*[,|–—]\s*(?P<place_after>{_PLACE_NAME})"
-)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
 _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issued", "datePublished",
@@ -222,51 +214,6 @@ def _canonical(selector: Selector, url: str) -> str | None:
     return None
 
 
-def _place_and_date(text: str) -> str | None:
-    """The date of a line that prints a place the gazetteer knows and a date, nothing else.
-
-    >>> _place_and_date("Vienna, 3 June 2019"), _place_and_date("3 June 2019 | Vienna"), _place_and_date("Today, 3 May")
-    ('3 June 2019', '3 June 2019', None)
-    """
-    if len(text) > 60 or not (match := _PLACE_AND_DATE_RE.fullmatch(text)):
-        return None
-    place = (match["place"] or match["place_after"]).strip()
-    return (match["date"] or match["date_first"]) if lookup_place(place).country_code else None
-
-
-# A byline's parts stand apart by a bar, a dot or a dash between spaces; a part may say whose date it is.
-_BYLINE_PARTS_RE = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
-_PUBLISHED_RE = re.compile(r"(?:first\s+)?(?:published|posted|issued)(?:\s+on)?:?\s+", re.I)
-_UPDATED_RE = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?:?\s+", re.I)
-_MAX_BYLINE_CHARS = 100
-
-
-def _byline(text: str) -> tuple[str, str | None] | None:
-    """(date, content type) of a byline printed under the title without a ``<time>``: a date, and beside it nothing
-    but a content type, a place the gazetteer knows or an update's date. The publication's date is the page's.
-
-    >>> _byline("Published 3 June 2019 | Updated 5 June 2019"), _byline("Updated 5 June 2019 – published 3 June 2019")
-    (('3 June 2019', None), ('3 June 2019', None))
-    >>> _byline("3 June 2019 · Press release · Vienna"), _byline("Published 3 June 2019 by the Mission")
-    (('3 June 2019', 'Press release'), None)
-    """
-    if len(text) > _MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
-        return None
-    published = updated = content_type = None
-    for part in _BYLINE_PARTS_RE.split(text.strip()):
-        if match := _UPDATED_RE.match(part):
-            if not _PRINTED_DATE_RE.fullmatch(date := part[match.end():]):
-                return None
-            updated = updated or date
-        elif _PRINTED_DATE_RE.fullmatch(date := part[match.end():] if (match := _PUBLISHED_RE.match(part)) else part):
-            published = published or date
-        elif known := CONTENT_TYPES.get(part.lower()):
-            content_type = content_type or known
-        elif not lookup_place(part).country_code:
-            return None
-    date = published or updated
-    return (date, content_type) if date else None
-
 def _is_end_of_article_heading(line: Line) -> bool:
     """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
     links it heads ("Share E-mail")."""
@@ -400,14 +347,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
             continue
-        if not body and _PRINTED_DATE_RE.fullmatch(text):
-            printed_date = printed_date or text  # the date printed under the title
-            continue
-        if not body and (placed := _place_and_date(text)):
-            printed_date = printed_date or placed  # the place and date printed under the title
-            continue
-        if not body and (byline := _byline(text)):
-            # "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Press release": a byline, not text
+        if not body and (byline := printed_byline(text)):
+            # The date printed under the title, alone or beside a place, a type or an update's date: no text.
             printed_date = printed_date or byline[0]
             content_type = content_type or byline[1]
             continue

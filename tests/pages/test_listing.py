@@ -151,6 +151,12 @@ def test_a_cards_type_and_date_are_read_however_its_tags_touch():
     ]
     assert items[4].lead == "Statement by the Chair of 7 June 2019, in full"
 
+def test_a_byline_printed_as_text_is_the_items_date_and_no_lead():
+    item = ("<div class='item'><h3><a href='/cio/770010'>Chair visits Tirana</a></h3>"
+            "<p>Published 9 June 2019 | Updated 11 June 2019</p><p>TIRANA, 9 June 2019 – The Chair met ...</p></div>")
+    [found] = read_listing(f"<main>{item}</main>", URL).items
+    assert (found.publishing_date, found.lead) == ("9 June 2019", "TIRANA, 9 June 2019 – The Chair met ...")
+
 
 def test_a_date_on_the_titles_own_line_is_the_items():
     rows = "".join(f"<li><a href='/cio/{node}'>Chair meets the Mission in Skopje {day}</a> <span>{day} May 2020</span>"

@@ -1,0 +1,90 @@
+"""Bylines: the short line by a title that says when a release was published, and often what it is and where.
+
+"3 June 2019", "Vienna, 3 June 2019", "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Press release
+· Vienna", "Submitted by editor on <time>": the page's or the listing item's date, never its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from osce_scraper.extract.dates import names_its_month, parse_date
+from osce_scraper.extract.places import lookup_place
+from osce_scraper.pages.html import Line, element_text
+from osce_scraper.pages.labels import CONTENT_TYPES
+
+#: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
+MAX_BYLINE_CHARS = 100
+#: A date as a page prints it, day first: "3 June 2019", "Monday, 3 June 2019".
+PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
+# A place and the date ("Vienna, 3 June 2019", "3 June 2019 | Vienna"): a comma may stand between them.
+_PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
+_PLACE_AND_DATE_RE = re.compile(
+    rf"(?P<place>{_PLACE_NAME})\s*[,|–—]\s*(?P<date>{PRINTED_DATE_RE.pattern})"
+    rf"|(?P<date_first>{PRINTED_DATE_RE.pattern})\s*[,|–—]\s*(?P<place_after>{_PLACE_NAME})"
+)
+# A byline's parts stand apart by a bar, a dot or a dash between spaces; a part may say whose date it is.
+_PARTS_RE = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+_PUBLISHED_RE = re.compile(r"(?:first\s+)?(?:published|posted|issued)(?:\s+on)?:?\s+", re.I)
+_UPDATED_RE = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?:?\s+", re.I)
+
+
+def _place_and_date(text: str) -> str | None:
+    """The date of a line that prints a place the gazetteer knows and a date, nothing else.
+
+    >>> _place_and_date("Vienna, 3 June 2019"), _place_and_date("3 June 2019 | Vienna"), _place_and_date("Today, 3 May")
+    ('3 June 2019', '3 June 2019', None)
+    """
+    if len(text) > 60 or not (match := _PLACE_AND_DATE_RE.fullmatch(text)):
+        return None
+    place = (match["place"] or match["place_after"]).strip()
+    return (match["date"] or match["date_first"]) if lookup_place(place).country_code else None
+
+
+def printed_byline(text: str) -> tuple[str, str | None] | None:
+    """(date, content type) of a byline printed as text: a date, and beside it nothing but a content type, a place
+    the gazetteer knows or an update's date. The publication's date is the release's.
+
+    >>> printed_byline("Published 3 June 2019 | Updated 5 June 2019"), printed_byline("Vienna, 3 June 2019")
+    (('3 June 2019', None), ('3 June 2019', None))
+    >>> printed_byline("Updated 5 June 2019 – first published 3 June 2019")
+    ('3 June 2019', None)
+    >>> printed_byline("3 June 2019 · Press release · Vienna"), printed_byline("Published 3 June 2019 by the Mission")
+    (('3 June 2019', 'Press release'), None)
+    """
+    if len(text) > MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
+        return None
+    published = updated = content_type = None
+    for part in _PARTS_RE.split(text.strip()):
+        if match := _UPDATED_RE.match(part):
+            if not PRINTED_DATE_RE.fullmatch(date := part[match.end():]):
+                return None
+            updated = updated or date
+        elif PRINTED_DATE_RE.fullmatch(date := part[match.end():] if (match := _PUBLISHED_RE.match(part)) else part):
+            published = published or date
+        elif known := CONTENT_TYPES.get(part.lower()):
+            content_type = content_type or known
+        elif not lookup_place(part).country_code:
+            placed = _place_and_date(text)
+            return (placed, None) if placed else None
+    date = published or updated
+    return (date, content_type) if date else None
+
+
+def byline_date(line: Line) -> str | None:
+    """The date a short line prints in a ``<time>`` (a byline, "Submitted by editor on 3 May 2019", a table's date
+    cell): as printed when it names its month, else the ``datetime`` (month-first numbers name no day alone).
+
+    >>> from osce_scraper.pages.html import page_selector, visible_lines
+    >>> page = "<p>By editor, <time datetime='2019-05-03T10:00:00Z'>Fri, 05/03/2019 - 12:00</time></p>"
+    >>> byline_date(visible_lines(page_selector(page))[0])
+    '2019-05-03T10:00:00Z'
+    """
+    text = line.text
+    if not line.times or len(text) > MAX_BYLINE_CHARS or text[-1] in ".!?":
+        return None
+    for time in line.times:
+        printed = element_text(time)
+        if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:
+            return printed if names_its_month(printed) else (time.get("datetime") or "").strip() or printed
+    return None

@@ -30,6 +30,7 @@ from osce_scraper.stats import (
     CHANGES_WITHHELD_STAT,
     CHECKS_FAILED_STAT,
     CHECKS_PASSED_STAT,
+    DROPS_WITHHELD_STAT,
     EMPTY_LISTING_STAT,
     FAILED_PAGES_STAT,
     FIRST_UNREADABLE_STAT,
@@ -40,6 +41,7 @@ from osce_scraper.stats import (
     REJECTED_STAT,
     UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
+    WALK_SHOWED_KNOWN_STAT,
 )
 from osce_scraper.store import crawl_store
 
@@ -239,6 +241,24 @@ class CorrectionsMonitor(Monitor):
                   "corrections; no version was minted and the dataset keeps their previous lines")
 
 
+@monitors.name("Full walk")
+class FullWalkMonitor(Monitor):
+    """A full run that walked the newsroom to its end showed all but at most ``OSCE_MAX_DROPPED_SHARE`` of the
+    dataset's releases: fewer is a walk that missed the listing, and the crawl's store dropped nothing."""
+
+    @monitors.name("releases of the dataset the walk showed")
+    def test_unshown_share(self) -> None:
+        stats = self.data.stats
+        withheld = stats.get(DROPS_WITHHELD_STAT)
+        if not withheld:
+            self.skipTest("no full run, or it showed nearly every release of the dataset")
+        shown = stats.get(WALK_SHOWED_KNOWN_STAT, 0)
+        share = self.data.crawler.settings.getfloat("OSCE_MAX_DROPPED_SHARE")
+        self.fail(f"the full run's walk showed {shown} of the dataset's {shown + withheld} releases (more than "
+                  f"OSCE_MAX_DROPPED_SHARE={share:g} unshown): its pager or its listing pages were not read as "
+                  "before; nothing was dropped")
+
+
 class RecordCheckResults(Action):
     """Puts the failed checks in the stats (for the exit status and the run summary) and prints them."""
 
@@ -268,5 +288,6 @@ class RunChecks(MonitorSuite):
         UnreadablePagesMonitor,
         FreshnessMonitor,
         CorrectionsMonitor,
+        FullWalkMonitor,
     )
     monitors_finished_actions = (RecordCheckResults,)

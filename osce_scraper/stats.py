@@ -44,6 +44,10 @@ WITHDRAWN_STAT = "osce/withdrawn"
 UNCHANGED_304_STAT = "osce/unchanged_304"
 VERSIONS_STAT = "osce/versions"
 CHANGES_WITHHELD_STAT = "osce/changes_withheld"
+#: Releases a full run would have dropped, kept because too many of the dataset were not shown (a walk gone wrong),
+#: and how many of the dataset that walk showed.
+DROPS_WITHHELD_STAT = "osce/drops_withheld"
+WALK_SHOWED_KNOWN_STAT = "osce/walk_showed_known"
 #: WARC records written, by kind (``osce/warc_responses``), and writes to the archive that failed.
 WARC_RECORD_STATS = "osce/warc"
 WARC_WRITE_FAILED_STAT = "osce/warc_write_failed"

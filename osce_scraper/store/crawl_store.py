@@ -37,6 +37,7 @@ from osce_scraper.items import utc_now
 from osce_scraper.stats import (
     CHANGED_STAT,
     CHANGES_WITHHELD_STAT,
+    DROPS_WITHHELD_STAT,
     FILLED_STATS,
     QUARANTINED_LINES_STAT,
     RECHECKED_STAT,
@@ -45,6 +46,7 @@ from osce_scraper.stats import (
     UNCHANGED_RECORDS_STAT,
     UPDATED_RECORDS_STAT,
     VERSIONS_STAT,
+    WALK_SHOWED_KNOWN_STAT,
     WITHDRAWN_STAT,
     WRITE_FAILED_STAT,
 )
@@ -194,6 +196,7 @@ class CrawlStore:
         self.versions_path = Path(versions) if versions else self.dataset_path.with_name("versions.jsonl")
         self.max_changed_share = settings.getfloat("OSCE_MAX_CHANGED_SHARE", project_settings.OSCE_MAX_CHANGED_SHARE)
         self.min_rechecked = settings.getint("OSCE_MIN_RECHECKED", project_settings.OSCE_MIN_RECHECKED)
+        self.max_dropped_share = settings.getfloat("OSCE_MAX_DROPPED_SHARE", project_settings.OSCE_MAX_DROPPED_SHARE)
         self.rechecks: DatasetExporter | None = None
         #: Known releases requested again this run, and what they answered: 304, 404/410 (when), validators.
         self.revisiting: set[str] = set()
@@ -475,6 +478,8 @@ class CrawlStore:
             logger.warning("paused: %s is kept; run the same command to resume", partial)
             return False
         replace = self.mode == "full" and reason == "finished" and not self.write_failed and self.walk_complete
+        if replace and self._too_many_unshown():
+            replace = False
         # A full run that walked the whole newsroom drops the releases it no longer showed; a release it
         # showed but could not fetch keeps its old record. Any other run only adds and updates.
         counts = self._revise_and_merge(partial, keep=self.seen_on_walk.__contains__ if replace
@@ -483,6 +488,20 @@ class CrawlStore:
         how = "replaced by this full run's" if replace else "merged with this run's"
         logger.info("%s %s records: %d new, %d updated, %d dropped (crawl %s)", self.dataset_path, how,
                     counts.new, counts.updated, counts.dropped, reason)
+        return True
+
+    def _too_many_unshown(self) -> bool:
+        """True when the walk left unshown more of the dataset than a full run may drop: then it drops none, and
+        its walk does not count as complete."""
+        known = self._known_ids()
+        unshown = len(known - self.seen_on_walk)
+        if unshown <= self.max_dropped_share * len(known):
+            return False
+        self.walk_complete = False
+        self.stats.set_value(DROPS_WITHHELD_STAT, unshown)
+        self.stats.set_value(WALK_SHOWED_KNOWN_STAT, len(known) - unshown)
+        logger.warning("the walk showed %d of the dataset's %d releases: the %d others are kept", len(known) - unshown,
+                       len(known), unshown)
         return True
 
     def _revise_and_merge(self, fetched: Path, keep: Any) -> Any:

@@ -128,6 +128,8 @@ class MockSite:
         self.script_shell = script_shell
         #: Release pages (not the listing) answer 200 with the maintenance page.
         self.release_maintenance = False
+        #: A redesign the reader cannot page: each listing page shows its items and no pager.
+        self.pager_hidden = False
         #: The listing stopped updating: it lists only releases of this date and older (pages stay served).
         self.frozen_at = frozen_at
         #: Release pages served edited: node id -> a function of the release returning the edited release.
@@ -267,7 +269,8 @@ class MockSite:
                 page = 0
             if not 0 <= page <= self.last_page:
                 return 200, "text/html", render_listing([], page, self.last_page, self.variant, self.base_url)
-            html = render_listing(self.listing_page(page), page, self.last_page, self.variant, self.base_url)
+            last = page if self.pager_hidden else self.last_page
+            html = render_listing(self.listing_page(page), page, last, self.variant, self.base_url)
             return 200, "text/html; charset=utf-8", html
         release = self.by_path.get(path)
         if release is not None and self.script_shell:

@@ -458,6 +458,8 @@ class CrawlStore:
             return
         self.state.note_pages(self.window.this_run_pages())
         self.state.trim_recent_pages(self.window_size)
+        if self.walk_complete:
+            self._check_the_walk_showed_the_dataset()
         if self.mode in ("plain", "full") and not self._settle_dataset(reason):
             return
         if self.mode == "incremental" and not self.write_failed:
@@ -478,8 +480,6 @@ class CrawlStore:
             logger.warning("paused: %s is kept; run the same command to resume", partial)
             return False
         replace = self.mode == "full" and reason == "finished" and not self.write_failed and self.walk_complete
-        if replace and self._too_many_unshown():
-            replace = False
         # A full run that walked the whole newsroom drops the releases it no longer showed; a release it
         # showed but could not fetch keeps its old record. Any other run only adds and updates.
         counts = self._revise_and_merge(partial, keep=self.seen_on_walk.__contains__ if replace
@@ -490,19 +490,19 @@ class CrawlStore:
                     counts.new, counts.updated, counts.dropped, reason)
         return True
 
-    def _too_many_unshown(self) -> bool:
-        """True when the walk left unshown more of the dataset than a full run may drop: then it drops none, and
-        its walk does not count as complete."""
+    def _check_the_walk_showed_the_dataset(self) -> None:
+        """A walk from the newsroom's first page to its last shows the dataset's releases on its way: when more of
+        them than a full run may drop went unshown, the walk missed the listing (a pager the reader lost). It then
+        does not count as complete: a full run drops nothing, and the checks fail."""
         known = self._known_ids()
         unshown = len(known - self.seen_on_walk)
         if unshown <= self.max_dropped_share * len(known):
-            return False
+            return
         self.walk_complete = False
         self.stats.set_value(DROPS_WITHHELD_STAT, unshown)
         self.stats.set_value(WALK_SHOWED_KNOWN_STAT, len(known) - unshown)
         logger.warning("the walk showed %d of the dataset's %d releases: the %d others are kept", len(known) - unshown,
                        len(known), unshown)
-        return True
 
     def _revise_and_merge(self, fetched: Path, keep: Any) -> Any:
         """Decide the versions of what was fetched (:func:`~osce_scraper.store.versions.revise`), keep the earlier

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.site.server import MockSite
-from tests.spiders.test_scheduled_crawls import run_scheduled
+from tests.spiders.test_scheduled_crawls import make_new_releases, run_scheduled
 
 pytestmark = pytest.mark.slow
 
@@ -100,6 +100,17 @@ def test_a_full_run_whose_walk_shows_a_fraction_of_the_dataset_drops_nothing_and
     assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == before
     [line] = failed_checks(full.stderr)
     assert f"of the dataset's {len(before)} releases" in line and "nothing was dropped" in line
+
+
+def test_an_incremental_run_that_loses_the_pager_fails_where_it_would_miss_releases(tmp_path):
+    with MockSite("drupal11") as site:
+        assert run_scheduled(site, tmp_path, "-a", "incremental=1").returncode == 0
+        site.pager_hidden = True
+        site.publish(make_new_releases(12))  # more than the first page holds
+        second = run_scheduled(site, tmp_path, "-a", "incremental=1")
+    assert second.returncode == 3, second.stderr[-3000:]
+    [line] = failed_checks(second.stderr)
+    assert "the walk reached the listing's last page but showed 0 of the dataset's" in line
 
 
 def test_a_listing_whose_newest_release_is_old_fails_with_its_date(tmp_path):

@@ -42,6 +42,8 @@ from osce_scraper.pages.labels import (
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 #: Old pages end a photo's caption with these words (a suffix test: a regex search costs 9% of a page).
 _CAPTION_END = "photo details"
+#: A caption ends with the photo's credit in brackets, the site's own first: "... on 3 May. (OSCE/Name)".
+_CREDIT_END_RE = re.compile(r"\((?:photos?:\s*)?OSCE/[^()]{1,60}\)$|\(photos?:[^()]{1,60}\)$", re.I)
 # Headings of the lists of other items after the article ("Related content"): their labels are not this page's.
 _RELATED_HEADINGS = r"related( content| stories| news| items| resources| publications)?|see also|more news|latest news"
 _RELATED_ITEMS_RE = re.compile(rf"^({_RELATED_HEADINGS})\s*:?$", re.I)
@@ -214,6 +216,27 @@ def _canonical(selector: Selector, url: str) -> str | None:
     return None
 
 
+_QUOTE_MARKS = "“”\"‘’'«»„"
+#: A pull quote repeats a sentence of the text at least this long (a short phrase may recur by chance).
+_MIN_PULL_QUOTE_CHARS = 30
+
+
+def _may_be_a_pull_quote(line: Line) -> bool:
+    """True for a line in a ``<blockquote>`` that opens with a quotation mark: a pull quote, or a quotation."""
+    return line.text[:1] in _QUOTE_MARKS and (
+        line.element.tag == "blockquote" or next(line.element.iterancestors("blockquote"), None) is not None)
+
+
+def _repeats_another(text: str, paragraphs: list[str]) -> bool:
+    """True for a quotation whose words another paragraph prints: a pull quote, set apart to catch the eye.
+
+    >>> quote = "“Trust is built step by step, visit by visit”"
+    >>> _repeats_another(quote, [quote, "“Trust is built step by step, visit by visit,” she said."])
+    True
+    """
+    words = text.strip(_QUOTE_MARKS + " ").rstrip(".!?…,;")
+    return len(words) >= _MIN_PULL_QUOTE_CHARS and any(words in other for other in paragraphs if other != text)
+
 def _is_end_of_article_heading(line: Line) -> bool:
     """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
     links it heads ("Share E-mail")."""
@@ -339,7 +362,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         # The last letter is tested first: most lines end otherwise, and are not sliced and lowered.
         caption = line.element.tag == "figcaption" or (
             text[-1:].lower() == _CAPTION_END[-1] and text[-len(_CAPTION_END) :].lower() == _CAPTION_END
-        )
+        ) or (text[-1:] == ")" and _CREDIT_END_RE.search(text[-80:]) is not None)
         if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)):
             continue
         if line.card is not None or (line.links and line.link_text_share > 0.6 and len(text) < 120):
@@ -361,9 +384,14 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     if main is not None:  # without an article around the text, no line is in another
         body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
+    quotes: list[str] = []
     for index in _article_body(lines, body, main):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
             paragraphs.append(lines[index].text)
+            if _may_be_a_pull_quote(lines[index]):
+                quotes.append(lines[index].text)
+    if pull_quotes := [text for text in quotes if _repeats_another(text, paragraphs)]:
+        paragraphs = [text for text in paragraphs if text not in pull_quotes]
 
     date = labels.get("date")
     date_raw = date.text if date and date.values else printed_date

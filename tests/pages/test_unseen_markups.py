@@ -489,6 +489,24 @@ def test_a_line_that_says_more_than_a_byline_is_body():
                                        *ODIHR.paragraphs))
     assert_reads_story(read_story(make_d11_release(story, standard_fields(story, "div")), story), story)
 
+def test_a_caption_ending_in_the_photos_credit_is_not_body():
+    caption = ('<div class="paragraph paragraph--type--image"><img src="/files/p1.jpg" alt="">'
+               '<div class="field field--name-field-caption">Observers at a polling station in Podgorica. '
+               "(OSCE/Ana Petrović)</div></div>")
+    page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"), before=caption), ODIHR)
+    assert_reads_story(page, ODIHR)
+
+
+def test_a_pull_quote_repeating_the_text_is_not_body_and_a_quotation_of_its_own_is():
+    def with_quote(quote: str) -> str:
+        html = make_d11_release(ODIHR, standard_fields(ODIHR, "div"))
+        first = f"<p>{escape(ODIHR.paragraphs[0])}</p>"
+        return html.replace(first, f'{first}<blockquote class="pull-quote"><p>{quote}</p></blockquote>')
+
+    assert_reads_story(read_story(with_quote(f"“{ODIHR.paragraphs[1].rstrip('.')}”"), ODIHR), ODIHR)
+    own = "“Every vote must be counted as it was cast, in every polling station.”"
+    assert read_story(with_quote(own), ODIHR).paragraphs == [ODIHR.paragraphs[0], own, *ODIHR.paragraphs[1:]]
+
 
 def test_a_submitted_line_in_drupals_medium_format_gives_the_machine_date():
     page = read_story(make_d11_release(ODIHR, standard_fields(ODIHR, "div"),

@@ -73,10 +73,12 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 
 
 TITLE_HEADS = _by_first_letter(vocabulary.TITLE_HEADS)
+# A head ends a word; one that ends in a full stop ("Dr.") ends there, whatever follows.
+_HEAD_END = r"(?:(?<=\.)|\b)"
 # The look-ahead for a capital lets the long alternation fail fast at every other position.
-_HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS})\b")
+_HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{TITLE_HEADS}){_HEAD_END}")
 # A head where ``_title_heads`` finds one may start; the word start is checked after.
-_HEAD_SCAN_RE = re.compile(rf"(?:{TITLE_HEADS})\b")
+_HEAD_SCAN_RE = re.compile(rf"(?:{TITLE_HEADS}){_HEAD_END}")
 _PLURAL_HEADS = alternation(PLURAL_TITLE_HEADS)
 _PLURAL_RE = re.compile(rf"\b(?:{_PLURAL_HEADS})\b")
 _RANKS = _by_first_letter(RANKS)
@@ -491,6 +493,15 @@ def _title_after(text: str, start: int) -> str:
 _RANK_TITLES = {"Amb": "Ambassador", "Gen": "General", "Col": "Colonel", "Prof": "Professor"}
 
 
+def _rank_title(rank: str) -> str:
+    """The title an abbreviated rank stands for; any other as written ("Dr." keeps its full stop).
+
+    >>> _rank_title("Amb."), _rank_title("Prof"), _rank_title("Dr."), _rank_title("Ambassador")
+    ('Ambassador', 'Professor', 'Dr.', 'Ambassador')
+    """
+    return _RANK_TITLES.get(rank.rstrip("."), rank)
+
+
 def _split_rank(name: str) -> tuple[str, list[str]]:
     """The name without the ranks written before it, and those ranks as titles.
 
@@ -501,7 +512,7 @@ def _split_rank(name: str) -> tuple[str, list[str]]:
     while match := _RANK_PREFIX_RE.match(name):
         rank = match.group("rank")
         if rank not in HONORIFICS:
-            ranks.append(_RANK_TITLES.get(rank.rstrip("."), rank.rstrip(".")))
+            ranks.append(_rank_title(rank))
         name = name[match.end() :]
     return name, ranks
 
@@ -1079,7 +1090,8 @@ def _accepted(candidate: Candidate) -> tuple[str, tuple[str, ...]] | None:
         return None
     if len(name.split()) == 1 and (_is_not_name_word(name) or not _SURNAME_ALONE_RE.fullmatch(name)):
         return None
-    kept = [title for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]
+    # A rank found as a head ("Prof. Name") is the title it is as a rank before a name.
+    kept = [_rank_title(title) for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]
     kept += ranks
     return (name, tuple(kept)) if kept else None
 

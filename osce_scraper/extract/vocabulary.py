@@ -89,10 +89,10 @@ RANKS = (
     "Ambassador", "Amb.", "Minister", "President", "General", "Gen.", "Colonel", "Col.", "Lieutenant", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Admiral",
+    "Mme", "Captain", "Admiral", "H.E.",
 )
-#: Forms of address that are no title at all.
-HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Madam Mme Sir Dame".split())
+#: Forms of address that are no title at all ("H.E.": His or Her Excellency).
+HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Madam Mme Sir Dame H.E.".split())
 #: Offices written in lower case before or after a name ("the former Serbian leader", "media freedom
 #: representative").
 LOWER_TITLE_HEADS = (

@@ -383,3 +383,29 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
                  for place in _LOWER_ROLES_SCAN_RE.finditer(marked)]
         starts = [place.start() for place in _AS_TITLE_SCAN_RE.finditer(marked)]
         assert officials_module._roles_and_as(text) == (roles, starts), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "H.E." (His or Her Excellency) is a form of address: no part of the name, and no title.
+        ("H.E. Lina Moravec, Minister of Justice of Ruritania, opened the session.",
+         {"Lina Moravec": ["Minister of Justice of Ruritania"]}),
+        ("The Ruritanian Foreign Minister, H.E. Pavel Dusek, arrived on Monday.",
+         {"Pavel Dusek": ["Ruritanian Foreign Minister"]}),
+        # An academic title is a title, as written; "Prof." is "Professor", as the other abbreviated ranks are.
+        ("Dr. Anna Petrova presented the study.", {"Anna Petrova": ["Dr."]}),
+        ("The study was presented by Dr. Anna Petrova and her team.", {"Anna Petrova": ["Dr."]}),
+        ("Prof. Marek Olsza opened the summer school.", {"Marek Olsza": ["Professor"]}),
+        ("The Mission's adviser, Dr. Anna Petrova, chaired the panel.",
+         {"Anna Petrova": ["Mission's adviser", "Dr."]}),
+        # Mr., Ms. and Mrs. are forms of address: the person counts only when the text gives a title too.
+        ("Ms. Hana Lindqvist, Deputy Head of the OSCE Office in Vinstad, thanked the donors.",
+         {"Hana Lindqvist": ["Deputy Head of the OSCE Office in Vinstad"]}),
+        ("The Head of the OSCE Office, Mr. Tomas Berger, met Mrs. Ilse Varga.",
+         {"Tomas Berger": ["Head of the OSCE Office"]}),
+        ("Mr. Tomas Berger met the press.", {}),
+    ],
+)
+def test_forms_of_address_are_no_part_of_the_name(text, expected):
+    assert officials(text) == expected

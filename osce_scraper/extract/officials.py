@@ -55,6 +55,8 @@ _NAME_WORD = rf"{_UP}(?:[\w'’-]*\w|\.(?:{_UP}\.){{0,3}})"
 _PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"
 _PARTICLES = frozenset(NAME_PARTICLES)
 _NAME_WORD_RE = re.compile(_NAME_WORD)
+# Initials run together ("J.A.M."): capitals, yet no acronym.
+_INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
 NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
 
@@ -267,7 +269,8 @@ def _is_name_word(word: str) -> bool:
         return True
     if not _NAME_WORD_RE.fullmatch(word) or _is_not_name_word(word.rstrip("'’s")) or _is_not_name_word(word):
         return False
-    return not (word.isupper() and len(word) > 2)  # acronyms are organisations
+    # Acronyms are organisations.
+    return not (word.isupper() and len(word) > 2) or bool(_INITIALS_RE.fullmatch(word))
 
 
 def _is_name(candidate: str) -> bool:
@@ -828,7 +831,8 @@ def lower_role_name(text: str) -> Iterator[Candidate]:
 # A run of title and name words after a head: capitalised words, initials and connectors, up to punctuation.
 # Lower-case words that belong to titles ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
 _RUN_WORD = (
-    rf"(?:{_UP}\.|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|issues|affairs|region|province)"
+    rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|issues|"
+    r"affairs|region|province)"
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")

@@ -120,8 +120,9 @@ TITLE_WORDS = frozenset(
     if word[0].isupper()
 )
 #: Other capitalised words that never stand in a person's name: structures and offices, their subjects, parts
-#: of addresses, regions, places the gazetteer knows under other names or as small towns, and the words that
-#: start sentences. Title words are above; months and weekdays too; countries and cities are the gazetteer's.
+#: of addresses, regions, places the gazetteer knows under other names or as small towns, the initials of
+#: countries and organisations (which a name's initials look like), and the words that start sentences. Title
+#: words are above; months and weekdays too; countries and cities are the gazetteer's.
 NON_NAME_WORDS = frozenset(
     """OSCE ODIHR HCNM RFoM SMM UN UNDP UNHCR UNICEF EU NATO PA Organization Organisation Office Missions Council
     Centre Center Ministry Committee Commission Assembly Union Nations Republic Federation Kingdom States Government
@@ -137,7 +138,7 @@ NON_NAME_WORDS = frozenset(
     Partners Observer Observers Monitoring Monitors Heads Chairs
     Street Square Hall Palace House Building Town Village Rayon Highway Airport Lake River Mount Sea
     Balkans Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West Roma Sinti
-    Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid
+    Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid U.S. U.S.A. U.K. U.N. E.U. D.C.
     The This That These Those In On At For From With By As After Before During Under Today He She His Her They We
     It Its Our Their""".split()
 )

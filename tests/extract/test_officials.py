@@ -409,3 +409,23 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
 )
 def test_forms_of_address_are_no_part_of_the_name(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Initials run together ("J.P.") stand for given names, as one initial does; they are no acronym.
+        ("Ambassador J.P. Lindqvist chaired the seminar.", {"J.P. Lindqvist": ["Ambassador"]}),
+        ("The Head of the OSCE Office, K.L.M. Osterberg, met the students.",
+         {"K.L.M. Osterberg": ["Head of the OSCE Office"]}),
+        ("H.K. Tamm, Deputy Head of the OSCE Mission, said the talks went well.",
+         {"H.K. Tamm": ["Deputy Head of the OSCE Mission"]}),
+        ("Head of Mission Anna M. Kowalska opened the course.", {"Anna M. Kowalska": ["Head of Mission"]}),
+        # The initials of countries and organisations are no name.
+        ("The Chairman of the Helsinki Commission, U.S. Congress, welcomed the report.", {}),
+        ("The Head of the Office, J.P. Lindqvist, met the U.S. Ambassador.",
+         {"J.P. Lindqvist": ["Head of the Office"]}),
+    ],
+)
+def test_initials_in_names(text, expected):
+    assert officials(text) == expected

@@ -273,14 +273,39 @@ def _is_name_word(word: str) -> bool:
     return not (word.isupper() and len(word) > 2) or bool(_INITIALS_RE.fullmatch(word))
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _is_surname_in_capitals(first: str, last: str) -> bool:
+    """True for a surname printed in capitals ("Lamberto ZANNIER"), as some releases print them: after a known given
+    name in ordinary case, a word of capitals with a vowel (an acronym seldom has one) that names no organisation.
+
+    >>> _is_surname_in_capitals("Lamberto", "ZANNIER"), _is_surname_in_capitals("Maria", "UNDP")
+    (True, False)
+    """
+    return (
+        last.isupper()
+        and bool(_NAME_WORD_RE.fullmatch(last))
+        and not first.isupper()
+        and bool(_VOWELS.intersection(fold(last)))
+        and not any(_is_not_name_word(part) for part in last.split("-"))
+        and is_given_name(first)
+    )
+
+
 def _is_name(candidate: str) -> bool:
     words = candidate.split()
     if not words or words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
     if len(words) >= 3:  # a middle name may be an ordinary word ("Ruth Freedom Pojman")
         middle_ok = all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES for w in words[1:-1])
-        return middle_ok and _is_name_word(words[0]) and _is_name_word(words[-1])
-    return all(_is_name_word(w) for w in words)
+        return middle_ok and _is_name_word(words[0]) and _ends_with_a_surname(words)
+    return all(_is_name_word(w) for w in words[:-1]) and _ends_with_a_surname(words)
+
+
+def _ends_with_a_surname(words: list[str]) -> bool:
+    """True for the words of a name whose last word is a surname: a name word, or after a given name one of capitals."""
+    return _is_name_word(words[-1]) or (len(words) > 1 and _is_surname_in_capitals(words[0], words[-1]))
 
 
 def _is_title(title: str) -> bool:

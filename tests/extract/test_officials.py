@@ -429,3 +429,24 @@ def test_forms_of_address_are_no_part_of_the_name(text, expected):
 )
 def test_initials_in_names(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Some releases print surnames in capitals: after a known given name, such a word is a surname.
+        ("Ambassador Marta KOVALENKO, Head of the OSCE Office in Vinstad, presented her report.",
+         {"Marta KOVALENKO": ["Head of the OSCE Office in Vinstad", "Ambassador"]}),
+        ("Head of Mission Piotr ZALEWSKI visited the field office.", {"Piotr ZALEWSKI": ["Head of Mission"]}),
+        ("The OSCE Secretary General, Tomas HALVORSEN, met the students.",
+         {"Tomas HALVORSEN": ["OSCE Secretary General"]}),
+        ("Ambassador Jean-Luc DUMONT met the Minister.", {"Jean-Luc DUMONT": ["Ambassador"]}),
+        ("Ruritanian Deputy Minister Anna Maria NOVÁKOVÁ opened the session.",
+         {"Anna Maria NOVÁKOVÁ": ["Ruritanian Deputy Minister"]}),
+        # An acronym after a given name stays an organisation, and capitals alone are no name.
+        ("The Head of the OSCE Office, Maria, and UNDP staff met the Deputy Minister, SMM.", {}),
+        ("The Ruritanian Ambassador RASMUSSEN met the Minister.", {}),
+    ],
+)
+def test_surnames_printed_in_capitals(text, expected):
+    assert officials(text) == expected

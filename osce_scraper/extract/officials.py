@@ -33,12 +33,14 @@ from osce_scraper.extract.given_names import given_names
 from osce_scraper.extract.places import city_population, fold, is_country_name
 from osce_scraper.extract.vocabulary import (
     HONORIFICS,
+    LOWER_RANK_WORDS,
     LOWER_ROLE_HEADS,
     LOWER_TITLE_HEADS,
     LOWER_TITLE_WORDS,
     MONTH_NAMES,
     NAME_PARTICLES,
     NON_NAME_WORDS,
+    OSCE_BODY_WORDS,
     PLURAL_TITLE_HEADS,
     RANKS,
     TITLE_WORDS,
@@ -628,18 +630,32 @@ _TITLE_COMMA_NAME_RE = re.compile(rf",\s+(?P<name>{_NAME_OR_RANK})(?=\s*[,.;)]|\
 # a capital follow, where a name (or a title, or "the" and a title) may start, faster than a pattern of the text.
 # Such a match holds no second comma, so matching at each of them finds what a search of the text finds.
 _MARKED_SPACE = rb"[\t-\r\x1c-\x1f \x01]+"
+
+
+def _lower_office_after_comma(space: str) -> str:
+    """The pattern of a lower-case office and its preposition, ``space`` the pattern of white space between words."""
+    offices = _by_first_letter(LOWER_ROLE_HEADS)
+    return rf"(?:(?:{alternation(LOWER_RANK_WORDS)}){space})?(?:{offices}){space}(?:of|for|at|in|to|on|with){space}"
+
+
 # "Name, Title" starts from a comma before a capital too, or before "the", "a" or "an" and a capital: the commas of
 # both shapes are found in one scan, and those before a capital (a subset of them) are told by the group "capital".
-_COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?\x01)")
+# "Name, head of the OSCE Office in X": a lower-case office (a word of rank before it) and a preposition after the
+# comma start a title too, an article before them as before a capital: one look-ahead holds both, so a comma before
+# a lower-case word costs the scan one try of the offices.
 _COMMAS_SCAN_RE = re.compile(
-    _COMMA_ARTICLE_CAPITAL_SCAN_RE.pattern + rb"(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
+    rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?(?:\x01|"
+    + _lower_office_after_comma(_MARKED_SPACE.decode()).encode() + rb"))(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
 )
+
+
 @_kept_for_the_last_text
 def _commas(text: str) -> tuple[list[int], list[int]]:
-    """(commas before a capital, commas before a capital or an article and a capital): their places, in text order.
+    """(commas before a capital; commas before a capital, an article and a capital, or a lower-case office and its
+    preposition): their places, in text order.
 
-    >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said")
-    ([12], [12, 34])
+    >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said; Ed Li, head of it, left")
+    ([12], [12, 34, 57])
     """
     capital: list[int] = []
     article: list[int] = []
@@ -684,8 +700,13 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
 
 
 # "Name, Title" and "Name (MP, Country), Title": found from the comma, which is rarer than a name.
+_TEXT_SPACE = r"\s+"  # the white space between words, in a pattern of the text
+# A lower-case office after the comma: after capitalised words ("the Mission's spokesperson"), or as the comma scan
+# finds it ("head of the OSCE Office").
 _COMMA_BEFORE_TITLE_RE = re.compile(
-    rf",\s+(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b))"
+    rf",\s+(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b"
+    rf"|(?:[A-Z][\w'’-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_by_first_letter(LOWER_ROLE_HEADS)})\b"
+    rf"|{_lower_office_after_comma(_TEXT_SPACE)}))"
 )
 _NAME_BEFORE_COMMA_RE = re.compile(rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
 
@@ -700,6 +721,18 @@ NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
 )
 
 
+def _is_lower_case_osce_post(title: str) -> bool:
+    """True for a lower-case office that the title says is the OSCE's: a word of the OSCE or its bodies in it. Such a
+    title after a name makes an official; another lower-case role ("a journalist", "head of the family") does not.
+
+    >>> _is_lower_case_osce_post("Mission’s spokesperson"), _is_lower_case_osce_post("head of the household")
+    (True, False)
+    """
+    return bool(_LOWER_ROLE_HEAD_RE.search(title)) and any(
+        _POSSESSIVE_RE.sub("", word) in OSCE_BODY_WORDS for word in title.split()
+    )
+
+
 def name_comma_title(text: str) -> Iterator[Candidate]:
     """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
     for marked_comma in _commas(text)[1]:
@@ -708,7 +741,7 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
         if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
             continue
         title = _title_after(text, comma.end())
-        if not (title and _HEAD_RE.search(title)):
+        if not (title and (_HEAD_RE.search(title) or _is_lower_case_osce_post(title))):
             continue
         # "US Ambassador A, the Head of X, B": A has a title; this one is B's. Another name after the title is
         # rare and quick to look for: it is looked for first.

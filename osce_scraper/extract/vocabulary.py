@@ -102,11 +102,18 @@ LOWER_TITLE_HEADS = (
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "chief", "chair", "ombudsperson", "ombudsman")
+#: Lower-case words of rank before an office ("deputy head", "a senior adviser").
+LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
 LOWER_TITLE_WORDS = frozenset(
-    (*LOWER_TITLE_HEADS, "former", "new", "newly", "appointed", "acting", "outgoing", "incoming", "current", "late",
-     "then", "deputy", "chief", "senior", "first", "vice", "expert", "officer", "region", "province", "district",
-     "city", "municipality", "oblast", "affairs", "issues")
+    (*LOWER_TITLE_HEADS, *LOWER_RANK_WORDS, "new", "newly", "appointed", "outgoing", "incoming", "current", "late",
+     "then", "vice", "expert", "officer", "region", "province", "district", "city", "municipality", "oblast",
+     "affairs", "issues")
+)
+#: The words that name the OSCE or one of its bodies in a title ("head of the OSCE Office", "the Mission's
+#: spokesperson"): a lower-case office is an official's title only with one of them.
+OSCE_BODY_WORDS = frozenset(
+    "OSCE ODIHR HCNM RFoM SMM Mission Office Centre Center Presence Secretariat Chairmanship".split()
 )
 
 
@@ -119,15 +126,15 @@ TITLE_WORDS = frozenset(
     for word in phrase.split()
     if word[0].isupper()
 )
-#: Other capitalised words that never stand in a person's name: structures and offices, their subjects, parts
-#: of addresses, regions, places the gazetteer knows under other names or as small towns, the initials of
-#: countries and organisations (which a name's initials look like), and the words that start sentences. Title
-#: words are above; months and weekdays too; countries and cities are the gazetteer's.
+#: Other capitalised words that never stand in a person's name: the OSCE's bodies, other structures and offices,
+#: their subjects, parts of addresses, regions, places the gazetteer knows under other names or as small towns,
+#: the initials of countries and organisations (which a name's initials look like), and the words that start
+#: sentences. Title words are above; months and weekdays too; countries and cities are the gazetteer's.
 NON_NAME_WORDS = frozenset(
-    """OSCE ODIHR HCNM RFoM SMM UN UNDP UNHCR UNICEF EU NATO PA Organization Organisation Office Missions Council
-    Centre Center Ministry Committee Commission Assembly Union Nations Republic Federation Kingdom States Government
-    Agency Institute University Court Police Rights Watch Forum Conference Programme Program Project Academy
-    Secretariat Presence Department Bureau Service Foundation Association Network Law Act Day Week Declaration
+    """UN UNDP UNHCR UNICEF EU NATO PA Organization Organisation Missions Council Ministry Committee Commission
+    Assembly Union Nations Republic Federation Kingdom States Government Agency Institute University Court Police
+    Rights Watch Forum Conference Programme Program Project Academy Department Bureau Service Foundation Association
+    Network Law Act Day Week Declaration
     Strategy Plan Report Group Board Party Bank Fund Alliance Chairpersonship Special Human Security Co-operation
     Cooperation National International Regional European Permanent Media Democratic Institutions Elections Election
     Observation Border Management Staff College Supreme Justice Constitutional Interior Defence Defense Education
@@ -141,7 +148,7 @@ NON_NAME_WORDS = frozenset(
     Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid U.S. U.S.A. U.K. U.N. E.U. D.C.
     The This That These Those In On At For From With By As After Before During Under Today He She His Her They We
     It Its Our Their""".split()
-)
+) | (OSCE_BODY_WORDS - TITLE_WORDS)
 
 
 def alternation(words: tuple[str, ...]) -> str:

@@ -322,11 +322,12 @@ def test_the_head_scans_find_what_a_search_for_each_head_finds():
 
 def make_comma_texts() -> list[str]:
     """A comma, then white space of every kind (none, ASCII, no-break, thin, a line's end) before a name, an article
-    and a title, a lower-case word and a capital that is not ASCII; the same for " as "."""
+    and a title, a lower-case word, a lower-case office and a capital that is not ASCII; the same for " as "."""
     texts = []
     for space in ["", " ", "  ", "\u00a0", "\u2009", "\n", "\x1c", " \u00a0"]:
         for after in ["Ambassador Anna Berg, met", "the Head of the Office, said", "a Senior Adviser, said",
-                      "Čestmír Novák, said", "which Anna Berg said"]:
+                      "Čestmír Novák, said", "which Anna Berg said", "head of the Office, said",
+                      f"a senior adviser at{space}the Office, said", f"the deputy{space}head{space}of it, said"]:
             texts.append(f"The Head of the OSCE Office,{space}{after}. He served as{space}{after}.")
     return texts
 
@@ -334,6 +335,13 @@ def make_comma_texts() -> list[str]:
 # The scans of the marked text each shape had of its own before the shapes shared them: the references the shared
 # scans are held to, and each held to a search of the text.
 _COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + officials_module._MARKED_SPACE + rb"\x01)")
+_COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(
+    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?\x01)"
+)
+_COMMA_LOWER_OFFICE_SCAN_RE = re.compile(
+    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?"
+    + officials_module._lower_office_after_comma(officials_module._MARKED_SPACE.decode()).encode() + rb")"
+)
 _AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
 _LAST_ROLE_LETTERS = b"".join(re.escape(form[-1:]) for form in officials_module._LOWER_ROLE_FORMS.values())
 _LOWER_ROLES_SCAN_RE = re.compile(
@@ -348,7 +356,7 @@ _LOWER_ROLES_SCAN_RE = re.compile(
     ("scan", "pattern"),
     [
         (_COMMA_CAPITAL_SCAN_RE, officials_module._TITLE_COMMA_NAME_RE),
-        (officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE, officials_module._COMMA_BEFORE_TITLE_RE),
+        (officials_module._COMMAS_SCAN_RE, officials_module._COMMA_BEFORE_TITLE_RE),
         (_AS_TITLE_SCAN_RE, officials_module._AS_TITLE_RE),
     ],
 )
@@ -361,13 +369,15 @@ def test_the_marked_scans_find_every_match_of_a_search_of_the_text(scan, pattern
 
 
 def test_the_commas_of_one_scan_are_those_of_each_comma_scan():
-    # The two comma shapes share one scan: it must find what each shape's own scan finds, in the same order.
+    # The two comma shapes share one scan: it must find what each shape's own scan finds, in the same order, and
+    # the commas before a lower-case office besides.
     texts = [*make_comma_texts(), ", ".join(make_comma_texts()), "A,\u00a0the Head,, Ivo, an Envoy,  a  X,"]
     for text in texts:
         marked = officials_module._marked(text)
         assert officials_module._commas(text) == (
             [place.start() for place in _COMMA_CAPITAL_SCAN_RE.finditer(marked)],
-            [place.start() for place in officials_module._COMMA_ARTICLE_CAPITAL_SCAN_RE.finditer(marked)],
+            sorted({place.start() for scan in (_COMMA_ARTICLE_CAPITAL_SCAN_RE, _COMMA_LOWER_OFFICE_SCAN_RE)
+                    for place in scan.finditer(marked)}),
         ), text
 
 
@@ -449,4 +459,28 @@ def test_initials_in_names(text, expected):
     ],
 )
 def test_surnames_printed_in_capitals(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A post of the OSCE written in lower case after the name is the person's title.
+        ("Lena Varga, the Mission's spokesperson, said the team had returned safely.",
+         {"Lena Varga": ["Mission's spokesperson"]}),
+        ("According to Lena Varga, the OSCE spokesperson, the talks resumed.", {"Lena Varga": ["OSCE spokesperson"]}),
+        ("Tomas Berger, head of the OSCE Office in Vinstad, opened the course.",
+         {"Tomas Berger": ["head of the OSCE Office in Vinstad"]}),
+        ("The course was opened by Tomas Berger, deputy head of the OSCE Mission to Ruritania, on Monday.",
+         {"Tomas Berger": ["deputy head of the OSCE Mission to Ruritania"]}),
+        ("Hana Lindqvist, a senior adviser at the OSCE Secretariat, briefed the press.",
+         {"Hana Lindqvist": ["senior adviser at the OSCE Secretariat"]}),
+        # A lower-case role that names no post of the OSCE, or no office at all, gives no title.
+        ("Anna Petrova, a journalist from Vinstad, described the arrest.", {}),
+        ("Ivo Danek, a student at the OSCE Academy, asked a question.", {}),
+        ("Ivo Danek, head of the household, welcomed the monitors.", {}),
+        ("Ivo Danek, who met the head of the OSCE Office, thanked the donors.", {}),
+    ],
+)
+def test_lower_case_posts_of_the_osce_after_a_name(text, expected):
     assert officials(text) == expected

@@ -922,6 +922,8 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
 
     >>> _name_in_run("of the Media Harlem Désir"), _name_in_run("of the Media")
     ((3, 5), None)
+    >>> _name_in_run("Zhyldyz Umetova and Ivo Danek")  # the first person's, whose given name the lexicon lacks
+    (0, 2)
     """
     words = run.split()
     # name_ends[i]: where a name that starts at word i ends, the first stop from i on (or the run's end).
@@ -937,6 +939,12 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     for start, word in enumerate(words):
         end = name_ends[start]
         if 2 <= end - start <= 4 and is_given_name(word) and _is_name(" ".join(words[start:end])):
+            # "Title A and B": the name right after the head, up to "and", is A's, known given name or not.
+            first_end = name_ends[0]
+            if start > first_end and 2 <= first_end <= 4 and words[first_end] == "and" and _is_name(
+                " ".join(words[:first_end])
+            ):
+                return 0, first_end
             return start, end
     # The name follows the head directly: "Director Link", "Ambassador Radojko Bogojević".
     end = name_ends[0] if words else 0

@@ -484,3 +484,22 @@ def test_surnames_printed_in_capitals(text, expected):
 )
 def test_lower_case_posts_of_the_osce_after_a_name(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Title A and B": the name right after the title is A's, though the lexicon lacks A's given name and knows B's.
+        ("Ruritanian Ombudsperson Zhyldyz Umetova and Ivo Danek, Chairman of the Election Commission, attended.",
+         {"Zhyldyz Umetova": ["Ruritanian Ombudsperson"], "Ivo Danek": ["Chairman of the Election Commission"]}),
+        ("Ambassador Tuvshin Oyunbold and Hana Novak, Head of the OSCE Office, met the Minister.",
+         {"Tuvshin Oyunbold": ["Ambassador"], "Hana Novak": ["Head of the OSCE Office"]}),
+        ("Foreign Minister Zhyldyz Umetova and Ambassador Ivo Danek met in Vinstad.",
+         {"Zhyldyz Umetova": ["Foreign Minister"], "Ivo Danek": ["Ambassador"]}),
+        # Title words before "and" are no name.
+        ("The Minister of Foreign Affairs and Ivo Danek met.", {}),
+        ("The Deputy Prime Minister and Ivo Danek met.", {}),
+    ],
+)
+def test_a_name_before_and_whose_given_name_the_lexicon_lacks(text, expected):
+    assert officials(text) == expected

@@ -520,7 +520,7 @@ def _title_after(text: str, start: int) -> str:
 
 
 #: Abbreviated ranks, as titles.
-_RANK_TITLES = {"Amb": "Ambassador", "Gen": "General", "Col": "Colonel", "Prof": "Professor"}
+_RANK_TITLES = {"Amb": "Ambassador", "Gen": "General", "Col": "Colonel", "Prof": "Professor", "Msgr": "Monsignor"}
 
 
 def _rank_title(rank: str) -> str:

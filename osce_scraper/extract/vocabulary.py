@@ -76,7 +76,7 @@ TITLE_HEADS = (
     "Executive Director", "Manager", "Officer-in-Charge", "Chargé d'Affaires", "Charge d'Affaires", "Auditor",
     "Inspector", "Superintendent", "Captain", "Admiral", "Marshal", "Sergeant", "Rector", "Dean", "Registrar",
     "Editor-in-Chief", "Ombudswoman", "Chairmanship", "Member", "Defender", "Attorney General", "Akim", "Hokim",
-    "Khokim",
+    "Khokim", "Monsignor",
 )
 #: Plural titles before a list of names ("Senators A, B and C").
 PLURAL_TITLE_HEADS = (
@@ -89,10 +89,12 @@ RANKS = (
     "Ambassador", "Amb.", "Minister", "President", "General", "Gen.", "Colonel", "Col.", "Lieutenant", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Admiral", "H.E.",
+    "Mme", "Captain", "Admiral", "Monsignor", "Msgr.", "H.E.", "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).
-HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Madam Mme Sir Dame H.E.".split())
+HONORIFICS = frozenset(
+    ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Madam", "Mme", "Sir", "Dame", "H.E.", "His Excellency", "Her Excellency")
+)
 #: Offices written in lower case before or after a name ("the former Serbian leader", "media freedom
 #: representative").
 LOWER_TITLE_HEADS = (
@@ -146,7 +148,7 @@ NON_NAME_WORDS = frozenset(
     Street Square Hall Palace House Building Town Village Rayon Highway Airport Lake River Mount Sea
     Balkans Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West Roma Sinti
     Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid U.S. U.S.A. U.K. U.N. E.U. D.C.
-    The This That These Those In On At For From With By As After Before During Under Today He She His Her They We
+    The This That These Those In On At For From With By As After Before During Under Today He She They We
     It Its Our Their""".split()
 ) | (OSCE_BODY_WORDS - TITLE_WORDS)
 

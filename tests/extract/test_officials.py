@@ -409,6 +409,11 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
         ("Prof. Marek Olsza opened the summer school.", {"Marek Olsza": ["Professor"]}),
         ("The Mission's adviser, Dr. Anna Petrova, chaired the panel.",
          {"Anna Petrova": ["Mission's adviser", "Dr."]}),
+        ("His Excellency Ivo Danek, Minister of Justice of Ruritania, opened the session.",
+         {"Ivo Danek": ["Minister of Justice of Ruritania"]}),
+        # A prelate's title is a title, as a bishop's is.
+        ("The Permanent Representative of the Holy See, Monsignor Piotr Zalewski, took the floor.",
+         {"Piotr Zalewski": ["Permanent Representative of the Holy See", "Monsignor"]}),
         # Mr., Ms. and Mrs. are forms of address: the person counts only when the text gives a title too.
         ("Ms. Hana Lindqvist, Deputy Head of the OSCE Office in Vinstad, thanked the donors.",
          {"Hana Lindqvist": ["Deputy Head of the OSCE Office in Vinstad"]}),

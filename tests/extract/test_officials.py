@@ -508,3 +508,7 @@ def test_lower_case_posts_of_the_osce_after_a_name(text, expected):
 )
 def test_a_name_before_and_whose_given_name_the_lexicon_lacks(text, expected):
     assert officials(text) == expected
+
+
+def test_a_building_named_after_a_title_and_a_name_is_no_official():
+    assert officials("The seminar was held at the President Palmer Hotel in Vinstad.") == {}

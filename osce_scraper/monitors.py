@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -221,42 +222,55 @@ class FreshnessMonitor(Monitor):
                       f"(OSCE_MAX_SILENCE_DAYS={allowed}): the listing may be frozen or moved")
 
 
+class _WithheldMonitor(Monitor):
+    """A guard of the crawl's store held back what a run would have changed in the dataset (``withheld_stat`` says
+    how much, ``setting`` is the guard's bound): the run fails, saying why."""
+
+    withheld_stat: str
+    setting: str
+    #: Why the check passes when nothing was held back.
+    nothing_withheld: str
+
+    def check_withheld(self, explain: Callable[[int, float], str]) -> None:
+        """Fail with ``explain(withheld, bound)`` when the guard held something back."""
+        if not (withheld := self.data.stats.get(self.withheld_stat)):
+            self.skipTest(self.nothing_withheld)
+        self.fail(explain(withheld, self.data.crawler.settings.getfloat(self.setting)))
+
+
 @monitors.name("Corrections")
-class CorrectionsMonitor(Monitor):
+class CorrectionsMonitor(_WithheldMonitor):
     """Of the releases re-checked in one run, at most ``OSCE_MAX_CHANGED_SHARE`` changed or were withdrawn (judged
     from ``OSCE_MIN_RECHECKED`` re-checks): more is a template change or an extraction fault, not a wave of
     corrections, and the crawl's store has minted no version for them (store/versions.py)."""
 
+    withheld_stat, setting = CHANGES_WITHHELD_STAT, "OSCE_MAX_CHANGED_SHARE"
+    nothing_withheld = "no more releases changed than corrections explain"
+
     @monitors.name("releases changed among those re-checked")
     def test_changed_share(self) -> None:
-        stats = self.data.stats
-        withheld = stats.get(CHANGES_WITHHELD_STAT)
-        if not withheld:
-            self.skipTest("no more releases changed than corrections explain")
-        rechecked = stats.get(RECHECKED_STAT, 0)
-        share = self.data.crawler.settings.getfloat("OSCE_MAX_CHANGED_SHARE")
-        self.fail(f"{withheld} of the {rechecked} releases re-checked changed or were withdrawn "
-                  f"({withheld / max(rechecked, 1):.0%}, more than OSCE_MAX_CHANGED_SHARE={share:g}): a template "
-                  "change or an extraction fault, not "
-                  "corrections; no version was minted and the dataset keeps their previous lines")
+        rechecked = self.data.stats.get(RECHECKED_STAT, 0)
+        self.check_withheld(lambda withheld, share: (
+            f"{withheld} of the {rechecked} releases re-checked changed or were withdrawn "
+            f"({withheld / max(rechecked, 1):.0%}, more than OSCE_MAX_CHANGED_SHARE={share:g}): a template change or "
+            "an extraction fault, not corrections; no version was minted and the dataset keeps their previous lines"))
 
 
 @monitors.name("Whole walk")
-class WholeWalkMonitor(Monitor):
+class WholeWalkMonitor(_WithheldMonitor):
     """A walk from the newsroom's first listing page to its last showed all but at most ``OSCE_MAX_DROPPED_SHARE``
     of the dataset's releases: fewer is a walk that missed the listing, and the crawl's store dropped nothing."""
 
+    withheld_stat, setting = DROPS_WITHHELD_STAT, "OSCE_MAX_DROPPED_SHARE"
+    nothing_withheld = "no walk to the listing's end, or it showed nearly every release of the dataset"
+
     @monitors.name("releases of the dataset the walk showed")
     def test_unshown_share(self) -> None:
-        stats = self.data.stats
-        withheld = stats.get(DROPS_WITHHELD_STAT)
-        if not withheld:
-            self.skipTest("no walk to the listing's end, or it showed nearly every release of the dataset")
-        shown = stats.get(WALK_SHOWED_KNOWN_STAT, 0)
-        share = self.data.crawler.settings.getfloat("OSCE_MAX_DROPPED_SHARE")
-        self.fail(f"the walk reached the listing's last page but showed {shown} of the dataset's {shown + withheld} "
-                  f"releases (more than OSCE_MAX_DROPPED_SHARE={share:g} unshown): its pager or its listing pages "
-                  "were not read as before; nothing was dropped")
+        shown = self.data.stats.get(WALK_SHOWED_KNOWN_STAT, 0)
+        self.check_withheld(lambda withheld, share: (
+            f"the walk reached the listing's last page but showed {shown} of the dataset's {shown + withheld} "
+            f"releases (more than OSCE_MAX_DROPPED_SHARE={share:g} unshown): its pager or its listing pages were "
+            "not read as before; nothing was dropped"))
 
 
 class RecordCheckResults(Action):

@@ -42,6 +42,7 @@ from osce_scraper.stats import (
     REJECTED_STAT,
     UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
+    WALK_CUT_SHORT_STAT,
     WALK_SHOWED_KNOWN_STAT,
 )
 from osce_scraper.store import crawl_store
@@ -179,7 +180,8 @@ class SiteReachedMonitor(Monitor):
 @monitors.name("Listing")
 class ListingMonitor(Monitor):
     """A run whose listing pages show no release at all has read a page it does not know (a maintenance
-    page, a redesign): that fails the run, naming the first such page and what it showed."""
+    page, a redesign): that fails the run, naming the first such page and what it showed. So does a walk that a
+    page without a next page ended before the last page a pager named."""
 
     @monitors.name("releases found on listing pages")
     def test_listing_shows_releases(self) -> None:
@@ -187,6 +189,12 @@ class ListingMonitor(Monitor):
         if not stats.get(LISTING_SHAPE_STATS + "/no release") or stats.get(LISTING_ITEMS_STAT, 0):
             self.skipTest("the listing showed releases, or no listing page was read")
         self.fail(f"no listing page showed a release; the first was {stats.get(EMPTY_LISTING_STAT)}")
+
+    @monitors.name("the walk reached the last page the pager named")
+    def test_walk_reaches_the_announced_end(self) -> None:
+        if not (cut := self.data.stats.get(WALK_CUT_SHORT_STAT)):
+            self.skipTest("no listing page ended the walk before the last page a pager named")
+        self.fail(f"the walk stopped short: {cut}; the next run walks it again")
 
 
 @monitors.name("Unreadable pages")

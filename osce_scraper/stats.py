@@ -17,6 +17,8 @@ LISTING_PAGES_TOTAL_STAT = "osce/listing_pages_total"
 LISTING_ITEMS_STAT = "osce/listing_items"
 #: The first listing page that showed no release, and what it showed.
 EMPTY_LISTING_STAT = "osce/empty_listing"
+#: The first listing page that showed no next page before the last page a pager had named (the walk stopped short).
+WALK_CUT_SHORT_STAT = "osce/walk_cut_short"
 #: The newest publishing date (ISO) on the first listing page the run read.
 NEWEST_LISTED_STAT = "osce/newest_listed"
 #: Prefixes of counters of listing and release pages by the shape the readers recognised.

@@ -52,6 +52,7 @@ from osce_scraper.stats import (
     RELEASE_PAGES_STAT,
     UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
+    WALK_CUT_SHORT_STAT,
 )
 from osce_scraper.store import RunRefused, SpiderStore, crawl_store
 from osce_scraper.store.sitemap import SITEMAP_MAX_BYTES, SitemapError, read_sitemaps
@@ -169,6 +170,8 @@ class PressReleasesSpider(scrapy.Spider):
         self._requested_nodes: set[str] = set()
         self.listing_pages_seen = 0
         self.listing_items_seen = 0
+        #: The highest listing page a pager has named ("last »", numbered links): where the walk's end may be.
+        self.announced_last_page = 0
         #: Where later listing pages are asked for: the start URL, or where its first page redirected to.
         self.listing_base = self.start_url
         self.listing_moved = False
@@ -365,6 +368,14 @@ class PressReleasesSpider(scrapy.Spider):
             if dates:
                 stats.set_value(NEWEST_LISTED_STAT, max(dates).isoformat())
 
+    def _walk_cut_short(self, url: str, page: int) -> None:
+        """A listing page without a next page before the last page a pager named: the walk is not complete."""
+        self.logger.warning("listing page %s (%s) shows no next page, though the pager named %d pages: the walk "
+                            "stops short", page, url, self.announced_last_page + 1)
+        if (stats := self._stats()) and not stats.get_value(WALK_CUT_SHORT_STAT):
+            stats.set_value(WALK_CUT_SHORT_STAT, f"{url} showed no next page, though the pager had announced "
+                                                 f"{self.announced_last_page + 1} pages")
+
     def _record_unreadable(self, response: Response, listing: ListingItem | None, why: str) -> None:
         entry = {
             "url": response.url,
@@ -421,6 +432,7 @@ class PressReleasesSpider(scrapy.Spider):
             self.logger.info("the listing moved to %s: its next pages are asked for there", response.url)
         listing = read_listing(page_selector(response.text), response.url)
         self._count_listing(listing, response.url)
+        self.announced_last_page = max(self.announced_last_page, listing.last_page or 0)
         if listing.last_page is not None and (stats := self._stats()):
             # Pages still to come (numbered from 0), for the progress display's ETA.
             total = listing.last_page - page_number(self.start_url) + 1
@@ -442,22 +454,27 @@ class PressReleasesSpider(scrapy.Spider):
             all_known = False
             self.requested_nodes.add(item.node_id)
             yield self._release_request(item.url, item, response.url)
-        next_page = self._next_listing_page(listing, page, too_old, all_known)
+        next_page = self._next_listing_page(listing, page, too_old, all_known, response.url)
         if next_page is not None:
             yield self._listing_request(next_page)
 
-    def _next_listing_page(self, listing: ListingPage, page: int, too_old: bool, all_known: bool) -> int | None:
+    def _next_listing_page(self, listing: ListingPage, page: int, too_old: bool, all_known: bool,
+                           url: str) -> int | None:
         """The listing page to walk to next, or None where paging stops; the store is told when the walk is complete.
 
         Paging stops at the listing's last page (it shows no next page); at a page with an item older
         than ``since``; at a page whose releases are all known, once an earlier walk has reached the
         end (incremental runs); after ``max_pages`` pages. The walk is complete only when it stops at
         the last page of the whole newsroom (walked from its first page, unfiltered), with no item too
-        old and at least one release seen (a maintenance page is no end): then incremental runs may
-        stop early, and a full run may replace the dataset.
+        old and at least one release seen (a maintenance page is no end), and no earlier pager named a
+        later page (a page answered in place of a listing page is no end either): then incremental runs
+        may stop early, and a full run may replace the dataset.
         """
         if listing.next_page is None:
-            if self.walks_whole_newsroom and not too_old and self.listing_items_seen:
+            # Releases removed may take the last page back by one; a pager that named pages further on was right.
+            if self.announced_last_page > page + 1:
+                self._walk_cut_short(url, page)
+            elif self.walks_whole_newsroom and not too_old and self.listing_items_seen:
                 self.store.walked_to_the_end()
             return None
         if too_old:

@@ -130,6 +130,8 @@ class MockSite:
         self.release_maintenance = False
         #: A redesign the reader cannot page: each listing page shows its items and no pager.
         self.pager_hidden = False
+        #: Listing pages (by number) answered 200 with the maintenance page, the others served as ever.
+        self.maintenance_pages: set[int] = set()
         #: The listing stopped updating: it lists only releases of this date and older (pages stay served).
         self.frozen_at = frozen_at
         #: Release pages served edited: node id -> a function of the release returning the edited release.
@@ -269,6 +271,8 @@ class MockSite:
                 page = 0
             if not 0 <= page <= self.last_page:
                 return 200, "text/html", render_listing([], page, self.last_page, self.variant, self.base_url)
+            if page in self.maintenance_pages:
+                return 200, "text/html; charset=utf-8", render_maintenance()
             last = page if self.pager_hidden else self.last_page
             html = render_listing(self.listing_page(page), page, last, self.variant, self.base_url)
             return 200, "text/html; charset=utf-8", html

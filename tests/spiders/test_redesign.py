@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.releases import make_releases
 from tests.site.server import MockSite
 from tests.spiders.test_scheduled_crawls import make_new_releases, run_scheduled
 
@@ -111,6 +112,19 @@ def test_an_incremental_run_that_loses_the_pager_fails_where_it_would_miss_relea
     assert second.returncode == 3, second.stderr[-3000:]
     [line] = failed_checks(second.stderr)
     assert "the walk reached the listing's last page but showed 0 of the dataset's" in line
+
+
+def test_a_first_walk_cut_short_by_a_page_in_place_of_a_listing_page_is_not_complete_and_fails(tmp_path):
+    with MockSite("drupal", releases=make_releases(60)) as site:
+        site.maintenance_pages = {2}  # pages 0 and 1 list releases and announce the last page; page 2 lists none
+        first = run_scheduled(site, tmp_path, "-a", "incremental=1")
+        assert first.returncode == 3, first.stderr[-3000:]
+        [line] = failed_checks(first.stderr)
+        assert f"{site.base_url}/press-releases?page=2" in line and f"announced {site.last_page + 1} pages" in line
+        site.maintenance_pages = set()  # the next run walks on to the end: the walk was not taken as complete
+        second = run_scheduled(site, tmp_path, "-a", "incremental=1")
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == {r.node_id for r in site.releases}
 
 
 def test_a_listing_whose_newest_release_is_old_fails_with_its_date(tmp_path):

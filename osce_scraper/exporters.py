@@ -7,7 +7,9 @@ at any moment leaves at most an unterminated last line, which the dataset store 
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +19,17 @@ from scrapy.exporters import BaseItemExporter, JsonLinesItemExporter
 
 class AppendOnlyFile:
     """A binary file opened for appending that keeps what is written until ``flush``, then writes it
-    with one ``write`` system call (jsonlines writes a line and its newline separately)."""
+    with one ``write`` system call (jsonlines writes a line and its newline separately).
+
+    A file that ends in a cut line (a crash or a full disk while another program wrote it) gets the newline it
+    lacks first: the cut line stays one damaged line, and no line written here is glued to it.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        self.pending: list[bytes] = []
+        self.fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        size = os.fstat(self.fd).st_size
+        self.pending: list[bytes] = [b"\n"] if size and os.pread(self.fd, 1, size - 1) != b"\n" else []
 
     def write(self, data: bytes) -> int:
         if not isinstance(data, bytes):
@@ -48,6 +55,24 @@ class AppendOnlyFile:
             os.fsync(self.fd)
         finally:
             os.close(self.fd)
+
+
+def append_json_lines(path: Path, entries: Iterable[Any], dumps: Callable[[Any], str] = json.dumps) -> None:
+    """Append each entry to a JSON lines log (errors, runs, rejected records) as one line, each line in one write.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "errors.jsonl"
+    >>> _ = path.write_text('{"url": "a"}\\n{"url": "b", "ki')  # the last line cut by a full disk
+    >>> append_json_lines(path, [{"url": "c"}])
+    >>> path.read_text().splitlines()[1:]
+    ['{"url": "b", "ki', '{"url": "c"}']
+    """
+    out = AppendOnlyFile(path)
+    try:
+        with jsonlines.Writer(out, flush=True, dumps=dumps) as writer:
+            writer.write_all(entries)
+    finally:
+        out.close()
 
 
 def _record_fields(exporter: BaseItemExporter, item: Any) -> dict[str, Any]:

@@ -9,13 +9,13 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-import jsonlines
 from scrapy import signals
 from scrapy.crawler import Crawler
 from twisted.internet import task
 
 from osce_scraper import settings as defaults
 from osce_scraper.dataset import dataset_version
+from osce_scraper.exporters import append_json_lines
 from osce_scraper.items import RECORD_FIELDS, utc_now
 from osce_scraper.logs import quiet_run_logs
 from osce_scraper.stats import (
@@ -236,9 +236,7 @@ class RunSummary:
     def spider_closed(self, spider: Any, reason: str) -> None:
         summary = self.summary(reason)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with jsonlines.open(self.path, mode="a") as runs:
-                runs.write(summary)
+            append_json_lines(self.path, [summary])
         except OSError as error:
             logger.error("could not append the run summary to %s (%s)", self.path, error)
         checks = "all checks passed" if summary["checks_passed"] else f"{len(summary['checks_failed'])} check(s) failed"

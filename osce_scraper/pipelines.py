@@ -14,12 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jsonlines
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from osce_scraper import fields
 from osce_scraper import settings as defaults
+from osce_scraper.exporters import append_json_lines
 from osce_scraper.items import RECORD_FIELDS, RawRelease, schema_errors
 from osce_scraper.stats import REJECTED_STAT
 
@@ -88,9 +88,7 @@ class ValidatePipeline:
         errors += schema_errors(record)
         if not errors:
             return record
-        self.rejected_path.parent.mkdir(parents=True, exist_ok=True)
-        with jsonlines.open(self.rejected_path, mode="a", dumps=_dumps) as out:
-            out.write({"reasons": errors, "record": record})
+        append_json_lines(self.rejected_path, [{"reasons": errors, "record": record}], dumps=_dumps)
         if self.stats:
             self.stats.inc_value(REJECTED_STAT)
         raise DropItem(f"invalid record {record.get('url')}: {'; '.join(errors)[:300]}")

@@ -1,8 +1,10 @@
 import io
 
+import pytest
 from scrapy.exporters import JsonLinesItemExporter
 
-from osce_scraper.exporters import FeedLinesExporter
+from osce_scraper.exporters import FeedLinesExporter, append_json_lines
+from osce_scraper.store.failure_log import FailureLog
 
 
 def make_record(node_id: str = "376582") -> dict:
@@ -37,3 +39,16 @@ def test_an_item_that_is_not_a_plain_dict_goes_through_scrapys_fields():
         pass
 
     assert exported(FeedLinesExporter, [Record(make_record())]) == exported(JsonLinesItemExporter, [make_record()])
+
+
+@pytest.mark.parametrize("make_writer", [
+    lambda path: FailureLog(path).record,
+    lambda path: lambda entry: append_json_lines(path, [entry]),
+], ids=["errors file", "any log"])
+def test_a_log_ending_in_a_cut_line_keeps_that_line_apart_and_the_new_entry_whole(tmp_path, make_writer):
+    path = tmp_path / "errors.jsonl"
+    path.write_bytes(b'{"url": "a"}\n{"url": "b", "ki')  # a crash or a full disk cut the last line
+    make_writer(path)({"url": "c"})
+    assert path.read_bytes().split(b"\n") == [b'{"url": "a"}', b'{"url": "b", "ki', b'{"url": "c"}', b""]
+    make_writer(path)({"url": "d"})
+    assert path.read_bytes().endswith(b'{"url": "c"}\n{"url": "d"}\n')

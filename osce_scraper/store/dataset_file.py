@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import jsonlines
-
 from osce_scraper.dataset import NotADataset, check_dataset
+from osce_scraper.exporters import append_json_lines
 from osce_scraper.items import utc_now
 from osce_scraper.store.paths import preview_line
 from osce_scraper.store.refusals import RunRefused
@@ -114,10 +113,8 @@ def repair_dataset(path: Path, digests: bool = False) -> DatasetScan:
                          f"(line {number} is {preview_line(line)}); give another OSCE_DATASET_PATH")
     if scan.damaged:
         quarantine = path.with_name(path.name + ".quarantine")
-        with jsonlines.open(quarantine, mode="a") as out:
-            for number, line in scan.damaged:
-                out.write({"line": number, "text": line.decode("utf-8", errors="replace").rstrip("\n"),
-                           "moved_at": utc_now()})
+        append_json_lines(quarantine, [{"line": number, "text": line.decode("utf-8", errors="replace").rstrip("\n"),
+                                        "moved_at": utc_now()} for number, line in scan.damaged])
         damaged = {number for number, _ in scan.damaged}
         kept = path.with_name(path.name + ".repair")
         with path.open("rb") as source, kept.open("wb") as target:

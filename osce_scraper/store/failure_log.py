@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jsonlines
+from osce_scraper.exporters import append_json_lines
 
 
 class FailureLog:
@@ -15,6 +15,4 @@ class FailureLog:
         self.path = path
 
     def record(self, entry: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with jsonlines.open(self.path, mode="a") as out:
-            out.write(entry)
+        append_json_lines(self.path, [entry])

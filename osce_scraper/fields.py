@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from osce_scraper.extract.datelines import DATELINE_PARAGRAPHS, Dateline, parse_dateline, standalone_dateline
+from osce_scraper.extract.datelines import Dateline, first_dateline, parse_dateline, standalone_dateline
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.officials import find_officials
 from osce_scraper.extract.places import Place, resolve_places, unique_places
@@ -21,10 +21,10 @@ from osce_scraper.pages.labels import CONTENT_TYPES
 
 def find_dateline(raw: RawRelease) -> Dateline | None:
     """The body's dateline (in its first paragraphs), else the listing lead's, else a standalone place-date line."""
-    texts = raw.page.paragraphs[:DATELINE_PARAGRAPHS] + ([raw.listing.lead] if raw.listing and raw.listing.lead else [])
-    for text in texts:
-        if dateline := parse_dateline(text):
-            return dateline
+    if dateline := first_dateline(raw.page.paragraphs):
+        return dateline
+    if raw.listing and raw.listing.lead and (dateline := parse_dateline(raw.listing.lead)):
+        return dateline
     if raw.page.standalone_dateline:
         return standalone_dateline(raw.page.standalone_dateline)
     return None

@@ -31,7 +31,6 @@ from osce_scraper.stats import (
     CHANGES_WITHHELD_STAT,
     CHECKS_FAILED_STAT,
     CHECKS_PASSED_STAT,
-    DROPS_WITHHELD_STAT,
     EMPTY_LISTING_STAT,
     FAILED_PAGES_STAT,
     FIRST_UNREADABLE_STAT,
@@ -44,6 +43,7 @@ from osce_scraper.stats import (
     UNREADABLE_PAGES_STAT,
     WALK_CUT_SHORT_STAT,
     WALK_SHOWED_KNOWN_STAT,
+    WALK_UNSHOWN_KNOWN_STAT,
 )
 from osce_scraper.store import crawl_store
 
@@ -269,7 +269,7 @@ class WholeWalkMonitor(_WithheldMonitor):
     """A walk from the newsroom's first listing page to its last showed all but at most ``OSCE_MAX_DROPPED_SHARE``
     of the dataset's releases: fewer is a walk that missed the listing, and the crawl's store dropped nothing."""
 
-    withheld_stat, setting = DROPS_WITHHELD_STAT, "OSCE_MAX_DROPPED_SHARE"
+    withheld_stat, setting = WALK_UNSHOWN_KNOWN_STAT, "OSCE_MAX_DROPPED_SHARE"
     nothing_withheld = "no walk to the listing's end, or it showed nearly every release of the dataset"
 
     @monitors.name("releases of the dataset the walk showed")

@@ -46,9 +46,9 @@ WITHDRAWN_STAT = "osce/withdrawn"
 UNCHANGED_304_STAT = "osce/unchanged_304"
 VERSIONS_STAT = "osce/versions"
 CHANGES_WITHHELD_STAT = "osce/changes_withheld"
-#: Releases a full run would have dropped, kept because too many of the dataset were not shown (a walk gone wrong),
-#: and how many of the dataset that walk showed.
-DROPS_WITHHELD_STAT = "osce/drops_withheld"
+#: Of the dataset's releases, how many a walk to the listing's last page left unshown, when too many (a walk gone
+#: wrong: a full run drops none of them), and how many it showed.
+WALK_UNSHOWN_KNOWN_STAT = "osce/walk_unshown_known"
 WALK_SHOWED_KNOWN_STAT = "osce/walk_showed_known"
 #: WARC records written, by kind (``osce/warc_responses``), and writes to the archive that failed.
 WARC_RECORD_STATS = "osce/warc"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from osce_scraper.extract.dates import parse_date
 from osce_scraper.extract.places import is_country_name
@@ -114,6 +116,18 @@ def _make(match: re.Match[str], text: str) -> Dateline | None:
 
 #: How many of the body's first paragraphs may hold the dateline (a summary or a caption may come first).
 DATELINE_PARAGRAPHS = 3
+
+
+def first_dateline(paragraphs: Iterable[str]) -> Dateline | None:
+    """The dateline of the first of a body's first :data:`DATELINE_PARAGRAPHS` paragraphs that opens with one.
+
+    >>> first_dateline(["Cadets at the academy.", "OSH, 14 March 2006 - The OSCE ..."]).raw
+    'OSH, 14 March 2006 -'
+    """
+    for text in islice(paragraphs, DATELINE_PARAGRAPHS):
+        if dateline := parse_dateline(text):
+            return dateline
+    return None
 
 
 def parse_dateline(text: str) -> Dateline | None:

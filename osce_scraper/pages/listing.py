@@ -123,18 +123,16 @@ def _is_a_date_alone(text: str) -> bool:
 
 
 def _typed_date(text: str) -> tuple[str, str] | None:
-    """(content type, date) of a short line that prints a type and a date, in either order.
+    """(content type, date) of a short line that prints a type, then a date, however the two touch.
 
-    >>> _typed_date("Press release | 3 June 2019"), _typed_date("3 June 2019 · Press release")
-    (('Press release', '3 June 2019'), ('Press release', '3 June 2019'))
+    >>> _typed_date("Press release | 3 June 2019"), _typed_date("News3 June 2019")
+    (('Press release', '3 June 2019'), ('News', '3 June 2019'))
     """
     if len(text) > 60 or not any(c.isdigit() for c in text):
         return None
     lowered = text.lower()
     for key, name in CONTENT_TYPES.items():
         if lowered.startswith(key) and _is_a_date_alone(rest := text[len(key) :].strip(_BESIDE)):
-            return name, rest
-        if lowered.endswith(key) and _is_a_date_alone(rest := text[: -len(key)].strip(_BESIDE)):
             return name, rest
     return None
 
@@ -304,13 +302,13 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             content_type = content_type or typed[0]
             publishing_date = publishing_date or typed[1]
             consumed.add(index)
-        elif publishing_date is None and (date := _line_date(line)):
-            publishing_date = date
-            consumed.add(index)
         elif (publishing_date is None or content_type is None) and (byline := printed_byline(line.text)):
-            # "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Vienna": a byline is no lead either.
+            # "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Press release": a byline is no lead either.
             publishing_date = publishing_date or byline[0]
             content_type = content_type or byline[1]
+            consumed.add(index)
+        elif publishing_date is None and (date := _line_date(line)):
+            publishing_date = date
             consumed.add(index)
         elif content_type is None and (known := CONTENT_TYPES.get(line.text.lower().rstrip(":"))):
             content_type = known

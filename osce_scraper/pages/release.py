@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.datelines import DATELINE_PARAGRAPHS, is_standalone_dateline, parse_dateline
+from osce_scraper.extract.datelines import first_dateline, is_standalone_dateline
 from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
@@ -432,18 +432,21 @@ def _content_words(text: str) -> set[str]:
     return {word for word in _CONTENT_WORD_RE.findall(text.lower()) if word not in _COMMON_WORDS}
 
 
-def shows_the_release(page: ReleasePage, listed_title: str) -> bool:
+def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
     """True unless the page shows none of the words of the title the listing gave it, neither in its title nor in
     its text, or is a notice (:func:`is_a_notice`) that shows fewer than half of them: a maintenance or error page
     answered with 200 in place of the release is no record of it, though it may share a word with the title.
+    Without a listed title (a start URL, the re-check of a release no listing showed), True unless a notice.
 
     >>> page = read_release("<h1>Site under maintenance</h1><p>Media enquiries: call the press office.</p>",
     ...                     "https://www.osce.org/a/12")
     >>> shows_the_release(page, "Police trained in Bishkek"), shows_the_release(page, "Media freedom course in Bishkek")
     (False, False)
-    >>> shows_the_release(page, "Site maintenance")
-    True
+    >>> shows_the_release(page, "Site maintenance"), shows_the_release(page, None)
+    (True, False)
     """
+    if listed_title is None:
+        return not is_a_notice(page)
     wanted = _content_words(listed_title)
     if not wanted:
         return True
@@ -478,8 +481,7 @@ def is_a_notice(page: ReleasePage) -> bool:
     if (page.date_raw or page.meta_date or page.standalone_dateline or page.place_raw or page.source
             or page.fields_of_work or page.content_type):
         return False
-    if any((dateline := parse_dateline(text)) is not None and dateline.date_text is not None
-           for text in page.paragraphs[:DATELINE_PARAGRAPHS]):
+    if (dateline := first_dateline(page.paragraphs)) is not None and dateline.date_text is not None:
         return False
     return sum(len(text.split()) for text in page.paragraphs) <= _NOTICE_MAX_WORDS
 

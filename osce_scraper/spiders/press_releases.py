@@ -38,7 +38,7 @@ from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.network import no_answer_cause
 from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
-from osce_scraper.pages.release import is_a_notice, read_release, shows_the_release
+from osce_scraper.pages.release import read_release, shows_the_release
 from osce_scraper.stats import (
     EMPTY_LISTING_STAT,
     FAILED_PAGES_STAT,
@@ -507,17 +507,12 @@ class PressReleasesSpider(scrapy.Spider):
             # record: kept as a failure, it is fetched again by the next run.
             self._record_unreadable(response, listing, "the page shows no body the reader can find")
             return
-        if listing is not None and not shows_the_release(page, listing.title):
+        if not shows_the_release(page, listing.title if listing else None):
             # A maintenance or error page answered with 200: no record, a failure fetched again.
-            self._record_unreadable(response, listing, "the page shows none of the words of the title the "
-                                                       f"listing gave it ({listing.title!r}), or is a notice that "
-                                                       "shows few of them")
-            return
-        if listing is None and is_a_notice(page):
-            # Reached without a listing item (a start URL, a re-check of a release no listing showed), there is no
-            # title to compare with: a few sentences without a date, place, source or type are no release.
-            self._record_unreadable(response, listing, "the page shows a few sentences and no date, place, source "
-                                                       "or type of a release, and no listing item names it")
+            why = (f"the page shows none of the words of the title the listing gave it ({listing.title!r}), or is a "
+                   "notice that shows few of them" if listing else "the page shows a few sentences and no date, "
+                   "place, source or type of a release, and no listing item names it")
+            self._record_unreadable(response, listing, why)
             return
         self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())
         yield RawRelease(page=page, listing=listing, crawled_at=utc_now(), capture=response.meta.get("osce_capture"))

@@ -37,7 +37,6 @@ from osce_scraper.items import utc_now
 from osce_scraper.stats import (
     CHANGED_STAT,
     CHANGES_WITHHELD_STAT,
-    DROPS_WITHHELD_STAT,
     FILLED_STATS,
     QUARANTINED_LINES_STAT,
     RECHECKED_STAT,
@@ -47,6 +46,7 @@ from osce_scraper.stats import (
     UPDATED_RECORDS_STAT,
     VERSIONS_STAT,
     WALK_SHOWED_KNOWN_STAT,
+    WALK_UNSHOWN_KNOWN_STAT,
     WITHDRAWN_STAT,
     WRITE_FAILED_STAT,
 )
@@ -499,7 +499,7 @@ class CrawlStore:
         if unshown <= self.max_dropped_share * len(known):
             return
         self.walk_complete = False
-        self.stats.set_value(DROPS_WITHHELD_STAT, unshown)
+        self.stats.set_value(WALK_UNSHOWN_KNOWN_STAT, unshown)
         self.stats.set_value(WALK_SHOWED_KNOWN_STAT, len(known) - unshown)
         logger.warning("the walk showed %d of the dataset's %d releases: the %d others are kept", len(known) - unshown,
                        len(known), unshown)

@@ -293,10 +293,11 @@ def _hidden_by_attribute(el: etree._Element) -> bool:
     return "display:none" in style
 
 
-def visible_lines(selector: Selector, url: str = "") -> list[Line]:
+def visible_lines(selector: Selector, url: str = "", within: etree._Element | None = None) -> list[Line]:
     """The page's visible text, one :class:`Line` per block of text, in reading order.
 
-    Navigation, scripts, page header and footer are left out.
+    Navigation, scripts, page header and footer are left out. With ``within``, the text of that element alone,
+    read as the article's own (a sidebar of :func:`sidebars` included).
 
     >>> page = page_selector("<nav>Menu</nav><ul><li>Place:</li><li><a href='/x'>VIENNA</a></li></ul>")
     >>> [line.text for line in visible_lines(page, "https://www.osce.org/")]
@@ -305,7 +306,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     # One pass over lxml's start and end events; it runs for every page, so the loop's body is kept flat
     # (no call per element where a set lookup does).
     resolve = link_resolver(base_url_of(selector, url))
-    root = selector.root
+    root = selector.root if within is None else within
     lines: list[Line] = []
     parts: list[str] = []
     links: list[Link] = []
@@ -313,7 +314,7 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
     blocks: list[etree._Element] = [root]
     # Links that hold blocks (a teaser card: <a><h2>Title</h2><time>...</time><p>...</p></a>), innermost last.
     cards: list[tuple[etree._Element, Link]] = []
-    article_depth = 0
+    article_depth = 0 if within is None else 1
     articles: list[etree._Element] = []
 
     def end_line() -> None:
@@ -391,6 +392,29 @@ def visible_lines(selector: Selector, url: str = "") -> list[Line]:
                 parts.append(tail)
     end_line()
     return lines
+
+
+#: Where a sidebar is not the page's own: inside the article it is read with it; in these it is furniture.
+_NOT_SIDEBAR_ANCESTORS = frozenset({*_ARTICLE_TAGS, *FURNITURE_TAGS, *HIDDEN_TAGS})
+
+
+def sidebars(selector: Selector) -> list[etree._Element]:
+    """The page's ``<aside>`` elements outside its article, header and footer (a theme's sidebar regions), which
+    :func:`visible_lines` leaves out as furniture; hidden ones are not listed.
+
+    >>> page = page_selector("<main><p>Text</p></main><aside><p>Source: OSCE</p></aside><footer><aside/></footer>")
+    >>> [aside.tag for aside in sidebars(page)]
+    ['aside']
+    """
+    found = []
+    for aside in selector.root.iter("aside"):
+        if _hidden_by_attribute(aside) or any(
+            ancestor.tag in _NOT_SIDEBAR_ANCESTORS or _hidden_by_attribute(ancestor)
+            for ancestor in aside.iterancestors()
+        ):
+            continue
+        found.append(aside)
+    return found
 
 
 def time_datetime(line: Line) -> str | None:

@@ -25,6 +25,7 @@ from osce_scraper.pages.html import (
     meta_content,
     page_selector,
     resolve_link,
+    sidebars,
     time_datetime,
     visible_lines,
 )
@@ -35,9 +36,12 @@ from osce_scraper.pages.labels import (
     find_labels,
     is_field_label,
     is_value_line,
+    iter_labels,
     split_values,
 )
 
+#: The fields a release page's labels show.
+_PAGE_FIELDS = frozenset(PAGE_LABELS)
 #: ReleasePage attribute -> the label it is read from, as a reader sees it: the labels the checks count.
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 #: Old pages end a photo's caption with these words (a suffix test: a regex search costs 9% of a page).
@@ -302,6 +306,60 @@ def _article_body(lines: list[Line], body: list[int], main: etree._Element | Non
     return body
 
 
+#: Lines looked back over from a sidebar's label for the title of another release it would belong to (a teaser:
+#: its linked title, then its date); a heading ends the look, a block of its own starts there.
+_SIDEBAR_LOOK_BACK = 3
+
+
+def _belongs_to_another_release(lines: list[Line], found: Labelled, node: str | None) -> bool:
+    """True when a sidebar's label lies in a teaser: in a card or another article, or just below a link to
+    another release with no heading between."""
+    for index in range(found.last_line, max(-1, found.first_line - _SIDEBAR_LOOK_BACK - 1), -1):
+        line = lines[index]
+        if line.card is not None or line.article is not None or _names_another_release(line, node):
+            return True
+        if index < found.first_line and line.element.tag in _HEADING_TAGS:
+            break
+    return False
+
+
+def _sidebar_labels(
+    selector: Selector, url: str, missing: set[str], node: str | None
+) -> dict[str, tuple[Labelled, list[Line]]]:
+    """The labels of the fields in ``missing`` that a sidebar beside the article shows (a theme may place the
+    release's facts block in a sidebar region), each with the sidebar's lines.
+
+    A sidebar's bare word is a label only in an element Drupal's field template marks as one: "Source" above a
+    block's list may be any block's heading. Labels in a teaser of another release are not the page's (a "Latest
+    news" block's items print dates and types of their own); of the rest, a label counts only when its sidebar
+    shows it once.
+    """
+    found: dict[str, tuple[Labelled, list[Line]]] = {}
+    for aside in sidebars(selector):
+        lines = visible_lines(selector, url, within=aside)
+        shown: dict[str, list[Labelled]] = {}
+        for name, labelled in iter_labels(lines, PAGE_LABELS):
+            if (
+                name in missing and labelled.values
+                and (not labelled.bare or is_field_label(lines[labelled.first_line].element))
+                and not _belongs_to_another_release(lines, labelled, node)
+            ):
+                shown.setdefault(name, []).append(labelled)
+        for name, occurrences in shown.items():
+            if len(occurrences) == 1 and name not in found:
+                found[name] = (occurrences[0], lines)
+    return found
+
+
+def _date_of(found: Labelled, lines: list[Line]) -> str:
+    """The date a date label shows: as printed, or its ``<time>``'s when the printed one names no month."""
+    if names_its_month(found.text):
+        return found.text
+    # "Fri, 05/03/2019 - 12:00" (Drupal's medium format, month first): the <time> it prints says which day.
+    return next((t for i in range(found.first_line, found.last_line + 1) if (t := time_datetime(lines[i]))),
+                found.text)
+
+
 def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     """Read a release page by its visible text (a parsel selector, or the page's HTML).
 
@@ -393,13 +451,17 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     if pull_quotes := [text for text in quotes if _repeats_another(text, paragraphs)]:
         paragraphs = [text for text in paragraphs if text not in pull_quotes]
 
-    date = labels.get("date")
-    date_raw = date.text if date and date.values else printed_date
-    if date and date_raw and not names_its_month(date_raw):
-        # "Fri, 05/03/2019 - 12:00" (Drupal's medium format, month first): the <time> it prints says which day.
-        date_raw = next((t for i in range(date.first_line, date.last_line + 1) if (t := time_datetime(lines[i]))),
-                        date_raw)
     node = node_id_of(url)
+    shown = {name: (labelled, lines) for name, labelled in labels.items() if labelled.values}
+    # A field the article shows in no label (a byline's date and a type by the title count) is looked for in the
+    # sidebars beside it.
+    missing = _PAGE_FIELDS.difference(shown, ["date"] if printed_date else [], ["content_type"] if content_type else [])
+    if missing:
+        shown.update(_sidebar_labels(selector, url, missing, node))
+    date = shown.get("date")
+    date_raw = _date_of(*date) if date else printed_date
+    if content_type is None and "content_type" in shown:
+        content_type = shown["content_type"][0].text
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
@@ -412,14 +474,14 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         title=title,
         content_type=content_type,
         date_raw=date_raw,
-        place_raw=list(labels["place"].values) if "place" in labels else [],
-        source=split_values(labels["source"].values) if "source" in labels else [],
-        fields_of_work=split_values(labels["fields_of_work"].values) if "fields_of_work" in labels else [],
+        place_raw=list(shown["place"][0].values) if "place" in shown else [],
+        source=split_values(shown["source"][0].values) if "source" in shown else [],
+        fields_of_work=split_values(shown["fields_of_work"][0].values) if "fields_of_work" in shown else [],
         paragraphs=paragraphs,
         standalone_dateline=standalone,
         meta_date=meta_date,
         canonical_url=_canonical(selector, url),
-        label_style=_label_style(labels.values()),
+        label_style=_label_style(labelled for labelled, _ in shown.values()),
     )
 
 

@@ -170,3 +170,51 @@ def test_a_notice_sharing_a_common_word_with_the_title_is_not_the_release():
 def test_a_release_whose_title_changed_since_the_listing_is_still_the_release():
     page = read_release(make_release_html(title="OSCE hands over radios to the Police Academy"), URL)
     assert release.shows_the_release(page, "OSCE supports police reform in Kyrgyzstan")
+
+
+def make_page_with_sidebar(sidebar: str, meta: str = "", kind: str = "") -> str:
+    """A theme's layout: the article in ``<main>``, a sidebar region beside it, outside it."""
+    return make_release_html(meta=meta, kind=kind).replace(
+        "</main>", f"</main><div class='region-sidebar-second'><aside role='complementary'>{sidebar}</aside></div>")
+
+
+def make_facts_block(label_end: str = ":") -> str:
+    def fact(label: str, value: str) -> str:
+        return (f"<div class='field field--label-inline'><div class='field__label'>{label}{label_end}</div>"
+                f"<div class='field__item'>{value}</div></div>")
+
+    return ("<div class='block'><h2>About this release</h2>"
+            + fact("Date", "<time datetime='2021-05-12T09:00:00Z'>12 May 2021</time>")
+            + fact("Source", "<a href='/taxonomy/term/31'>OSCE Programme Office in Bishkek</a>")
+            + fact("Fields of work", "<a href='/taxonomy/term/47'>Policing</a>")
+            + fact("Content type", "Press release") + "</div>")
+
+
+def make_latest_news_block() -> str:
+    """A sidebar's teasers of other releases, each with a date, a type and a source of its own."""
+    teaser = ("<p><a href='/mission-to-moldova/{node}'>Another release</a></p><p>Published: {day} April 2021</p>"
+              "<p>Type: News</p><p>Source: OSCE Mission to Moldova</p>")
+    return "<div class='block'><h2>Latest news</h2>" + teaser.format(node=4801, day=3) + "</div>"
+
+
+@pytest.mark.parametrize("label_end", [":", ""])
+def test_a_releases_facts_in_a_sidebar_beside_the_article_are_read(label_end):
+    page = read_release(make_page_with_sidebar(make_latest_news_block() + make_facts_block(label_end)), URL)
+    assert (page.date_raw, page.content_type) == ("12 May 2021", "Press release")
+    assert (page.source, page.fields_of_work) == (["OSCE Programme Office in Bishkek"], ["Policing"])
+    assert page.paragraphs[0].startswith("BISHKEK, 12 May 2021 – ")
+
+
+def test_a_sidebars_teasers_headings_and_repeated_labels_are_not_the_pages_facts():
+    headings = ("<div class='block'><h2>Source</h2><ul><li><a href='/secretariat'>OSCE Secretariat</a></li></ul>"
+                "</div><div class='block'><p>Fields of work: Policing</p><p>Fields of work: Youth</p></div>")
+    page = read_release(make_page_with_sidebar(make_latest_news_block() + headings), URL)
+    assert (page.date_raw, page.content_type, page.source, page.fields_of_work) == (None, None, [], [])
+    assert page.label_style == "no labels"
+
+
+def test_the_articles_own_labels_win_over_a_sidebars():
+    meta = "<p>Source: OSCE Secretariat</p><p>Content type: News</p>"
+    page = read_release(make_page_with_sidebar(make_facts_block(), meta=meta), URL)
+    assert (page.source, page.content_type) == (["OSCE Secretariat"], "News")
+    assert (page.date_raw, page.fields_of_work) == ("12 May 2021", ["Policing"])

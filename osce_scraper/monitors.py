@@ -200,12 +200,13 @@ class ListingMonitor(Monitor):
 @monitors.name("Unreadable pages")
 class UnreadablePagesMonitor(_AtMostMonitor):
     """No more release pages than allowed showed no release the reader could find: no body, a page that is not
-    the release the listing named, or, reached without a listing item, a notice: a few sentences without a
-    date, place, source or type (a maintenance page answered with 200)."""
+    the release the listing named, an error page's title ("Page not found"), or, reached without a listing item, a
+    notice: a few sentences without a date, place, source or type (a maintenance page answered with 200)."""
 
     stat, setting = UNREADABLE_PAGES_STAT, "OSCE_MAX_UNREADABLE_PAGES"
-    explanation = ("{count} release pages showed no body the reader could find, not the release the listing "
-                   "named, or, where no listing named the page, a notice of a few sentences (allowed {allowed}; the "
+    explanation = ("{count} release pages showed no body the reader could find, an error page's title, not the "
+                   "release the listing named, or, where no listing named the page, a notice of a few sentences "
+                   "(allowed {allowed}; the "
                    "first: {first}); they are in the errors file with the reason, and the next run fetches them again")
 
     @monitors.name("release pages without a readable body")

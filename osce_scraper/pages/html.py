@@ -456,6 +456,29 @@ def heading_elements(selector: Selector, tag: str = "h1") -> list[tuple[etree._E
     ]
 
 
+_ERROR_STATUS = r"(?:error\s*)?(?:40[0134]|50[0234])"
+_ERROR_WORDS = (
+    r"(?:page |content )?not found|access denied|forbidden|request rejected|(?:an? )?(?:unexpected )?error(?: page)?"
+    r"|(?:(?:the )?(?:site|website|newsroom|page) (?:is )?(?:temporarily )?(?:under|in|down for) )?maintenance"
+    r"|(?:temporarily|service) unavailable"
+)
+# A status alone, the words alone, or both ("404 - Page not found"); a title that opens with a number and goes on
+# ("500 police officers trained") is a release's.
+_ERROR_TITLE_RE = re.compile(rf"(?:{_ERROR_STATUS}(?:\s*[-–—:|]\s*|\s+)?)?(?:{_ERROR_WORDS})|{_ERROR_STATUS}", re.I)
+
+
+def is_error_title(text: str) -> bool:
+    """True for the title of an error or maintenance page (Drupal's, a theme's, a firewall's): a page so titled
+    shows neither a release nor a listing, whatever else it lists.
+
+    >>> is_error_title("404 - Page not found"), is_error_title("Site under maintenance"), is_error_title("Error")
+    (True, True, True)
+    >>> is_error_title("500 police officers trained"), is_error_title("Error-free elections, observers say")
+    (False, False)
+    """
+    return _ERROR_TITLE_RE.fullmatch(text.strip(" .!")) is not None
+
+
 def meta_content(selector: Selector, *names: str) -> str | None:
     """The first ``<meta>`` content whose ``name``/``property``/``itemprop`` is in ``names``.
 

@@ -19,6 +19,7 @@ from osce_scraper.pages.html import (
     Line,
     Link,
     base_url_of,
+    is_error_title,
     is_within,
     link_of,
     link_resolver,
@@ -402,6 +403,11 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         _item(lines, begin, end, index, link, node, labels.of_item(begin, end))
         for (index, link, node), (begin, end) in zip(starts, bounds, strict=True)
     ]
+    heading = next((line.text for line in lines if line.element.tag == "h1"), None) if items else None
+    if heading is not None and is_error_title(heading):
+        # A "Page not found" answered with 200 lists the latest news: no page of the newsroom.
+        return ListingPage(items=[], page=page_number(url), next_page=None,
+                           found=f"an error page titled {heading!r} that lists {len(items)} releases")
     links, link_count = pager_links(selector, url)
     return ListingPage(
         items=items,

@@ -20,6 +20,7 @@ from osce_scraper.pages.html import (
     base_url_of,
     element_text,
     heading_elements,
+    is_error_title,
     is_within,
     json_ld_values,
     meta_content,
@@ -497,7 +498,9 @@ def _content_words(text: str) -> set[str]:
 def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
     """True unless the page shows none of the words of the title the listing gave it, neither in its title nor in
     its text, or is a notice (:func:`is_a_notice`) that shows fewer than half of them: a maintenance or error page
-    answered with 200 in place of the release is no record of it, though it may share a word with the title.
+    answered with 200 in place of the release is no record of it, though it may share a word with the title. A
+    page titled as an error page is not the release either (:func:`~osce_scraper.pages.html.is_error_title`),
+    unless the listing gave it that title.
     Without a listed title (a start URL, the re-check of a release no listing showed), True unless a notice.
 
     >>> page = read_release("<h1>Site under maintenance</h1><p>Media enquiries: call the press office.</p>",
@@ -507,6 +510,8 @@ def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
     >>> shows_the_release(page, "Site maintenance"), shows_the_release(page, None)
     (True, False)
     """
+    if page.title is not None and page.title != listed_title and is_error_title(page.title):
+        return False  # "Page not found" over a list of the latest news
     if listed_title is None:
         return not is_a_notice(page)
     wanted = _content_words(listed_title)

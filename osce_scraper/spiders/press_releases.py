@@ -36,7 +36,7 @@ from osce_scraper.extract.urls import (
 )
 from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.network import no_answer_cause
-from osce_scraper.pages.html import page_selector
+from osce_scraper.pages.html import is_error_title, page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
 from osce_scraper.pages.release import read_release, shows_the_release
 from osce_scraper.stats import (
@@ -509,9 +509,14 @@ class PressReleasesSpider(scrapy.Spider):
             return
         if not shows_the_release(page, listing.title if listing else None):
             # A maintenance or error page answered with 200: no record, a failure fetched again.
-            why = (f"the page shows none of the words of the title the listing gave it ({listing.title!r}), or is a "
-                   "notice that shows few of them" if listing else "the page shows a few sentences and no date, "
-                   "place, source or type of a release, and no listing item names it")
+            if page.title is not None and is_error_title(page.title):
+                why = f"the page is titled {page.title!r}, as an error page is"
+            elif listing:
+                why = (f"the page shows none of the words of the title the listing gave it ({listing.title!r}), or is "
+                       "a notice that shows few of them")
+            else:
+                why = ("the page shows a few sentences and no date, place, source or type of a release, and no "
+                       "listing item names it")
             self._record_unreadable(response, listing, why)
             return
         self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())

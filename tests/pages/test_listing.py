@@ -287,3 +287,11 @@ def test_a_read_more_link_that_ends_the_lead_is_not_part_of_it():
            "<a href='/mission-to-skopje/402001'>Read more</a></p></div>")
     [item] = read_listing(row, URL).items
     assert item.lead == "TETOVO, 28 May 2019 – Community police officers met teachers in Tetovo."
+
+
+def test_a_page_not_found_that_lists_the_latest_news_is_no_listing_page():
+    latest = "".join(make_listing_item(node, f"Latest release {node}") for node in (4801, 4802, 4803))
+    html = f"<main><h1>Page not found</h1><p>The page you asked for has moved.</p><h2>Latest news</h2>{latest}</main>"
+    listing = read_listing(html, URL)
+    assert (listing.items, listing.next_page) == ([], None)
+    assert listing.found == "an error page titled 'Page not found' that lists 3 releases"

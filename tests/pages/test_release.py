@@ -218,3 +218,18 @@ def test_the_articles_own_labels_win_over_a_sidebars():
     page = read_release(make_page_with_sidebar(make_facts_block(), meta=meta), URL)
     assert (page.source, page.content_type) == (["OSCE Secretariat"], "News")
     assert (page.date_raw, page.fields_of_work) == ("12 May 2021", ["Policing"])
+
+
+def make_page_not_found() -> str:
+    """A themed "Page not found" answered with 200: an apology, then the latest news, long enough for a release."""
+    latest = "".join(
+        f"<div class='views-row'><h3><a href='/secretariat/{node}'>Another release {node}</a></h3><div>3 May 2021</div>"
+        f"<p>VIENNA, 3 May 2021 – The OSCE held a meeting on the subject of release {node}, with experts from "
+        "several participating States who spoke about the work ahead.</p></div>" for node in (4801, 4802, 4803))
+    return (f"<html><head><title>Page not found | OSCE</title></head><body><main><h1>Page not found</h1>"
+            f"<p>The page you asked for has moved.</p><h2>You may be looking for</h2>{latest}</main></body></html>")
+
+
+@pytest.mark.parametrize("listed_title", [None, "OSCE supports police reform in Kyrgyzstan"])
+def test_a_page_titled_as_an_error_page_is_not_the_release(listed_title):
+    assert not release.shows_the_release(read_release(make_page_not_found(), URL), listed_title)

@@ -636,6 +636,24 @@ def render_maintenance() -> str:
     )
 
 
+def render_not_found(latest: list[MockRelease]) -> str:
+    """A themed "Page not found" answered with 200, as a site whose newsroom moved without a redirect may serve:
+    a short apology, then a block of the latest news, whose titles link to real releases."""
+    rows = "".join(
+        f'<div class="views-row"><h3><a href="{release.path}">{escape(release.title)}</a></h3>'
+        f"<div>{release.date.day} {release.date:%B %Y}</div><p>{escape(release.paragraphs[0][:160])}</p></div>"
+        for release in latest
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n'
+        "    <title>Page not found | OSCE</title>\n  </head>\n  <body>\n"
+        '<header role="banner"><a href="/" rel="home">OSCE</a><nav><a href="/press-releases">Newsroom</a></nav>'
+        '</header>\n<main role="main">\n  <h1 class="page-title">Page not found</h1>\n'
+        "  <p>The page you asked for has moved or no longer exists. The latest news is below.</p>\n"
+        f'  <div class="block"><h2>Latest news</h2>{rows}</div>\n</main>\n  </body>\n</html>\n'
+    )
+
+
 def render_app_shell() -> str:
     """A page that a script renders in the browser: an empty mount point, no text."""
     return (

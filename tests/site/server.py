@@ -15,7 +15,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from tests.site.releases import MockRelease, make_releases
-from tests.site.render import VARIANTS, render_app_shell, render_listing, render_maintenance, render_release
+from tests.site.render import (
+    VARIANTS,
+    render_app_shell,
+    render_listing,
+    render_maintenance,
+    render_not_found,
+    render_release,
+)
 
 PER_PAGE = 10
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -130,6 +137,8 @@ class MockSite:
         self.release_maintenance = False
         #: A redesign the reader cannot page: each listing page shows its items and no pager.
         self.pager_hidden = False
+        #: Listing pages answer 200 with a themed "Page not found" listing the three latest releases.
+        self.listing_not_found = False
         #: Listing pages (by number) answered 200 with the maintenance page, the others served as ever.
         self.maintenance_pages: set[int] = set()
         #: The listing stopped updating: it lists only releases of this date and older (pages stay served).
@@ -260,6 +269,8 @@ class MockSite:
             return 200, "application/xml" if isinstance(xml, str) else "application/gzip", xml
         if self.maintenance and (path in ("/fom/statements", "/press-releases") or path.startswith("/press-releases/")):
             return 200, "text/html; charset=utf-8", render_maintenance()
+        if self.listing_not_found and (path == "/press-releases" or path.startswith("/press-releases/")):
+            return 200, "text/html; charset=utf-8", render_not_found([e.release for e in self.listing_page(0)[:3]])
         if path == "/fom/statements":
             statements = [e for e in self.entries if e.release.section == "fom"]
             return 200, "text/html; charset=utf-8", render_listing(statements, 0, 0, self.variant, self.base_url)

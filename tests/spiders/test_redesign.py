@@ -91,6 +91,23 @@ def test_a_maintenance_page_at_a_release_start_url_is_no_record_and_fails_the_ru
     assert [r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")] == [release.node_id]
 
 
+def test_a_page_not_found_listing_the_latest_news_in_place_of_the_newsroom_is_no_listing_and_fails(tmp_path):
+    """A newsroom moved without a redirect: its old address answers 200 with "Page not found" and three latest
+    releases, which a first run must not take for a newsroom of three."""
+    with MockSite("drupal11") as site:
+        site.listing_not_found = True
+        first = run_scheduled(site, tmp_path, "-a", "incremental=1")
+        assert first.returncode == 3, first.stderr[-3000:]
+        assert read_jsonl(tmp_path / "releases.jsonl") == []
+        [line] = failed_checks(first.stderr)
+        assert f"{site.base_url}/press-releases" in line and "an error page titled 'Page not found'" in line
+
+        site.listing_not_found = False
+        second = run_scheduled(site, tmp_path, "-a", "incremental=1")
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert len(read_jsonl(tmp_path / "releases.jsonl")) == len(site.releases)
+
+
 def test_a_full_run_whose_walk_shows_a_fraction_of_the_dataset_drops_nothing_and_fails(tmp_path):
     with MockSite("drupal11") as site:
         assert run_scheduled(site, tmp_path, "-a", "incremental=1").returncode == 0

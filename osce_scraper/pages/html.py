@@ -293,10 +293,21 @@ def _hidden_by_attribute(el: etree._Element) -> bool:
     return "display:none" in style
 
 
+def _holds_a_title(header: etree._Element) -> bool:
+    """True for a ``<header>`` that holds a page's title, an ``<h1>`` that is not a link home: a theme's hero
+    above the article (its type, date and place beside the title), not the site's banner."""
+    for heading in header.iter("h1"):
+        if len(heading) == 1 and heading[0].tag == "a" and not (heading.text or "").strip():
+            continue  # the site's name, linked home
+        return True
+    return False
+
+
 def visible_lines(selector: Selector, url: str = "", within: etree._Element | None = None) -> list[Line]:
     """The page's visible text, one :class:`Line` per block of text, in reading order.
 
-    Navigation, scripts, page header and footer are left out. With ``within``, the text of that element alone,
+    Navigation, scripts, page header and footer are left out (a header holding the page's title is read: a
+    theme's hero, not the banner). With ``within``, the text of that element alone,
     read as the article's own (a sidebar of :func:`sidebars` included).
 
     >>> page = page_selector("<nav>Menu</nav><ul><li>Place:</li><li><a href='/x'>VIENNA</a></li></ul>")
@@ -343,7 +354,7 @@ def visible_lines(selector: Selector, url: str = "", within: etree._Element | No
             if (
                 tag.__class__ is not str
                 or tag in HIDDEN_TAGS
-                or (tag in FURNITURE_TAGS and not article_depth)
+                or (tag in FURNITURE_TAGS and not article_depth and not (tag == "header" and _holds_a_title(el)))
                 or (not _HIDING_ATTRIBUTES.isdisjoint(el.keys()) and _hidden_by_attribute(el))
             ):
                 walker.skip_subtree()

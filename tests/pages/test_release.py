@@ -233,3 +233,25 @@ def make_page_not_found() -> str:
 @pytest.mark.parametrize("listed_title", [None, "OSCE supports police reform in Kyrgyzstan"])
 def test_a_page_titled_as_an_error_page_is_not_the_release(listed_title):
     assert not release.shows_the_release(read_release(make_page_not_found(), URL), listed_title)
+
+
+def make_page_with_hero(header: str) -> str:
+    """A theme that prints the title and the release's facts in a header above ``<main>``, outside it."""
+    return make_release_html(meta="", kind="").replace(
+        "<main><article><h1>OSCE supports police reform in Kyrgyzstan</h1>", f"{header}<main><article>")
+
+
+def test_a_header_above_the_article_that_holds_the_title_is_read_with_it():
+    hero = ("<header class='page-hero'><h1>OSCE supports police reform in Kyrgyzstan</h1>"
+            "<p>Place: BISHKEK</p><p>Source: OSCE Programme Office in Bishkek</p></header>")
+    page = read_release(make_page_with_hero(hero), URL)
+    assert (page.title, page.place_raw, page.source) == ("OSCE supports police reform in Kyrgyzstan", ["BISHKEK"],
+                                                         ["OSCE Programme Office in Bishkek"])
+    assert page.paragraphs[0].startswith("BISHKEK, 12 May 2021 – ")
+
+
+def test_the_sites_banner_is_not_read_though_it_holds_the_sites_name_as_a_heading():
+    banner = ("<header><h1><a href='/'>OSCE</a></h1><p>Source: OSCE Secretariat</p></header>"
+              "<h2>OSCE supports police reform in Kyrgyzstan</h2>")
+    page = read_release(make_page_with_hero(banner), URL)
+    assert page.source == []

@@ -386,7 +386,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None
-    # The content type is printed just above the title, or just below it.
+    printed_date = None
+    # The content type is printed just above the title, or just below it; above it, maybe in a byline with the date.
     for index in [*range(title_index - 1, max(-1, title_index - 4), -1), title_index + 1]:
         if 0 <= index < len(lines) and index != title_index and index not in consumed:
             known = CONTENT_TYPES.get(lines[index].text.lower().rstrip(":"))
@@ -394,10 +395,13 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                 consumed.add(index)
                 content_type = content_type or known
                 break
+            if index < title_index and (byline := printed_byline(lines[index].text)) and byline[1]:
+                consumed.add(index)
+                printed_date, content_type = byline[0], content_type or byline[1]
+                break
 
     body: list[int] = []
     standalone = None
-    printed_date = None
     # The field of a label the project does not read ("Tags", "Related countries"): its values are not text.
     other_field: etree._Element | None = None
     for index in range(title_index + 1, len(lines)):

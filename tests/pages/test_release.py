@@ -250,6 +250,14 @@ def test_a_header_above_the_article_that_holds_the_title_is_read_with_it():
     assert page.paragraphs[0].startswith("BISHKEK, 12 May 2021 – ")
 
 
+@pytest.mark.parametrize("byline", ["Press release · <time datetime='2021-05-12'>12 May 2021</time>",
+                                    "12 May 2021 | Press release"])
+def test_a_type_and_date_printed_in_a_line_above_the_title_are_the_pages(byline):
+    hero = f"<header><p>{byline}</p><h1>OSCE supports police reform in Kyrgyzstan</h1></header>"
+    page = read_release(make_page_with_hero(hero), URL)
+    assert (page.content_type, page.date_raw) == ("Press release", "12 May 2021")
+
+
 def test_the_sites_banner_is_not_read_though_it_holds_the_sites_name_as_a_heading():
     banner = ("<header><h1><a href='/'>OSCE</a></h1><p>Source: OSCE Secretariat</p></header>"
               "<h2>OSCE supports police reform in Kyrgyzstan</h2>")

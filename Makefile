@@ -50,6 +50,7 @@ demo: install
 	@$(BIN)/python -m tests.site --variant $(VARIANT) --port $(DEMO_PORT) -- \
 	  $(BIN)/scrapy crawl press_releases -a base_url={base_url} $(DEMO_FILES) \
 	  -s AUTOTHROTTLE_ENABLED=0 -s DOWNLOAD_DELAY=0 -s CONCURRENT_REQUESTS_PER_DOMAIN=8 -s OSCE_MAX_SILENCE_DAYS=0 \
+	  -s OSCE_MIN_NEWSROOM_RELEASES=0 \
 	  $(SCRAPY_ARGS)
 
 test: $(VENV)/.installed-test

@@ -38,9 +38,10 @@ from tests.site.server import PER_PAGE, make_entries  # noqa: E402
 
 # The project's extensions (checks, run summary) stay on; the RSS probe is added to them.
 EXTENSIONS = {**settings.EXTENSIONS, "benchmarks.rss_probe.RssProbe": 0}
-# The mock releases are years old: the "nothing new" check (OSCE_MAX_SILENCE_DAYS) would fail every run.
+# The mock releases are years old, its newsroom smaller than the real one: the "nothing new" check
+# (OSCE_MAX_SILENCE_DAYS) and the newsroom's size (OSCE_MIN_NEWSROOM_RELEASES) would fail every run.
 # The project's settings archive every response (OSCE_WARC_DIR): the floors never do, the full spider as asked.
-FAST = ["-s", "OSCE_MAX_SILENCE_DAYS=0", "-s", "OSCE_WARC_DIR=",
+FAST = ["-s", "OSCE_MAX_SILENCE_DAYS=0", "-s", "OSCE_MIN_NEWSROOM_RELEASES=0", "-s", "OSCE_WARC_DIR=",
         "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "DOWNLOAD_DELAY=0",
         "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=0",
         "-s", f"EXTENSIONS={json.dumps(EXTENSIONS)}"]

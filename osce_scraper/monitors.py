@@ -43,6 +43,7 @@ from osce_scraper.stats import (
     UNREADABLE_PAGES_STAT,
     WALK_CUT_SHORT_STAT,
     WALK_SHOWED_KNOWN_STAT,
+    WALK_TOO_SHORT_STAT,
     WALK_UNSHOWN_KNOWN_STAT,
 )
 from osce_scraper.store import crawl_store
@@ -181,7 +182,8 @@ class SiteReachedMonitor(Monitor):
 class ListingMonitor(Monitor):
     """A run whose listing pages show no release at all has read a page it does not know (a maintenance
     page, a redesign): that fails the run, naming the first such page and what it showed. So does a walk that a
-    page without a next page ended before the last page a pager named."""
+    page without a next page ended before the last page a pager named, or before it showed as many items as the
+    newsroom holds (``OSCE_MIN_NEWSROOM_RELEASES``)."""
 
     @monitors.name("releases found on listing pages")
     def test_listing_shows_releases(self) -> None:
@@ -195,6 +197,13 @@ class ListingMonitor(Monitor):
         if not (cut := self.data.stats.get(WALK_CUT_SHORT_STAT)):
             self.skipTest("no listing page ended the walk before the last page a pager named")
         self.fail(f"the walk stopped short: {cut}; the next run walks it again")
+
+    @monitors.name("the walk showed as many items as the newsroom holds")
+    def test_walk_shows_the_newsroom(self) -> None:
+        if not (shown := self.data.stats.get(WALK_TOO_SHORT_STAT)):
+            self.skipTest("no walk reached the listing's last page with fewer items than the newsroom holds")
+        self.fail(f"the walk ended early: {shown}; its pager was probably not read, and the walk does not count as "
+                  "complete")
 
 
 @monitors.name("Unreadable pages")

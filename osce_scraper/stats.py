@@ -19,6 +19,8 @@ LISTING_ITEMS_STAT = "osce/listing_items"
 EMPTY_LISTING_STAT = "osce/empty_listing"
 #: The first listing page that showed no next page before the last page a pager had named (the walk stopped short).
 WALK_CUT_SHORT_STAT = "osce/walk_cut_short"
+#: A walk that reached the listing's last page having shown fewer items than the newsroom holds: what it showed.
+WALK_TOO_SHORT_STAT = "osce/walk_too_short"
 #: The newest publishing date (ISO) on the first listing page the run read.
 NEWEST_LISTED_STAT = "osce/newest_listed"
 #: Prefixes of counters of listing and release pages by the shape the readers recognised.

@@ -21,8 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 # here, out of the repository, for the session.
 SESSION_WARC_DIR = tempfile.mkdtemp(prefix="osce-scraper-warc-")
 atexit.register(shutil.rmtree, SESSION_WARC_DIR, ignore_errors=True)
-# The mock releases are years old: the freshness check would fail every crawl of them.
-OLD_MOCK_DATA = ("-s", "OSCE_MAX_SILENCE_DAYS=0")
+# The mock releases are years old, and the mock newsroom a few pages: the freshness check and the newsroom's size
+# would fail every crawl of them.
+OLD_MOCK_DATA = ("-s", "OSCE_MAX_SILENCE_DAYS=0", "-s", "OSCE_MIN_NEWSROOM_RELEASES=0")
 FAST_CRAWL = (
     *OLD_MOCK_DATA,
     "-s",

@@ -34,6 +34,7 @@ def make_demo_command(workdir: Path, port: int, *args: str) -> list[str]:
     settings = [part for name, file in files.items() for part in ("-s", f"{name}={workdir / file}")]
     return [sys.executable, "-m", "tests.site", "--port", str(port), "--", sys.executable, "-m", "scrapy", "crawl",
             "press_releases", "-a", "base_url={base_url}", *settings, "-s", "OSCE_MAX_SILENCE_DAYS=0",
+            "-s", "OSCE_MIN_NEWSROOM_RELEASES=0",
             "-s", "AUTOTHROTTLE_ENABLED=0", *args]
 
 

@@ -61,7 +61,7 @@ def test_deploy_schedule_and_find_the_records(tmp_path: Path, mock_site: MockSit
             ("incremental", "1"), ("setting", f"OSCE_DATASET_PATH={dataset}"),
             ("setting", f"OSCE_STATE_PATH={tmp_path / 'state.sqlite'}"),
             ("setting", f"OSCE_RUNS_PATH={tmp_path / 'runs.jsonl'}"), ("setting", "AUTOTHROTTLE_ENABLED=0"),
-            ("setting", "OSCE_MAX_SILENCE_DAYS=0"),
+            ("setting", "OSCE_MAX_SILENCE_DAYS=0"), ("setting", "OSCE_MIN_NEWSROOM_RELEASES=0"),
             ("setting", "DOWNLOAD_DELAY=0"), ("setting", "CONCURRENT_REQUESTS_PER_DOMAIN=8"),
         ]).json()
         assert scheduled["status"] == "ok", scheduled

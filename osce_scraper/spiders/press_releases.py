@@ -53,6 +53,7 @@ from osce_scraper.stats import (
     UNREACHABLE_STAT,
     UNREADABLE_PAGES_STAT,
     WALK_CUT_SHORT_STAT,
+    WALK_TOO_SHORT_STAT,
 )
 from osce_scraper.store import RunRefused, SpiderStore, crawl_store
 from osce_scraper.store.sitemap import SITEMAP_MAX_BYTES, SitemapError, read_sitemaps
@@ -303,8 +304,7 @@ class PressReleasesSpider(scrapy.Spider):
             return None if self.revisit == "all" else int(self.revisit)
         if not self.incremental or node_id_of(self.start_url):
             return 0
-        settings = getattr(getattr(self, "crawler", None), "settings", None)
-        return settings.getint("OSCE_REVISIT_BUDGET", defaults.OSCE_REVISIT_BUDGET) if settings is not None else 0
+        return self._setting_int("OSCE_REVISIT_BUDGET")
 
     def _on_this_site(self, url: str) -> str:
         """A known release's URL on the host this crawl runs against (a mirror, the mock site on another port)."""
@@ -352,6 +352,11 @@ class PressReleasesSpider(scrapy.Spider):
         crawler = getattr(self, "crawler", None)
         return crawler.stats if crawler is not None else None
 
+    def _setting_int(self, name: str) -> int:
+        """A whole-number setting of the crawl (its default in settings.py); 0 for a spider used without one."""
+        settings = getattr(getattr(self, "crawler", None), "settings", None)
+        return settings.getint(name, getattr(defaults, name)) if settings is not None else 0
+
     def _count_listing(self, listing: ListingPage, url: str) -> None:
         """What the run's checks and summary need of a listing page: its shape, its items, how fresh it is."""
         self.listing_items_seen += len(listing.items)
@@ -375,6 +380,15 @@ class PressReleasesSpider(scrapy.Spider):
         if (stats := self._stats()) and not stats.get_value(WALK_CUT_SHORT_STAT):
             stats.set_value(WALK_CUT_SHORT_STAT, f"{url} showed no next page, though the pager had announced "
                                                  f"{self.announced_last_page + 1} pages")
+
+    def _walk_too_short(self, url: str, fewest: int) -> None:
+        """The newsroom's last page reached with fewer items than it holds: a pager the reader could not find."""
+        pages = f"{self.listing_pages_seen} listing page{'s' if self.listing_pages_seen != 1 else ''}"
+        shown = (f"{url} showed no next page after {pages} and {self.listing_items_seen} items, "
+                 f"fewer than the newsroom holds (OSCE_MIN_NEWSROOM_RELEASES={fewest})")
+        self.logger.warning("%s: the walk does not count as complete", shown)
+        if stats := self._stats():
+            stats.set_value(WALK_TOO_SHORT_STAT, shown)
 
     def _record_unreadable(self, response: Response, listing: ListingItem | None, why: str) -> None:
         entry = {
@@ -475,7 +489,10 @@ class PressReleasesSpider(scrapy.Spider):
             if self.announced_last_page > page + 1:
                 self._walk_cut_short(url, page)
             elif self.walks_whole_newsroom and not too_old and self.listing_items_seen:
-                self.store.walked_to_the_end()
+                if self.listing_items_seen < (fewest := self._setting_int("OSCE_MIN_NEWSROOM_RELEASES")):
+                    self._walk_too_short(url, fewest)
+                else:
+                    self.store.walked_to_the_end()
             return None
         if too_old:
             return None

@@ -62,7 +62,7 @@ def test_a_maintenance_page_in_place_of_each_release_is_no_record_and_fails_the_
         assert read_jsonl(tmp_path / "releases.jsonl") == []
         unreadable = [e for e in read_jsonl(tmp_path / "errors.jsonl") if e["kind"] == "unreadable"]
         assert {e["url"].rsplit("/", 1)[-1] for e in unreadable} == releases
-        assert all("none of the words of the title the listing gave it" in e["error"] for e in unreadable)
+        assert all("titled 'Site under maintenance', as an error page is" in e["error"] for e in unreadable)
         [line] = failed_checks(first.stderr)
         assert "not the release the listing named" in line
 
@@ -81,7 +81,7 @@ def test_a_maintenance_page_at_a_release_start_url_is_no_record_and_fails_the_ru
         assert read_jsonl(tmp_path / "releases.jsonl") == []
         [unreadable] = read_jsonl(tmp_path / "errors.jsonl")
         assert unreadable["kind"] == "unreadable"
-        assert "no date, place, source or type of a release" in unreadable["error"]
+        assert "titled 'Site under maintenance', as an error page is" in unreadable["error"]
         [line] = failed_checks(first.stderr)
         assert "where no listing named the page, a notice of a few sentences" in line
 
@@ -118,6 +118,23 @@ def test_a_full_run_whose_walk_shows_a_fraction_of_the_dataset_drops_nothing_and
     assert {r["node_id"] for r in read_jsonl(tmp_path / "releases.jsonl")} == before
     [line] = failed_checks(full.stderr)
     assert f"of the dataset's {len(before)} releases" in line and "nothing was dropped" in line
+
+
+def test_a_first_walk_whose_pager_the_reader_cannot_find_is_not_complete_and_fails(tmp_path):
+    """On an empty dataset no release of it can go unshown: the newsroom's size tells the first page from the last."""
+    newsroom = ("-s", "OSCE_MIN_NEWSROOM_RELEASES=20")
+    with MockSite("drupal11") as site:
+        site.pager_hidden = True
+        first = run_scheduled(site, tmp_path, "-a", "incremental=1", *newsroom)
+        assert first.returncode == 3, first.stderr[-3000:]
+        [line] = failed_checks(first.stderr)
+        assert "showed no next page after 1 listing page and " in line and " items, fewer than" in line
+        assert "OSCE_MIN_NEWSROOM_RELEASES=20" in line
+
+        site.pager_hidden = False  # the reader finds the pager again: the next run walks the whole newsroom
+        second = run_scheduled(site, tmp_path, "-a", "incremental=1", *newsroom)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert len(read_jsonl(tmp_path / "releases.jsonl")) == len(site.releases)
 
 
 def test_an_incremental_run_that_loses_the_pager_fails_where_it_would_miss_releases(tmp_path):

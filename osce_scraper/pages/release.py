@@ -507,12 +507,15 @@ def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
     unless the listing gave it that title.
     Without a listed title (a start URL, the re-check of a release no listing showed), True unless a notice.
 
-    >>> page = read_release("<h1>Site under maintenance</h1><p>Media enquiries: call the press office.</p>",
+    >>> page = read_release("<h1>Our newsroom is moving</h1><p>Media enquiries: call the press office.</p>",
     ...                     "https://www.osce.org/a/12")
     >>> shows_the_release(page, "Police trained in Bishkek"), shows_the_release(page, "Media freedom course in Bishkek")
     (False, False)
-    >>> shows_the_release(page, "Site maintenance"), shows_the_release(page, None)
+    >>> shows_the_release(page, "Newsroom moving"), shows_the_release(page, None)
     (True, False)
+    >>> shows_the_release(read_release("<h1>Page not found</h1><p>Try the search.</p>", "https://www.osce.org/a/12"),
+    ...                   "Page not found in Bishkek")
+    False
     """
     if page.title is not None and page.title != listed_title and is_error_title(page.title):
         return False  # "Page not found" over a list of the latest news

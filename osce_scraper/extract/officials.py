@@ -44,6 +44,8 @@ from osce_scraper.extract.vocabulary import (
     PLURAL_TITLE_HEADS,
     RANKS,
     TITLE_WORDS,
+    VENUE_WORDS_AFTER,
+    VENUE_WORDS_BEFORE,
     WEEKDAYS,
     alternation,
 )
@@ -1248,6 +1250,37 @@ def _without_bracketed_countries(text: str) -> str:
     return "".join([*kept, text[last:]]) if kept else text
 
 
+_RANK_TITLE_WORDS = frozenset(word for rank in RANKS for word in (rank, _rank_title(rank)))
+_VENUE_BEFORE_RE = re.compile(rf"\b(?i:{alternation(VENUE_WORDS_BEFORE)})\s+(?:the\s+)?(?:{_RANKS})\s+$")
+_VENUE_AFTER_RE = re.compile(rf"(?:\s+[a-z]+)?\s+(?i:{alternation(VENUE_WORDS_AFTER)})\b")
+#: How far before a name a vessel's or a venue's word may stand ("the ferry Prince ").
+_VENUE_BEFORE_CHARS = 40
+
+
+def _ends_with_a_rank(title: str) -> bool:
+    """True for a title that is a rank, or ends with one ("Hotel King" of "Hotel King Tomislav")."""
+    return title in _RANK_TITLE_WORDS or title.rsplit(" ", 1)[-1] in _RANK_TITLE_WORDS
+
+
+def _names_a_venue(text: str, name: str) -> bool:
+    """True when ``name`` stands after a rank in the name of a vessel or a venue somewhere in ``text``: asked only
+    of a name the text gives a rank alone, so that no pass over every text looks for the venues' words.
+
+    >>> _names_a_venue("Pupils of the Admiral Ushakov school sang.", "Ushakov")
+    True
+    >>> _names_a_venue("Aid came on the ferry Prince Nikola.", "Nikola"), _names_a_venue("Prince Nikola.", "Nikola")
+    (True, False)
+    """
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = max(0, start - _VENUE_BEFORE_CHARS)
+        if _VENUE_AFTER_RE.match(text, end) or _VENUE_BEFORE_RE.search(text, before, start):
+            return True
+        start = text.find(name, end)
+    return False
+
+
 def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Official]:
     """The named officials of a release, one entry per person, in the order the text names them.
 
@@ -1261,6 +1294,9 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
     """
     scanned = _without_bracketed_countries(text)
     accepted = [found for shape in shapes for candidate in shape.find(scanned) if (found := _accepted(candidate))]
+    # A ship or a school named after a prince is no official; a person the text gives another title still is.
+    accepted = [(name, titles) for name, titles in accepted
+                if not (all(map(_ends_with_a_rank, titles)) and _names_a_venue(scanned, name))]
     owner = _people(name for name, _ in accepted)
     found: dict[str, Official] = {}
     spellings: dict[str, set[str]] = {}

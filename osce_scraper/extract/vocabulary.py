@@ -57,7 +57,7 @@ def ignorecase_openings(words: Iterable[str]) -> frozenset[str]:
 #: Lower-case words that stand inside personal names ("Ursula von der Leyen", "Ibn Khaldun").
 NAME_PARTICLES = (
     "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
-    "ter", "zu", "dos", "das",
+    "ter", "zu", "dos", "das", "Ó", "Ní", "Nic", "Ua",
 )
 
 #: Words that end a title phrase and stand right before a name ("Foreign Minister Ilkka Kanerva").
@@ -67,16 +67,20 @@ TITLE_HEADS = (
     "Prime Minister", "Minister", "Deputy", "Ambassador", "Head", "Director", "Director General", "Director-General",
     "Representative", "Co-ordinator", "Coordinator", "Co-Ordinator", "Commissioner", "High Commissioner", "Mayor",
     "Governor", "Member of Parliament", "MP", "Senator", "Parliamentarian", "Judge", "Prosecutor",
-    "Prosecutor General", "General", "Colonel", "Lieutenant", "Major", "Commander", "Chief", "Professor", "Prof.",
-    "Dr.", "Rapporteur", "Envoy", "Spokesperson", "Spokesman", "King", "Queen", "Prince", "Princess", "Officer",
+    "Prosecutor General", "Lieutenant General", "Lieutenant-General", "Major General", "Major-General",
+    "Brigadier General", "Brigadier", "General", "Gen.", "Lieutenant Colonel", "Lieutenant-Colonel", "Lt. Col.",
+    "Colonel", "Col.", "Lieutenant", "Lt.", "Major", "Commander", "Chief", "Professor", "Prof.", "Dr.", "Dr",
+    "Rapporteur", "Envoy", "Spokesperson", "Spokesman", "King", "Queen", "Prince", "Princess", "Officer",
     "Adviser", "Advisor", "Secretary", "Speaker", "Ombudsperson", "Ombudsman", "Patriarch", "Mufti", "Bishop",
     "Archbishop", "Sheikh", "Lord", "Baroness", "Baron", "Emir", "Premier", "Chancellor", "Counsellor", "Counselor",
     "Attache", "Attaché", "Consul", "Consul General", "Vice-Chair", "Vice-Chairperson", "Under-Secretary-General",
     "Assistant Secretary-General", "Deputy Head", "Acting Head", "Head of Mission", "Leader", "Founder",
     "Executive Director", "Manager", "Officer-in-Charge", "Chargé d'Affaires", "Charge d'Affaires", "Auditor",
-    "Inspector", "Superintendent", "Captain", "Admiral", "Marshal", "Sergeant", "Rector", "Dean", "Registrar",
+    "Inspector", "Superintendent", "Captain", "Rear Admiral", "Rear-Admiral", "Vice Admiral", "Vice-Admiral",
+    "Admiral", "Marshal", "Sergeant", "Rector", "Dean", "Registrar",
     "Editor-in-Chief", "Ombudswoman", "Chairmanship", "Member", "Defender", "Attorney General", "Akim", "Hokim",
-    "Khokim", "Monsignor",
+    "Khokim", "Bashkan", "Monsignor", "Rabbi", "Imam", "Metropolitan", "Councillor", "Federal Councillor",
+    "Congressman", "Congresswoman", "Chair-in-Office", "Monitor", "Chief Monitor", "HCNM", "RFoM",
 )
 #: Plural titles before a list of names ("Senators A, B and C").
 PLURAL_TITLE_HEADS = (
@@ -86,10 +90,12 @@ PLURAL_TITLE_HEADS = (
 )
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 RANKS = (
-    "Ambassador", "Amb.", "Minister", "President", "General", "Gen.", "Colonel", "Col.", "Lieutenant", "Major",
+    "Ambassador", "Amb.", "Minister", "President", "Lieutenant-General", "Major-General", "Brigadier", "Brig.",
+    "General", "Gen.", "Lieutenant-Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Admiral", "Monsignor", "Msgr.", "H.E.", "His Excellency", "Her Excellency",
+    "Mme", "Captain", "Rear-Admiral", "Vice-Admiral", "Admiral", "Monsignor", "Msgr.", "Rabbi", "H.E.",
+    "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).
 HONORIFICS = frozenset(
@@ -103,7 +109,8 @@ LOWER_TITLE_HEADS = (
     "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
-LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "chief", "chair", "ombudsperson", "ombudsman")
+LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "ombudsperson",
+                    "ombudsman")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
@@ -112,6 +119,13 @@ LOWER_TITLE_WORDS = frozenset(
      "then", "vice", "expert", "officer", "region", "province", "district", "city", "municipality", "oblast",
      "affairs", "issues")
 )
+#: Words before a rank and a name that make them a vessel's or a venue's name ("the ferry Prince Nikola", "Hotel
+#: Queen Teuta"), and words after them that do ("the Admiral Ushakov school", "the Prince Mihailo monument").
+VENUE_WORDS_BEFORE = ("ferry", "tanker", "vessel", "ship", "boat", "yacht", "frigate", "cruiser", "destroyer",
+                      "submarine", "hotel", "Grand Hotel")
+VENUE_WORDS_AFTER = ("school", "gymnasium", "lyceum", "monument", "memorial", "statue", "street", "square", "avenue",
+                     "boulevard", "bridge", "hall", "park", "hospital", "stadium", "airport", "university", "award",
+                     "prize", "fund", "foundation", "cathedral", "church", "mosque", "barracks", "library", "museum")
 #: The words that name the OSCE or one of its bodies in a title ("head of the OSCE Office", "the Mission's
 #: spokesperson"): a lower-case office is an official's title only with one of them.
 OSCE_BODY_WORDS = frozenset(
@@ -143,7 +157,7 @@ NON_NAME_WORDS = frozenset(
     Health Economy Finance Policy Negotiations Enlargement Neighbourhood Minorities Delegation Trade Development
     Gender Equality Trafficking Beings Combating Countering Terrorism Freedom Dimension Economic Environmental
     Activities Transnational Threats Operations Cyber Migration Youth Tolerance Non-discrimination Languages State
-    Federal Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
+    Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
     Partners Observer Observers Monitoring Monitors Heads Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea
     Balkans Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West Roma Sinti

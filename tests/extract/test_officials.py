@@ -512,3 +512,45 @@ def test_a_name_before_and_whose_given_name_the_lexicon_lacks(text, expected):
 
 def test_a_building_named_after_a_title_and_a_name_is_no_official():
     assert officials("The seminar was held at the President Palmer Hotel in Vinstad.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Abbreviated and hyphenated military ranks are titles, not part of the name.
+        ("Col. Ivo Danek led the inspection team.", {"Ivo Danek": ["Colonel"]}),
+        ("Lt. Col. Hana Novak briefed the monitors.", {"Hana Novak": ["Lt. Col."]}),
+        ("Lieutenant-General Tomas Berger, Deputy Chief of the General Staff, received the delegation.",
+         {"Tomas Berger": ["Deputy Chief of the General Staff", "Lieutenant-General"]}),
+        # Offices of other countries and faiths.
+        ("Ruritanian Federal Councillor Anna Petrova will chair the meeting.",
+         {"Anna Petrova": ["Ruritanian Federal Councillor"]}),
+        ("Congressman Marek Olsza spoke for the Helsinki Commission.", {"Marek Olsza": ["Congressman"]}),
+        ("Rabbi Jonas Weill and Imam Selim Hadžić opened the interfaith dialogue.",
+         {"Jonas Weill": ["Rabbi"], "Selim Hadžić": ["Imam"]}),
+        ("OSCE HCNM Astrid Nyberg visited the region.", {"Astrid Nyberg": ["OSCE HCNM"]}),
+        # An Irish particle inside the name.
+        ("Foreign Minister Siobhán Ní Bhriain arrived in Vienna.", {"Siobhán Ní Bhriain": ["Foreign Minister"]}),
+    ],
+)
+def test_ranks_and_offices_of_other_traditions(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relief goods reached the port on the ferry Prince Dimitar.",
+        "Pupils of the Admiral Kovač secondary school sang the anthem.",
+        "The delegates stayed at Hotel King Tomislav in the old town.",
+        "Wreaths were laid at the General Radić monument.",
+    ],
+)
+def test_a_ship_hotel_school_or_monument_named_after_someone_is_no_official(text):
+    assert officials(text) == {}
+
+
+def test_a_person_who_shares_a_venues_name_is_still_an_official_with_a_title_of_their_own():
+    text = ("The President Berisha school reopened. President Berisha, the Head of State, said the repairs were "
+            "funded by the OSCE Presence.")
+    assert "Berisha" in officials(text)

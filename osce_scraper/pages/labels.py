@@ -9,7 +9,7 @@ table cells, or a bold label followed by text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from lxml import etree
@@ -318,25 +318,36 @@ def find_labels(
     start: int = 0,
     end: int | None = None,
     bare_from: int = 0,
+    *,
+    keep: Callable[[Labelled, set[int]], bool] | None = None,
+    inside: Callable[[Labelled], bool] | None = None,
 ) -> dict[str, Labelled]:
     """Each label of ``labels`` in ``lines[start:end]`` with its values.
 
     The first occurrence with a colon wins, else the first bare one (a bare label is only read from
     line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's).
+    ``keep`` drops the occurrences it answers False for, asked with the lines of the labels before (theirs and their
+    values'); one ``inside`` answers True for (the page's own container) wins over any other, with a colon or not.
     """
-    found: dict[str, Labelled] = {}
+    found: dict[str, tuple[bool, Labelled]] = {}
+    taken: set[int] = set()
     for name, labelled in iter_labels(lines, labels, start, end):
-        if labelled.bare and labelled.first_line < bare_from:
+        kept = keep is None or keep(labelled, taken)
+        if keep is not None:
+            taken.update(range(labelled.first_line, labelled.last_line + 1))
+        if (labelled.bare and labelled.first_line < bare_from) or not kept:
             continue
-        earlier = found.get(name)
-        if earlier is not None and labelled.first_line == earlier.last_line + 1 and labelled.bare == earlier.bare:
+        within = inside is None or inside(labelled)
+        earlier_within, earlier = found.get(name, (False, None))
+        if (earlier is not None and labelled.first_line == earlier.last_line + 1 and labelled.bare == earlier.bare
+                and within == earlier_within):
             # The label printed again with each of its values (Drupal 6's inline labels, the later ones hidden by
             # the theme's CSS): one field of several values.
-            found[name] = Labelled(earlier.values + labelled.values, earlier.first_line, labelled.last_line,
-                                   earlier.bare)
-        elif earlier is None or (earlier.bare and not labelled.bare):
-            found[name] = labelled
-    return found
+            found[name] = within, Labelled(earlier.values + labelled.values, earlier.first_line, labelled.last_line,
+                                           earlier.bare)
+        elif earlier is None or (within, not labelled.bare) > (earlier_within, not earlier.bare):
+            found[name] = within, labelled
+    return {name: labelled for name, (_, labelled) in found.items()}
 
 
 # A comma, semicolon or bar between values, not one inside brackets ("Office (Yerevan, Armenia)").

@@ -307,21 +307,34 @@ def _article_body(lines: list[Line], body: list[int], main: etree._Element | Non
     return body
 
 
-#: Lines looked back over from a sidebar's label for the title of another release it would belong to (a teaser:
-#: its linked title, then its date); a heading ends the look, a block of its own starts there.
-_SIDEBAR_LOOK_BACK = 3
+#: Lines looked back over from a label for the title of another release it would belong to (a teaser: its linked
+#: title, then its date); a heading ends the look, a block of its own starts there.
+_TEASER_LOOK_BACK = 3
 
 
-def _belongs_to_another_release(lines: list[Line], found: Labelled, node: str | None) -> bool:
-    """True when a sidebar's label lies in a teaser: in a card or another article, or just below a link to
-    another release with no heading between."""
-    for index in range(found.last_line, max(-1, found.first_line - _SIDEBAR_LOOK_BACK - 1), -1):
+def _belongs_to_another_release(lines: list[Line], found: Labelled, node: str | None, taken: set[int]) -> bool:
+    """True when a label lies in a teaser of another release: in a card, or just below another release's linked
+    title (a line mostly of its link) with no heading between, the labels before it passed over (``taken``: their
+    lines, whose values may link to numbered terms): a "Recent press releases" block's dates and sources are its
+    items', wherever the theme puts the block."""
+    if lines[found.first_line].card is not None:
+        return True
+    looked = 0
+    for index in range(found.first_line - 1, -1, -1):
+        if index in taken:
+            continue
         line = lines[index]
-        if line.card is not None or line.article is not None or _names_another_release(line, node):
+        if line.card is not None or (line.links and line.link_text_share > 0.5 and _names_another_release(line, node)):
             return True
-        if index < found.first_line and line.element.tag in _HEADING_TAGS:
+        looked += 1
+        if line.element.tag in _HEADING_TAGS or looked == _TEASER_LOOK_BACK:
             break
     return False
+
+
+def _main_of(line: Line) -> etree._Element | None:
+    """The ``<main>`` around a line, if any."""
+    return next(line.element.iterancestors("main"), None) if line.element.tag != "main" else line.element
 
 
 def _sidebar_labels(
@@ -339,13 +352,16 @@ def _sidebar_labels(
     for aside in sidebars(selector):
         lines = visible_lines(selector, url, within=aside)
         shown: dict[str, list[Labelled]] = {}
+        taken: set[int] = set()
         for name, labelled in iter_labels(lines, PAGE_LABELS):
             if (
                 name in missing and labelled.values
                 and (not labelled.bare or is_field_label(lines[labelled.first_line].element))
-                and not _belongs_to_another_release(lines, labelled, node)
+                and lines[labelled.first_line].article is None
+                and not _belongs_to_another_release(lines, labelled, node, taken)
             ):
                 shown.setdefault(name, []).append(labelled)
+            taken.update(range(labelled.first_line, labelled.last_line + 1))
         for name, occurrences in shown.items():
             if len(occurrences) == 1 and name not in found:
                 found[name] = (occurrences[0], lines)
@@ -382,7 +398,15 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         ),
         len(lines),
     )
-    labels = find_labels(lines, PAGE_LABELS, end=article_end, bare_from=max(0, title_index))
+    node = node_id_of(url)
+    # The page's own labels stand in the <main> that holds its title, if one does; a teaser's are another release's.
+    main_of_title = _main_of(lines[title_index]) if 0 <= title_index < len(lines) else None
+    labels = find_labels(
+        lines, PAGE_LABELS, end=article_end, bare_from=max(0, title_index),
+        keep=lambda found, taken: not _belongs_to_another_release(lines, found, node, taken),
+        inside=None if main_of_title is None else lambda found: is_within(lines[found.first_line].element,
+                                                                          main_of_title),
+    )
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None
@@ -456,7 +480,6 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     if pull_quotes := [text for text in quotes if _repeats_another(text, paragraphs)]:
         paragraphs = [text for text in paragraphs if text not in pull_quotes]
 
-    node = node_id_of(url)
     shown = {name: (labelled, lines) for name, labelled in labels.items() if labelled.values}
     # A field the article shows in no label (a byline's date and a type by the title count) is looked for in the
     # sidebars beside it.

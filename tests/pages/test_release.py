@@ -263,3 +263,33 @@ def test_the_sites_banner_is_not_read_though_it_holds_the_sites_name_as_a_headin
               "<h2>OSCE supports police reform in Kyrgyzstan</h2>")
     page = read_release(make_page_with_hero(banner), URL)
     assert page.source == []
+
+
+def make_recent_releases_block() -> str:
+    """A Views block of other releases, each row with its own colon labels (as Views prints them by default)."""
+    row = ("<div class='views-row'><div><a href='/mission-to-moldova/{node}'>Water councils meet in Cahul</a></div>"
+           "<div><span class='views-label'>Date: </span><time datetime='2027-02-11'>11 February 2027</time></div>"
+           "<div><span class='views-label'>Source: </span><a href='/taxonomy/term/250'>OSCE Mission to Moldova</a>"
+           "</div></div>")
+    return "<h2>Recent press releases</h2>" + row.format(node=915120) + row.format(node=915121)
+
+
+@pytest.mark.parametrize("own_source", [True, False])
+def test_a_blocks_rows_of_other_releases_beside_main_lend_the_page_no_facts(own_source):
+    """The block sits in a plain <div> region beside <main> (no <aside>): its rows' labels are theirs."""
+    fields = make_core_field("date", "Date", ["<time datetime='2019-05-03T12:00:00Z'>3 May 2019</time>"], "above")
+    if own_source:
+        fields += make_core_field("source", "Source", ["<a href='/taxonomy/term/7'>OSCE Mission to Skopje</a>"],
+                                  "above")
+    html = (f"<html><body><main><h1>Course for young police officers</h1><article>{fields}<div><p>SKOPJE, 3 May "
+            "2019 – The Mission opened a course for young police officers.</p></div></article></main>"
+            f"<div class='region region--sidebar'>{make_recent_releases_block()}</div></body></html>")
+    page = read_release(html, "https://www.osce.org/mission-to-skopje/512345")
+    assert page.date_raw == "3 May 2019"
+    assert page.source == (["OSCE Mission to Skopje"] if own_source else [])
+
+
+def test_labels_inside_main_win_over_colon_labels_outside_it():
+    html = make_release_html(meta="<div class='field__label'>Source</div><div>OSCE Programme Office in Bishkek</div>"
+                             ).replace("</main>", "</main><div><p>Source: OSCE Secretariat</p></div>")
+    assert read_release(html, URL).source == ["OSCE Programme Office in Bishkek"]

@@ -170,6 +170,9 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     return by_text[ignorecase_key(match.group("label"))], match.group("rest").strip()
 
 
+_SEPARATOR_PUNCTUATION = " \t–—-|·•:："
+
+
 def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str] | None:
     """``(field, rest of the line)`` for a line whose label matched without its colon, when it is printed in an
     element of its own (Drupal's field templates print the label bare; the theme's CSS adds the colon).
@@ -178,7 +181,8 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
     never a link or a heading (a menu's or a block's title), but for a heading core's field template marks as
     a field's label.
     """
-    label, rest = match.group("label"), match.group("rest").strip()
+    # A theme may print a dash or a bar between a bare label and its value ("Place | OSH"): no part of the value.
+    label, rest = match.group("label"), match.group("rest").lstrip(_SEPARATOR_PUNCTUATION).strip()
     element = line.element
     # A list item may hold a label in an element of its own before its value (an icon list of facts); a list
     # item that is the label alone is a menu's entry.

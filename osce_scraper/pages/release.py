@@ -414,6 +414,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     # The content type is printed just above the title, or just below it; above it, maybe in a byline with the date.
     for index in [*range(title_index - 1, max(-1, title_index - 4), -1), title_index + 1]:
         if 0 <= index < len(lines) and index != title_index and index not in consumed:
+            if lines[index].element.tag == "li" and lines[index].links:
+                continue  # a menu's entry or a breadcrumb's crumb ("News", "Stories"): no type of the page
             known = CONTENT_TYPES.get(lines[index].text.lower().rstrip(":"))
             if known:
                 consumed.add(index)

@@ -293,3 +293,20 @@ def test_labels_inside_main_win_over_colon_labels_outside_it():
     html = make_release_html(meta="<div class='field__label'>Source</div><div>OSCE Programme Office in Bishkek</div>"
                              ).replace("</main>", "</main><div><p>Source: OSCE Secretariat</p></div>")
     assert read_release(html, URL).source == ["OSCE Programme Office in Bishkek"]
+
+
+@pytest.mark.parametrize("above", [
+    "<div class='region-highlighted'><ul class='menu'><li><a href='/press'>Press releases</a></li><li><a href='/stories'>Stories</a></li>"
+    "</ul></div>",
+    "<ol class='breadcrumb'><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ol>",
+])
+def test_a_menus_entry_or_a_breadcrumb_above_the_title_is_no_content_type(above):
+    html = make_release_html(kind="").replace("<main><article>", f"<main>{above}<article>")
+    assert read_release(html, URL).content_type is None
+
+
+def test_a_dash_or_a_bar_between_a_bare_label_and_its_value_is_no_part_of_it():
+    meta = ("<ul class='meta'><li><span class='meta__label'>Content type</span> – <span>News</span></li>"
+            "<li><span class='meta__label'>Place</span> | <span>BISHKEK</span></li></ul>")
+    page = read_release(make_release_html(meta=meta, kind=""), URL)
+    assert (page.content_type, page.place_raw) == ("News", ["BISHKEK"])

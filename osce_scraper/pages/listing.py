@@ -191,7 +191,7 @@ def _title_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, Link, str
 
 def _item_bounds(lines: list[Line], titles: list[int]) -> list[tuple[int, int]]:
     """Where each item starts and ends (a slice of ``lines``): from the first line of the element that holds
-    its title and no other, to the next item's first line.
+    its title and no other, to the next item's first line or a date heading between them (a view grouped by date).
 
     A card may print its type tag and date above the title; a flat list has the title first.
     The holding element is capped at a card's size, so that a page with one item does not take the
@@ -230,7 +230,27 @@ def _item_bounds(lines: list[Line], titles: list[int]) -> list[tuple[int, int]]:
     if firsts:
         held = len(firsts) > 1 and all(end >= next_first for end, next_first in zip(ends, firsts[1:], strict=False))
         bounds.append((firsts[-1], ends[-1] if held else len(lines)))
-    return bounds
+    # A date heading past an item's holder heads the next group of items: the item before it ends there.
+    return [(begin, next((i for i in range(held_end, end) if _date_heading(lines[i])), end))
+            for (begin, end), held_end in zip(bounds, ends, strict=True)]
+
+
+def _date_heading(line: Line) -> str | None:
+    """The date a heading that is a date alone prints ("3 June 2019" over a group of items), if it is one."""
+    return _line_date(line) if line.element.tag in _HEADING_TAGS else None
+
+
+def _group_dates(lines: list[Line], bounds: list[tuple[int, int]]) -> list[str | None]:
+    """Each item's group date: that of the last date heading before the item and outside every item."""
+    dates: list[str | None] = []
+    group: str | None = None
+    previous_end = 0
+    for begin, end in bounds:
+        for index in range(previous_end, begin):
+            group = _date_heading(lines[index]) or group
+        dates.append(group)
+        previous_end = end
+    return dates
 
 
 class _PageLabels:
@@ -278,8 +298,9 @@ def _split_values(values: tuple[str, ...]) -> list[str]:
 
 
 def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node: str,
-          labels: dict[str, Labelled]) -> ListingItem:
-    """The item in ``lines[begin:end]`` whose title line is ``title``; ``labels`` are its labels."""
+          labels: dict[str, Labelled], group_date: str | None = None) -> ListingItem:
+    """The item in ``lines[begin:end]`` whose title line is ``title``; ``labels`` are its labels; ``group_date``
+    the date heading its group, which dates it when it prints no date of its own."""
     consumed = {title} | {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     def first(name: str) -> str | None:
@@ -328,7 +349,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
         url=release_url(link.url),
         node_id=node,
         title=link.text,
-        publishing_date=publishing_date,
+        publishing_date=publishing_date or group_date,
         content_type=content_type,
         where_we_are=_split_values(labels["where_we_are"].values) if "where_we_are" in labels else [],
         what_we_do=_split_values(labels["what_we_do"].values) if "what_we_do" in labels else [],
@@ -400,8 +421,9 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     starts = _title_lines(lines, labels.labelled_lines())
     bounds = _item_bounds(lines, [index for index, _, _ in starts])
     items = [
-        _item(lines, begin, end, index, link, node, labels.of_item(begin, end))
-        for (index, link, node), (begin, end) in zip(starts, bounds, strict=True)
+        _item(lines, begin, end, index, link, node, labels.of_item(begin, end), group_date)
+        for (index, link, node), (begin, end), group_date in zip(starts, bounds, _group_dates(lines, bounds),
+                                                                  strict=True)
     ]
     heading = next((line.text for line in lines if line.element.tag == "h1"), None) if items else None
     if heading is not None and is_error_title(heading):

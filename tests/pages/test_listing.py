@@ -295,3 +295,16 @@ def test_a_page_not_found_that_lists_the_latest_news_is_no_listing_page():
     listing = read_listing(html, URL)
     assert (listing.items, listing.next_page) == ([], None)
     assert listing.found == "an error page titled 'Page not found' that lists 3 releases"
+
+
+def test_a_date_heading_of_a_view_grouped_by_date_dates_the_items_after_it():
+    def row(node: int, title: str) -> str:
+        return f"<div class='views-row'><a href='/secretariat/{node}'>{title}</a><p>The OSCE met today.</p></div>"
+
+    html = ("<main><div class='view-content'><h3>3 June 2019</h3>" + row(900001, "Police trained in the south")
+            + row(900002, "Judges meet in the capital") + "<h3>31 May 2019</h3>" + row(900003, "Border guards trained")
+            + "</div></main>")
+    items = read_listing(html, URL).items
+    assert [(item.node_id, item.publishing_date) for item in items] == [
+        ("900001", "3 June 2019"), ("900002", "3 June 2019"), ("900003", "31 May 2019")]
+    assert [item.lead for item in items] == ["The OSCE met today."] * 3

@@ -296,8 +296,8 @@ def test_labels_inside_main_win_over_colon_labels_outside_it():
 
 
 @pytest.mark.parametrize("above", [
-    "<div class='region-highlighted'><ul class='menu'><li><a href='/press'>Press releases</a></li><li><a href='/stories'>Stories</a></li>"
-    "</ul></div>",
+    "<div class='region-highlighted'><ul class='menu'><li><a href='/press'>Press releases</a></li>"
+    "<li><a href='/stories'>Stories</a></li></ul></div>",
     "<ol class='breadcrumb'><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ol>",
 ])
 def test_a_menus_entry_or_a_breadcrumb_above_the_title_is_no_content_type(above):

@@ -22,8 +22,10 @@ from osce_scraper.pages.html import HIDDEN_TAGS, Line, element_text, is_within
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
     "date": ("Date", "Published", "Publication date", "Publishing date", "Date published"),
     "place": ("Place", "Location"),
-    "source": ("Source", "Sources", "Published by", "Organization", "Organisation"),
-    "fields_of_work": ("Fields of work", "Field of work", "Topics", "Topic", "Themes"),
+    # The listing's names of the same two vocabularies, "Where we are" and "What we do", name them on a page too.
+    "source": ("Source", "Sources", "Source(s)", "Where we are", "Published by", "Organization", "Organisation"),
+    "fields_of_work": ("Fields of work", "Field of work", "Field(s) of work", "What we do", "Topics", "Topic",
+                       "Themes"),
     "content_type": ("Content type", "Type"),
 }
 #: Content types as printed above a release's title or on a listing card (lower case -> as written).
@@ -54,8 +56,9 @@ LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
     "publishing_date": ("Publishing date", "Published", "Publication date", "Date"),
     "content_type": ("Content type", "Report type", "Type"),
     "collections": ("Collections", "Collection"),
-    "where_we_are": ("Where we are", "Source", "Published by", "Organization", "Organisation"),
-    "what_we_do": ("What we do", "Topics", "Topic", "Themes"),
+    "where_we_are": ("Where we are", "Source", "Sources", "Source(s)", "Published by", "Organization", "Organisation"),
+    # Not "Fields of work": the site's menu prints it over a column of links; with its "(s)" it is a label.
+    "what_we_do": ("What we do", "Field(s) of work", "Topics", "Topic", "Themes"),
     "location": ("Location", "Place"),
 }
 

@@ -308,3 +308,10 @@ def test_a_date_heading_of_a_view_grouped_by_date_dates_the_items_after_it():
     assert [(item.node_id, item.publishing_date) for item in items] == [
         ("900001", "3 June 2019"), ("900002", "3 June 2019"), ("900003", "31 May 2019")]
     assert [item.lead for item in items] == ["The OSCE met today."] * 3
+
+
+def test_labels_written_with_a_plural_in_brackets_are_read():
+    html = make_listing_item(376582, "Police academy opens", "<p>Source(s): OSCE Secretariat</p>"
+                                                             "<p>Field(s) of work: Policing, Youth</p>")
+    [item] = read_listing(html, URL).items
+    assert (item.where_we_are, item.what_we_do) == (["OSCE Secretariat"], ["Policing", "Youth"])

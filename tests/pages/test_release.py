@@ -310,3 +310,11 @@ def test_a_dash_or_a_bar_between_a_bare_label_and_its_value_is_no_part_of_it():
             "<li><span class='meta__label'>Place</span> | <span>BISHKEK</span></li></ul>")
     page = read_release(make_release_html(meta=meta, kind=""), URL)
     assert (page.content_type, page.place_raw) == ("News", ["BISHKEK"])
+
+
+def test_a_page_labelled_with_the_listings_vocabulary_names_is_read():
+    meta = ("<p>Where we are: OSCE Programme Office in Bishkek</p><p>What we do: Policing, Youth</p>"
+            "<p>Source(s): OSCE Programme Office in Bishkek</p>")
+    page = read_release(make_release_html(meta=meta), URL)
+    assert (page.source, page.fields_of_work) == (["OSCE Programme Office in Bishkek"], ["Policing", "Youth"])
+    assert not any(text.startswith(("Where we are", "What we do")) for text in page.paragraphs)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from osce_scraper.extract.vocabulary import MONTHS, ignorecase_key
+from osce_scraper.extract.vocabulary import MONTHS, WEEKDAYS, ignorecase_key
 
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: "29 March 2018", "9 Apr. 2012", "30 August, 2002", "12 July" (no year).
@@ -65,6 +65,15 @@ def names_its_month(text: str) -> bool:
     return bool(DAY_MONTH_YEAR_RE.search(text) or MONTH_DAY_YEAR_RE.search(text) or ISO_RE.search(text))
 
 
+def order_is_certain(text: str) -> bool:
+    """True when a printed date is one day only: it names its month, or its weekday decides the order of its numbers.
+
+    >>> order_is_certain("3 May 2019"), order_is_certain("Fri, 05/03/2019 - 12:00"), order_is_certain("05/03/2019")
+    (True, True, False)
+    """
+    return names_its_month(text) or _by_its_weekday(text) is not None
+
+
 def parse_date(text: str | None) -> dt.date | None:
     """The date printed in ``text``, or None when there is none or it is impossible.
 
@@ -106,7 +115,33 @@ def _parse_date_by_patterns(text: str) -> dt.date | None:
             return None  # a day and month without a year: not a full date
     if not re.search(r"\d", text) or len(text) > 60:
         return None
-    return _dateparser(text)
+    return _by_its_weekday(text) or _dateparser(text)
+
+
+# A numeric date after a weekday's name, as Drupal prints its dates ("Mon, 06/03/2019 - 12:00": m/d/Y).
+_WEEKDAY_NUMERIC_RE = re.compile(r"(?P<weekday>[A-Za-z]{3,9})\.?,?\s+(?P<first>[0-3]?\d)[/.](?P<second>[0-3]?\d)"
+                                 r"[/.](?P<year>(?:19|20)\d\d)\b")
+
+
+def _by_its_weekday(text: str) -> dt.date | None:
+    """A numeric date whose order of day and month its printed weekday decides; None where it does not.
+
+    >>> _by_its_weekday("Mon, 06/03/2019 - 12:00"), _by_its_weekday("Wed, 06/03/2019")
+    (datetime.date(2019, 6, 3), datetime.date(2019, 3, 6))
+    >>> _by_its_weekday("06/03/2019") is None
+    True
+    """
+    match = _WEEKDAY_NUMERIC_RE.search(text)
+    if not match:
+        return None
+    weekday = next((number for number, name in enumerate(WEEKDAYS)
+                    if name.lower().startswith(match["weekday"].lower())), None)
+    if weekday is None:
+        return None
+    year, first, second = int(match["year"]), int(match["first"]), int(match["second"])
+    fitting = {date for date in (make_date(year, second, first), make_date(year, first, second))
+               if date is not None and date.weekday() == weekday}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _dateparser(text: str) -> dt.date | None:

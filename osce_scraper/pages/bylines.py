@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from osce_scraper.extract.dates import names_its_month, parse_date
+from osce_scraper.extract.dates import names_its_month, order_is_certain, parse_date
 from osce_scraper.extract.places import lookup_place
 from osce_scraper.pages.html import Line, element_text
 from osce_scraper.pages.labels import CONTENT_TYPES
@@ -26,6 +26,8 @@ _PLACE_AND_DATE_RE = re.compile(
 # A byline's parts stand apart by a bar, a dot or a dash between spaces; a part may say whose date it is.
 _PARTS_RE = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
 _PUBLISHED_RE = re.compile(r"(?:first\s+)?(?:published|posted|issued)(?:\s+on)?:?\s+", re.I)
+# Drupal's byline of a node, whoever the user: "Submitted by editor on Mon, 06/03/2019 - 12:00".
+_SUBMITTED_RE = re.compile(r"(?:submitted|posted)\s+by\s+\S.{0,60}?\s+on\s+(?P<date>\S.*)", re.I)
 _UPDATED_RE = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?:?\s+", re.I)
 
 
@@ -74,15 +76,22 @@ def printed_byline(text: str) -> tuple[str, str | None] | None:
 def byline_date(line: Line) -> str | None:
     """The date a short line prints in a ``<time>`` (a byline, "Submitted by editor on 3 May 2019", a table's date
     cell): as printed when it names its month, else the ``datetime`` (month-first numbers name no day alone).
+    Without a ``<time>``, the date of Drupal's "Submitted by editor on ..." when it is certain (its month named,
+    or the order of its numbers decided by its weekday).
 
     >>> from osce_scraper.pages.html import page_selector, visible_lines
     >>> page = "<p>By editor, <time datetime='2019-05-03T10:00:00Z'>Fri, 05/03/2019 - 12:00</time></p>"
     >>> byline_date(visible_lines(page_selector(page))[0])
     '2019-05-03T10:00:00Z'
+    >>> byline_date(visible_lines(page_selector("<p>Submitted by editor on Mon, 06/03/2019 - 12:00</p>"))[0])
+    'Mon, 06/03/2019 - 12:00'
     """
     text = line.text
-    if not line.times or len(text) > MAX_BYLINE_CHARS or text[-1] in ".!?":
+    if len(text) > MAX_BYLINE_CHARS or text[-1] in ".!?":
         return None
+    if not line.times:
+        submitted = _SUBMITTED_RE.match(text) if text[0] in "SsPp" else None
+        return submitted["date"] if submitted and order_is_certain(submitted["date"]) else None
     for time in line.times:
         printed = element_text(time)
         if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:

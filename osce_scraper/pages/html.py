@@ -513,18 +513,19 @@ _CONTENT_ATTRIBUTES = etree.XPath("//@content")
 
 
 def attribute_contents(selector: Selector, *names: str) -> Iterator[tuple[etree._Element, str]]:
-    """Each element whose ``property`` or ``itemprop`` is in ``names``, with its ``content`` (RDFa and microdata print
-    a value there, beside or instead of the text a reader sees), in document order.
+    """Each element whose ``property`` or ``itemprop`` names one of ``names`` (either holds a list of terms: Drupal 7
+    prints ``property="dc:date dc:created"``), with its ``content`` (RDFa and microdata print a value there, beside or
+    instead of the text a reader sees), in document order.
 
-    >>> page = page_selector("<p>Date: <span property='dc:date' content='2019-06-04T00:00:00+02:00'></span></p>")
+    >>> page = page_selector("<p>Date: <span property='dc:date dc:created' content='2019-06-04T00:00:00+02:00'>")
     >>> [content for _, content in attribute_contents(page, "dc:date")]
     ['2019-06-04T00:00:00+02:00']
     """
     wanted = {name.lower() for name in names}
     for value in _CONTENT_ATTRIBUTES(selector.root):
         element = value.getparent()
-        key = (element.get("property") or element.get("itemprop") or "").lower()
-        if key in wanted and (content := normalise_space(str(value))):
+        terms = (element.get("property") or element.get("itemprop") or "").lower().split()
+        if not wanted.isdisjoint(terms) and (content := normalise_space(str(value))):
             yield element, content
 
 

@@ -224,7 +224,8 @@ def _line_values(line: Line, text: str) -> list[str]:
     return [text]
 
 
-_YEAR_THEN_DASH_RE = re.compile(r"\d{4}\s*[-–—]{1,2}\s")
+# Not a time after the dash: "Mon, 06/03/2019 - 12:00" is Drupal's date format, no dateline.
+_YEAR_THEN_DASH_RE = re.compile(r"\d{4}\s*[-–—]{1,2}\s(?!\d\d?:\d\d)")
 # A full sentence ends with a full stop after a lower-case word; the five last characters tell.
 _SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?][\"”’]?$")
 _SENTENCE_LAST_CHARS = ".!?\"”’\n"

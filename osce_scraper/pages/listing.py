@@ -315,7 +315,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
         if index in consumed:
             continue
         line = lines[index]
-        if line.times and (printed := byline_date(line)):
+        if printed := byline_date(line):
             # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date.
             publishing_date = publishing_date or printed
             consumed.add(index)

@@ -464,7 +464,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             printed_date = printed_date or byline[0]
             content_type = content_type or byline[1]
             continue
-        if line.times and (submitted := byline_date(line)):
+        if submitted := byline_date(line):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
         body.append(index)

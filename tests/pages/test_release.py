@@ -1,5 +1,8 @@
+import datetime as dt
+
 import pytest
 
+from osce_scraper.extract.dates import parse_date
 from osce_scraper.pages import release
 from osce_scraper.pages.release import read_release
 from tests.conftest import make_release_html
@@ -318,3 +321,19 @@ def test_a_page_labelled_with_the_listings_vocabulary_names_is_read():
     page = read_release(make_release_html(meta=meta), URL)
     assert (page.source, page.fields_of_work) == (["OSCE Programme Office in Bishkek"], ["Policing", "Youth"])
     assert not any(text.startswith(("Where we are", "What we do")) for text in page.paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "<div class='submitted'>Submitted by <a href='/users/editor'>editor</a> on Mon, 06/03/2019 - 12:00</div>",
+    "<div><span class='label'>Date:</span> <span class='date-display-single'>Mon, 06/03/2019 - 12:00</span></div>",
+])
+def test_drupals_month_first_date_is_read_by_its_weekday_and_is_no_text(line):
+    body = "<p>The Office trained twenty police officers in community policing.</p>"
+    page = read_release(make_release_html(meta=line, body=body), URL)
+    assert parse_date(page.date_raw) == dt.date(2019, 6, 3)  # a Monday; 6 March 2019 was a Wednesday
+    assert page.paragraphs == ["The Office trained twenty police officers in community policing."]
+
+
+def test_a_submitted_line_whose_numbers_no_weekday_orders_gives_no_date():
+    line = "<div class='submitted'>Submitted by editor on 06/03/2019 - 12:00</div>"
+    assert read_release(make_release_html(meta=line), URL).date_raw is None

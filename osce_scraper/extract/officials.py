@@ -1253,6 +1253,7 @@ def _without_bracketed_countries(text: str) -> str:
 _RANK_TITLE_WORDS = frozenset(word for rank in RANKS for word in (rank, _rank_title(rank)))
 _VENUE_BEFORE_RE = re.compile(rf"\b(?i:{alternation(VENUE_WORDS_BEFORE)})\s+(?:the\s+)?(?:{_RANKS})\s+$")
 _VENUE_AFTER_RE = re.compile(rf"(?:\s+[a-z]+)?\s+(?i:{alternation(VENUE_WORDS_AFTER)})\b")
+_VENUE_WORDS_BEFORE_LOWER = tuple({word.split()[-1].lower() for word in VENUE_WORDS_BEFORE})
 #: How far before a name a vessel's or a venue's word may stand ("the ferry Prince ").
 _VENUE_BEFORE_CHARS = 40
 
@@ -1275,7 +1276,11 @@ def _names_a_venue(text: str, name: str) -> bool:
     while start >= 0:
         end = start + len(name)
         before = max(0, start - _VENUE_BEFORE_CHARS)
-        if _VENUE_AFTER_RE.match(text, end) or _VENUE_BEFORE_RE.search(text, before, start):
+        # A venue's word after the name opens with a space and a letter; one before it is looked for as text first.
+        if (text[end:end + 1].isspace() and _VENUE_AFTER_RE.match(text, end)) or (
+            any(word in text[before:start].lower() for word in _VENUE_WORDS_BEFORE_LOWER)
+            and _VENUE_BEFORE_RE.search(text, before, start)
+        ):
             return True
         start = text.find(name, end)
     return False

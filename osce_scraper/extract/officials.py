@@ -786,11 +786,23 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("Foreign Minister Ivo Brandt, in his capacity as OSCE Chairperson-in-Office, opened the Council.",
      {"Ivo Brandt": ["OSCE Chairperson-in-Office", "Foreign Minister"]}),
     ("Marta Ilves spoke as a guest of the Mission.", {}),
+    ("Tomas Berger of the Ruritanian Federation was elected President of the OSCE PA.",
+     {"Tomas Berger": ["President of the OSCE PA"]}),
+    ("Marta Ilves has been appointed Head of the OSCE Office in Vinstad.",
+     {"Marta Ilves": ["Head of the OSCE Office in Vinstad"]}),
+    ("The Council appointed Working Group members.", {}),
+)
+#: "Name (of Country) has been appointed / was elected Title", without "as".
+_CHOSEN_VERBS = (" appointed ", " elected ")
+_NAME_BEFORE_CHOSEN_RE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?,?\s+(?:has|have|had|was|were|is|will)"
+    r"(?:\s+been|\s+be)?$"
 )
 
 
 def service_as_title(text: str) -> Iterator[Candidate]:
-    """"Name (of Country) has begun service / took up duties / was appointed / in his capacity as Title"."""
+    """"Name (of Country) has begun service / took up duties / was appointed / in his capacity as Title", and
+    "Name was elected / has been appointed Title"."""
     for start in _roles_and_as(text)[1]:
         if not (as_title := _AS_TITLE_RE.match(text, start)):
             continue
@@ -800,6 +812,16 @@ def service_as_title(text: str) -> Iterator[Candidate]:
             title = _title_after(text, as_title.end())
             if title and _HEAD_RE.search(title):
                 yield Candidate(match.group("name"), (title,))
+    for verb in _CHOSEN_VERBS:  # found as text: a pattern would be tried at every character of every release
+        start = text.find(verb)
+        while start >= 0:
+            after = start + len(verb)
+            if text[after:after + 1].isupper() and (
+                    match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
+                title = _title_after(text, after)
+                if title and _HEAD_RE.match(title):
+                    yield Candidate(match.group("name"), (title,))
+            start = text.find(verb, after)
 
 
 # A phrase before a lower-case office: the words back to the first capitalised one ("OSCE media freedom").

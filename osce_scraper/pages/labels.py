@@ -57,8 +57,8 @@ LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
     "content_type": ("Content type", "Report type", "Type"),
     "collections": ("Collections", "Collection"),
     "where_we_are": ("Where we are", "Source", "Sources", "Source(s)", "Published by", "Organization", "Organisation"),
-    # Not "Fields of work": the site's menu prints it over a column of links; with its "(s)" it is a label.
-    "what_we_do": ("What we do", "Field(s) of work", "Topics", "Topic", "Themes"),
+    # "Fields of work" only with its colon: the site's menu prints it bare over a column of links.
+    "what_we_do": ("What we do", "Fields of work:", "Field(s) of work", "Topics", "Topic", "Themes"),
     "location": ("Location", "Place"),
 }
 
@@ -114,8 +114,8 @@ class Labelled(NamedTuple):
 def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     # The longest first, across fields: "Published by" (a source) before "Published" (a date).
     alternatives = "|".join(
-        re.escape(text) for text in sorted((text for texts in labels.values() for text in texts), key=len,
-                                           reverse=True)
+        re.escape(text.rstrip(":"))
+        for text in sorted((text for texts in labels.values() for text in texts), key=len, reverse=True)
     )
     return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
 
@@ -125,6 +125,8 @@ class _LabelMatcher(NamedTuple):
     pattern: re.Pattern[str]
     #: label text, lower case -> field
     by_text: dict[str, str]
+    #: The labels (lower case) read only with their colon: written with it in the table ("Fields of work:").
+    colon_only: frozenset[str]
     #: The characters a line the pattern matches can open with: a bullet, or a label's first letter in either
     #: case (or a character re.IGNORECASE takes for one). Most lines open otherwise and are never matched.
     openings: frozenset[str]
@@ -136,9 +138,11 @@ _MATCHERS: dict[int, _LabelMatcher] = {}
 def _compiled(labels: Mapping[str, tuple[str, ...]]) -> _LabelMatcher:
     key = id(labels)
     if key not in _MATCHERS:
-        by_text = {ignorecase_key(text): name for name, texts in labels.items() for text in texts}
+        by_text = {ignorecase_key(text.rstrip(":")): name for name, texts in labels.items() for text in texts}
+        colon_only = frozenset(ignorecase_key(text[:-1]) for texts in labels.values() for text in texts
+                               if text.endswith(":"))
         firsts = ignorecase_openings(text for texts in labels.values() for text in texts)
-        _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text, firsts | set("-–•·*"))
+        _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text, colon_only, firsts | set("-–•·*"))
     return _MATCHERS[key]
 
 
@@ -166,7 +170,7 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
     >>> match_label("Date of the next meeting is unknown", PAGE_LABELS) is None
     True
     """
-    pattern, by_text, _ = _compiled(labels)
+    pattern, by_text, _, _ = _compiled(labels)
     match = pattern.match(text)
     if not match or not match.group("colon"):
         return None
@@ -203,12 +207,16 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
     return by_text[ignorecase_key(label)], rest
 
 
-def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str, bool] | None:
+def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
+                colon_only: frozenset[str]) -> tuple[str, str, bool] | None:
     """``(field, rest of the line, bare)`` for a line whose text the labels' pattern matched, when it is a
-    label: with its colon, or bare in an element of its own (``bare`` is then True)."""
+    label: with its colon, or bare in an element of its own (``bare`` is then True) unless it is read only with
+    its colon."""
     label, colon, rest = match.group("label", "colon", "rest")
     if colon:
         return by_text[ignorecase_key(label)], rest.strip(), False
+    if colon_only and ignorecase_key(label) in colon_only:
+        return None
     if found := _bare_match(line, match, by_text):
         return (*found, True)
     return None
@@ -280,9 +288,9 @@ def iter_labels(
     """
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
-    pattern, by_text, openings = _compiled(labels)
+    pattern, by_text, colon_only, openings = _compiled(labels)
     matches = [
-        _line_label(line, match, by_text)
+        _line_label(line, match, by_text, colon_only)
         if line.text[0] in openings and (match := pattern.match(line.text)) else None
         for line in lines[start:end]
     ]

@@ -466,7 +466,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             if first == 1:
                 and_opens = True
                 break
-            if _is_name(words[first - 2]):
+            # A word right after "of" or "for" is the office's subject ("Minister of Labour and Social Policy").
+            if _is_name(words[first - 2]) and not (first >= 3 and words[first - 3] in _SUBJECT_CONNECTORS):
                 break
         if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)):
             break
@@ -481,6 +482,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
     return len(words), first, start, and_opens
 
 
+#: The words before an office's subject in its title ("Minister for Reconciliation and Civic Equality").
+_SUBJECT_CONNECTORS = frozenset("of for on".split())
 #: Capitalised words that say when, never part of a title before a name ("Today Secretary General X").
 _WHEN_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NAMES) | {
     "Today", "Yesterday", "Tomorrow", "Later", "Earlier", "Afterwards", "Meanwhile", "Subsequently", "Previously"}

@@ -554,3 +554,19 @@ def test_a_person_who_shares_a_venues_name_is_still_an_official_with_a_title_of_
     text = ("The President Berisha school reopened. President Berisha, the Head of State, said the repairs were "
             "funded by the OSCE Presence.")
     assert "Berisha" in officials(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word after "of" or "for" is the subject of an office, though it could be a name: "and" goes on the title.
+        ("Minister of Labour and Social Policy Ana Kos opened the fair.",
+         {"Ana Kos": ["Minister of Labour and Social Policy"]}),
+        ("State Minister for Reconciliation and Civic Equality Ivo Danek met the monitors.",
+         {"Ivo Danek": ["State Minister for Reconciliation and Civic Equality"]}),
+        # A name before "and" still ends the title before it.
+        ("Hana Novak and EU Commissioner Ivo Danek met in Vinstad.", {"Ivo Danek": ["EU Commissioner"]}),
+    ],
+)
+def test_and_inside_an_offices_subject_is_part_of_the_title(text, expected):
+    assert officials(text) == expected

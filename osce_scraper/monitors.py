@@ -203,7 +203,8 @@ class ListingMonitor(Monitor):
         if not (shown := self.data.stats.get(WALK_TOO_SHORT_STAT)):
             self.skipTest("no walk reached the listing's last page with fewer items than the newsroom holds")
         self.fail(f"the walk ended early: {shown}; its pager was probably not read, and the walk does not count as "
-                  "complete")
+                  "complete (a smaller site than osce.org's newsroom: set OSCE_MIN_NEWSROOM_RELEASES to its size, or "
+                  "0)")
 
 
 @monitors.name("Unreadable pages")

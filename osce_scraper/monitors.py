@@ -216,8 +216,8 @@ class UnreadablePagesMonitor(_AtMostMonitor):
     stat, setting = UNREADABLE_PAGES_STAT, "OSCE_MAX_UNREADABLE_PAGES"
     explanation = ("{count} release pages showed no body the reader could find, an error page's title, not the "
                    "release the listing named, or, where no listing named the page, a notice of a few sentences "
-                   "(allowed {allowed}; the "
-                   "first: {first}); they are in the errors file with the reason, and the next run fetches them again")
+                   "(allowed {allowed}; the first: {first}); they are in the errors file with the reason, and the "
+                   "next run fetches them again")
 
     @monitors.name("release pages without a readable body")
     def test_unreadable(self) -> None:

@@ -525,12 +525,7 @@ def _content_words(text: str) -> set[str]:
 
 
 def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
-    """True unless the page shows none of the words of the title the listing gave it, neither in its title nor in
-    its text, or is a notice (:func:`is_a_notice`) that shows fewer than half of them: a maintenance or error page
-    answered with 200 in place of the release is no record of it, though it may share a word with the title. A
-    page titled as an error page is not the release either (:func:`~osce_scraper.pages.html.is_error_title`),
-    unless the listing gave it that title.
-    Without a listed title (a start URL, the re-check of a release no listing showed), True unless a notice.
+    """True unless :func:`why_not_the_release` has a reason the page is not the release.
 
     >>> page = read_release("<h1>Our newsroom is moving</h1><p>Media enquiries: call the press office.</p>",
     ...                     "https://www.osce.org/a/12")
@@ -542,13 +537,30 @@ def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
     ...                   "Page not found in Bishkek")
     False
     """
+    return why_not_the_release(page, listed_title) is None
+
+
+def why_not_the_release(page: ReleasePage, listed_title: str | None) -> str | None:
+    """Why the page is not the release, in a line, or None when it is: a page titled as an error page
+    (:func:`~osce_scraper.pages.html.is_error_title`) unless the listing gave it that title; one that shows none of
+    the words of the title the listing gave it, neither in its title nor in its text, or is a notice
+    (:func:`is_a_notice`) that shows fewer than half of them: a maintenance or error page answered with 200 in place
+    of the release is no record of it, though it may share a word with the title. Without a listed title (a start
+    URL, the re-check of a release no listing showed), a notice.
+
+    >>> why_not_the_release(read_release("<h1>Page not found</h1>", "https://www.osce.org/a/12"), None)
+    "the page is titled 'Page not found', as an error page is"
+    """
     if page.title is not None and page.title != listed_title and is_error_title(page.title):
-        return False  # "Page not found" over a list of the latest news
+        return f"the page is titled {page.title!r}, as an error page is"  # "Page not found" over the latest news
     if listed_title is None:
-        return not is_a_notice(page)
+        if is_a_notice(page):
+            return ("the page shows a few sentences and no date, place, source or type of a release, and no listing "
+                    "item names it")
+        return None
     wanted = _content_words(listed_title)
     if not wanted:
-        return True
+        return None
     # A release shows its title, and may have changed it since the listing was read: one word of it will do. A
     # notice shares a common word ("media", "support") with many titles: it must show most of the title.
     needed = (len(wanted) + 1) // 2 if is_a_notice(page) else 1
@@ -557,7 +569,10 @@ def shows_the_release(page: ReleasePage, listed_title: str | None) -> bool:
         if len(shown) >= needed:
             break
         shown |= wanted & _content_words(paragraph)
-    return len(shown) >= needed
+    if len(shown) >= needed:
+        return None
+    return (f"the page shows none of the words of the title the listing gave it ({listed_title!r}), or is a notice "
+            "that shows few of them")
 
 
 #: A notice (maintenance, an error, an access check) says what it says in a few sentences; the shortest release of

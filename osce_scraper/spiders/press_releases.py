@@ -19,6 +19,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from scrapy.http.request import NO_CALLBACK
+from scrapy.settings import Settings
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
@@ -36,9 +37,9 @@ from osce_scraper.extract.urls import (
 )
 from osce_scraper.items import RawRelease, utc_now
 from osce_scraper.network import no_answer_cause
-from osce_scraper.pages.html import is_error_title, page_selector
+from osce_scraper.pages.html import page_selector
 from osce_scraper.pages.listing import ListingItem, ListingPage, read_listing
-from osce_scraper.pages.release import read_release, shows_the_release
+from osce_scraper.pages.release import read_release, why_not_the_release
 from osce_scraper.stats import (
     EMPTY_LISTING_STAT,
     FAILED_PAGES_STAT,
@@ -238,7 +239,7 @@ class PressReleasesSpider(scrapy.Spider):
 
     def _reads_sitemap(self, budget: int | None) -> bool:
         """An incremental run's budget of re-checks, ``OSCE_SITEMAP_LASTMOD`` on, and a store that keeps the state."""
-        settings = getattr(getattr(self, "crawler", None), "settings", None)
+        settings = self._settings()
         return bool(self.revisit is None and budget and settings is not None
                     and settings.getbool("OSCE_SITEMAP_LASTMOD", defaults.OSCE_SITEMAP_LASTMOD)
                     and self.store.sitemap_files_read() is not None)
@@ -352,9 +353,13 @@ class PressReleasesSpider(scrapy.Spider):
         crawler = getattr(self, "crawler", None)
         return crawler.stats if crawler is not None else None
 
+    def _settings(self) -> Settings | None:
+        """The crawl's settings; None for a spider used without a crawler."""
+        return getattr(getattr(self, "crawler", None), "settings", None)
+
     def _setting_int(self, name: str) -> int:
         """A whole-number setting of the crawl (its default in settings.py); 0 for a spider used without one."""
-        settings = getattr(getattr(self, "crawler", None), "settings", None)
+        settings = self._settings()
         return settings.getint(name, getattr(defaults, name)) if settings is not None else 0
 
     def _count_listing(self, listing: ListingPage, url: str) -> None:
@@ -524,16 +529,8 @@ class PressReleasesSpider(scrapy.Spider):
             # record: kept as a failure, it is fetched again by the next run.
             self._record_unreadable(response, listing, "the page shows no body the reader can find")
             return
-        if not shows_the_release(page, listing.title if listing else None):
+        if why := why_not_the_release(page, listing.title if listing else None):
             # A maintenance or error page answered with 200: no record, a failure fetched again.
-            if page.title is not None and is_error_title(page.title):
-                why = f"the page is titled {page.title!r}, as an error page is"
-            elif listing:
-                why = (f"the page shows none of the words of the title the listing gave it ({listing.title!r}), or is "
-                       "a notice that shows few of them")
-            else:
-                why = ("the page shows a few sentences and no date, place, source or type of a release, and no "
-                       "listing item names it")
             self._record_unreadable(response, listing, why)
             return
         self.store.page_read(page.node_id or (listing.node_id if listing else None), page.shown_labels())

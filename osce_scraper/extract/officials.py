@@ -35,6 +35,7 @@ from osce_scraper.extract.vocabulary import (
     HONORIFICS,
     LOWER_RANK_WORDS,
     LOWER_ROLE_HEADS,
+    LOWER_SUBJECT_WORDS,
     LOWER_TITLE_HEADS,
     LOWER_TITLE_WORDS,
     MONTH_NAMES,
@@ -921,10 +922,10 @@ def lower_role_name(text: str) -> Iterator[Candidate]:
 
 
 # A run of title and name words after a head: capitalised words, initials and connectors, up to punctuation.
-# Lower-case words that belong to titles ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
+# Lower-case words of an office's subject ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
 _RUN_WORD = (
-    rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|issues|"
-    r"affairs|region|province)"
+    rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|"
+    rf"{alternation(LOWER_SUBJECT_WORDS)})"
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
@@ -945,6 +946,11 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("The Foreign Minister John Smith met Ambassador Jane Smith in Vinstad. Smith said the talks went well.",
      {"John Smith": ["Foreign Minister"], "Jane Smith": ["Ambassador"]}),
     ("The Minister of Interior opened the new police station.", {}),
+    # Lower-case words of the office's subject stand in its title.
+    ("Head of the OSCE PA delegation Ann Berg praised the polling staff.",
+     {"Ann Berg": ["Head of the OSCE PA delegation"]}),
+    ("UN Special Rapporteur on freedom of expression Ivo Danek joined the call.",
+     {"Ivo Danek": ["UN Special Rapporteur on freedom of expression"]}),
 )
 
 

@@ -113,11 +113,16 @@ LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chie
                     "ombudsman")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
+#: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",
+#: "Special Rapporteur on freedom of expression"). Capitalised, they are other words than titles' (below).
+LOWER_SUBJECT_WORDS = (
+    "issues", "affairs", "region", "province", "delegation", "mission", "observer", "observers", "observation",
+    "election", "elections", "short-term", "long-term", "limited", "freedom", "expression", "media", "rule", "law",
+)
 #: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
 LOWER_TITLE_WORDS = frozenset(
-    (*LOWER_TITLE_HEADS, *LOWER_RANK_WORDS, "new", "newly", "appointed", "outgoing", "incoming", "current", "late",
-     "then", "vice", "expert", "officer", "region", "province", "district", "city", "municipality", "oblast",
-     "affairs", "issues")
+    (*LOWER_TITLE_HEADS, *LOWER_RANK_WORDS, *LOWER_SUBJECT_WORDS, "new", "newly", "appointed", "outgoing", "incoming",
+     "current", "late", "then", "vice", "expert", "officer", "district", "city", "municipality", "oblast")
 )
 #: Words before a rank and a name that make them a vessel's or a venue's name ("the ferry Prince Nikola", "Hotel
 #: Queen Teuta"), and words after them that do ("the Admiral Ushakov school", "the Prince Mihailo monument").
@@ -137,8 +142,8 @@ OSCE_BODY_WORDS = frozenset(
 #: words capitalised): words of titles ("Deputy", "Ambassadors", "Prime").
 TITLE_WORDS = frozenset(
     word
-    for phrase in (*TITLE_HEADS, *PLURAL_TITLE_HEADS, *RANKS, *(w.capitalize() for w in (*LOWER_TITLE_WORDS,
-                                                                                         *LOWER_ROLE_HEADS)))
+    for phrase in (*TITLE_HEADS, *PLURAL_TITLE_HEADS, *RANKS,
+                   *(w.capitalize() for w in (*LOWER_TITLE_WORDS.difference(LOWER_SUBJECT_WORDS), *LOWER_ROLE_HEADS)))
     for word in phrase.split()
     if word[0].isupper()
 )
@@ -150,7 +155,7 @@ NON_NAME_WORDS = frozenset(
     """UN UNDP UNHCR UNICEF EU NATO PA Organization Organisation Missions Council Ministry Committee Commission
     Assembly Union Nations Republic Federation Kingdom States Government Agency Institute University Court Police
     Rights Watch Forum Conference Programme Program Project Academy Department Bureau Service Foundation Association
-    Network Law Act Day Week Declaration
+    Network Law Act Day Week Declaration Affairs Issues Region Province Expression Rule
     Strategy Plan Report Group Board Party Bank Fund Alliance Chairpersonship Special Human Security Co-operation
     Cooperation National International Regional European Permanent Media Democratic Institutions Elections Election
     Observation Border Management Staff College Supreme Justice Constitutional Interior Defence Defense Education

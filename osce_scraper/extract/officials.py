@@ -1114,6 +1114,37 @@ def plural_title_list(text: str) -> Iterator[Candidate]:
                 yield Candidate(raw_name, (title,))
 
 
+# "A and B, Heads of ...": a plural title after the comma, a list of names before it.
+_COMMA_BEFORE_PLURAL_RE = re.compile(rf",\s+(?:the\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b)")
+_NAMES_BEFORE_COMMA_RE = re.compile(
+    rf"(?P<names>{NAME_RE.pattern}(?:,\s+{NAME_RE.pattern})*,?\s+and\s+{NAME_RE.pattern})$"
+)
+
+NAMES_COMMA_PLURAL_TITLE_EXAMPLES: tuple[Example, ...] = (
+    ("Anna Berg and Tomas Weston, Heads of the OSCE Missions to Ruritania and to Vinstad, opened the seminar.",
+     {"Anna Berg": ["Heads of the OSCE Missions to Ruritania and to Vinstad"],
+      "Tomas Weston": ["Heads of the OSCE Missions to Ruritania and to Vinstad"]}),
+    ("Ivo Danek, Lena Varga and Bo Lindqvist, the Co-Chairs of the Working Group, met the press.",
+     {"Ivo Danek": ["Co-Chairs of the Working Group"], "Lena Varga": ["Co-Chairs of the Working Group"],
+      "Bo Lindqvist": ["Co-Chairs of the Working Group"]}),
+    ("Students from Vinstad and Port Ruri, Heads of households and others attended.", {}),
+)
+
+
+def names_comma_plural_title(text: str) -> Iterator[Candidate]:
+    """"A and B, Heads of ...,": a plural title after a list of names is each one's."""
+    for marked_comma in _commas(text)[1]:
+        if not (comma := _COMMA_BEFORE_PLURAL_RE.match(text, marked_comma)):
+            continue
+        if not (names := _NAMES_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 200), comma.start())):
+            continue
+        title = _title_after(text, comma.end())
+        if not (title and _PLURAL_RE.search(title)):
+            continue
+        for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names.group("names")):
+            yield Candidate(name, (title,))
+
+
 class Shape(NamedTuple):
     """A shape of naming an official: the function that finds it and its examples."""
 
@@ -1129,6 +1160,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape(lower_role_name, LOWER_ROLE_NAME_EXAMPLES),
     Shape(title_name, TITLE_NAME_EXAMPLES),
     Shape(plural_title_list, PLURAL_TITLE_LIST_EXAMPLES),
+    Shape(names_comma_plural_title, NAMES_COMMA_PLURAL_TITLE_EXAMPLES),
 )
 
 # ---------------------------------------------------------------------------------------------------------

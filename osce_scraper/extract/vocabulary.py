@@ -86,7 +86,7 @@ TITLE_HEADS = (
 PLURAL_TITLE_HEADS = (
     "Senators", "Ministers", "Foreign Ministers", "Ambassadors", "Presidents", "Members of Parliament",
     "Parliamentarians", "Mayors", "Judges", "Prosecutors", "Co-Chairs", "Governors", "Professors", "Generals",
-    "Representatives", "Commissioners",
+    "Representatives", "Commissioners", "Heads",
 )
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 RANKS = (
@@ -163,7 +163,7 @@ NON_NAME_WORDS = frozenset(
     Gender Equality Trafficking Beings Combating Countering Terrorism Freedom Dimension Economic Environmental
     Activities Transnational Threats Operations Cyber Migration Youth Tolerance Non-discrimination Languages State
     Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
-    Partners Observer Observers Monitoring Monitors Heads Chairs
+    Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea
     Balkans Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West Roma Sinti
     Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid U.S. U.S.A. U.K. U.N. E.U. D.C.

@@ -314,8 +314,10 @@ def _ends_with_a_surname(words: list[str]) -> bool:
 
 
 def _is_title(title: str) -> bool:
-    """True for a phrase with a title head in it: capitalised, plural or a lower-case office."""
-    return bool(title) and bool(_HEAD_RE.search(title) or _PLURAL_RE.search(title) or _LOWER_ROLE_HEAD_RE.search(title))
+    """True for a phrase with a title head in it: capitalised, plural or a lower-case office; or the office told by
+    its verb ("heads the OSCE Centre in Vinstad")."""
+    return bool(title) and bool(_HEAD_RE.search(title) or _PLURAL_RE.search(title) or _LOWER_ROLE_HEAD_RE.search(title)
+                                or _LEADS_A_BODY_RE.match(title))
 
 
 # "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
@@ -1114,6 +1116,39 @@ def plural_title_list(text: str) -> Iterator[Candidate]:
                 yield Candidate(raw_name, (title,))
 
 
+# "Name, who heads the OSCE Centre in X,": the office told by its verb, whose object is an OSCE body or another
+# structure; "who leads the team" tells no office.
+_LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs", "directed")
+_STRUCTURES = (*sorted(OSCE_BODY_WORDS), "Ministry", "Committee", "Commission", "Council", "Assembly", "Agency",
+               "Institute", "Court", "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate",
+               "Department", "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation")
+_LEADS_A_BODY_RE = re.compile(
+    rf"(?:{alternation(_LEAD_VERBS)}) the (?:[\w'’-]+ ){{0,5}}?(?:{alternation(_STRUCTURES)})\b"
+)
+_WHO_LEADS = ", who "
+
+WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
+    ("Ivo Danek, who heads the OSCE Centre in Vinstad, presented the programme.",
+     {"Ivo Danek": ["heads the OSCE Centre in Vinstad"]}),
+    ("“The vote was calm,” said Lena Varga, who headed the ODIHR limited election observation mission.",
+     {"Lena Varga": ["headed the ODIHR limited election observation mission"]}),
+    ("Tomas Berger, who leads the local football team, thanked the Mission.", {}),
+)
+
+
+def who_leads(text: str) -> Iterator[Candidate]:
+    """"Name, who heads / led / chairs the <OSCE body or named structure>": the phrase is the office."""
+    position = text.find(_WHO_LEADS)
+    while position >= 0:
+        after = position + len(_WHO_LEADS)
+        if _LEADS_A_BODY_RE.match(text, after) and (
+                match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
+            title = _title_after(text, after)
+            if _LEADS_A_BODY_RE.match(title):
+                yield Candidate(match.group("name"), (title,))
+        position = text.find(_WHO_LEADS, after)
+
+
 # "A and B, Heads of ...": a plural title after the comma, a list of names before it.
 _COMMA_BEFORE_PLURAL_RE = re.compile(rf",\s+(?:the\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b)")
 _NAMES_BEFORE_COMMA_RE = re.compile(
@@ -1161,6 +1196,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape(title_name, TITLE_NAME_EXAMPLES),
     Shape(plural_title_list, PLURAL_TITLE_LIST_EXAMPLES),
     Shape(names_comma_plural_title, NAMES_COMMA_PLURAL_TITLE_EXAMPLES),
+    Shape(who_leads, WHO_LEADS_EXAMPLES),
 )
 
 # ---------------------------------------------------------------------------------------------------------

@@ -372,6 +372,8 @@ def _without_other_names(title: str) -> str:
 
     >>> _without_other_names("Marek Nowak of Poland and Ambassador")
     'Ambassador'
+    >>> _without_other_names("Deputy Foreign Minister Marek Nowak of Poland and Ambassador")
+    'Ambassador'
     >>> _without_other_names("Head of the OSCE Office and Ivan Petrovski")
     'Head of the OSCE Office'
     >>> _without_other_names("Minister of Foreign Affairs Ivan Petrovski")
@@ -380,10 +382,14 @@ def _without_other_names(title: str) -> str:
     for match in reversed(list(NAME_RE.finditer(title))):
         words = match.group().split()
         first = _first_given_name(words)  # starts the other person's name
-        if first is None or len(words) - first < 2 or not _is_name(" ".join(words[first:])):
+        if first is None:
             continue
         name_start = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
-        rest = title[match.end() :]
+        # The name may run on past the match, which took title words first ("Deputy Minister Goran | Marković").
+        name = NAME_RE.match(title, name_start) if first == len(words) - 1 else match
+        if name is None or not _is_name(" ".join(name.group().split()[0 if name is not match else first:])):
+            continue
+        rest = title[name.end() :]
         if rest.strip():  # "B of Y and Ambassador": what follows the other person is this one's
             return _clean_title(_AFTER_OTHER_NAME_RE.sub("", rest, count=1))
         before = title[:name_start]
@@ -934,6 +940,15 @@ _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
 _AND_AT_END_RE = re.compile(r"\band$")
 _OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
 
+
+def _country_before_and(country: str) -> str:
+    """The country of "Name of <country>", whose words may run over "and" into the next person's title.
+
+    >>> _country_before_and("Bosnia and Herzegovina"), _country_before_and("Serbia and Ambassador Lotte")
+    ('Bosnia and Herzegovina', 'Serbia')
+    """
+    return country if " and " not in country or is_country_name(country) else country.partition(" and ")[0]
+
 TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("Ruritanian Foreign Minister Ilona Vasko chaired the meeting.", {"Ilona Vasko": ["Ruritanian Foreign Minister"]}),
     ("OSCE Representative on Freedom of the Media Harlan Desmet welcomed the law.",
@@ -948,6 +963,10 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("The Foreign Minister John Smith met Ambassador Jane Smith in Vinstad. Smith said the talks went well.",
      {"John Smith": ["Foreign Minister"], "Jane Smith": ["Ambassador"]}),
     ("The Minister of Interior opened the new police station.", {}),
+    # "of Country" ends at "and" when the next person's title follows it.
+    ("Deputy Foreign Minister Ivo Danek of Ruritania and Ambassador Lena Varga of Vinstad co-chaired the group.",
+     {"Ivo Danek": ["Deputy Foreign Minister", "Deputy Foreign Minister of Ruritania"],
+      "Lena Varga": ["Ambassador", "Ambassador of Vinstad"]}),
     # Lower-case words of the office's subject stand in its title.
     ("Head of the OSCE PA delegation Ann Berg praised the polling staff.",
      {"Ann Berg": ["Head of the OSCE PA delegation"]}),
@@ -1031,7 +1050,7 @@ def title_name(text: str) -> Iterator[Candidate]:
             if earlier and _HEAD_RE.search(earlier) and not _belongs_to_the_name_before(text, earlier_start):
                 titles.insert(0, earlier)
         if start == 0 and (country := _OF_COUNTRY_RE.match(text, name_end)):
-            titles.append(f"{title} of {country.group('country')}")
+            titles.append(f"{title} of {_country_before_and(country.group('country'))}")
         yield Candidate(name, tuple(titles))
 
 

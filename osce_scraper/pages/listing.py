@@ -186,7 +186,33 @@ def _title_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, Link, str
         if found := _title_link(line, current):
             starts.append((index, *found))
             current = found[1]
+        elif (more := _read_more_link(line, current)) and (
+                title := _heading_above(lines, index, starts[-1][0] + 1 if starts else 0, skip)) is not None:
+            # A teaser whose title is a heading and whose only link is "Read more" ("... about <title>").
+            link, node = more
+            printed = link.text.partition(" about ")[2].strip() or lines[title].text
+            starts.append((title, Link(link.url, printed, link.rel), node))
+            current = node
     return starts
+
+
+def _read_more_link(line: Line, current_node: str | None) -> tuple[Link, str] | None:
+    """The "Read more" link of a release other than the item's before, and its node id, if the line holds one."""
+    for link in line.links:
+        if _READ_MORE_RE.match(link.text) and (node := node_id_of(link.url)) and node != current_node:
+            return link, node
+    return None
+
+
+def _heading_above(lines: list[Line], index: int, floor: int, skip: set[int]) -> int | None:
+    """The nearest heading above line ``index`` (no further back than ``floor`` and an item's size) that links to no
+    release and prints no date alone: the title of the teaser whose "Read more" link ``index`` holds."""
+    for above in range(index - 1, max(floor, index - _MAX_ITEM_LINES) - 1, -1):
+        line = lines[above]
+        if (above not in skip and line.element.tag in _HEADING_TAGS and len(line.text) >= 3
+                and not _date_heading(line) and not any(node_id_of(link.url) for link in line.links)):
+            return above
+    return None
 
 
 def _item_bounds(lines: list[Line], titles: list[int]) -> list[tuple[int, int]]:

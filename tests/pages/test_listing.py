@@ -315,3 +315,20 @@ def test_labels_written_with_a_plural_in_brackets_are_read():
                                                              "<p>Field(s) of work: Policing, Youth</p>")
     [item] = read_listing(html, URL).items
     assert (item.where_we_are, item.what_we_do) == (["OSCE Secretariat"], ["Policing", "Youth"])
+
+
+def test_a_teaser_whose_only_link_is_read_more_is_an_item_titled_by_its_heading():
+    def teaser(node: int, title: str, more: str) -> str:
+        return (f"<article><h3>{title}</h3><div>Publishing date: 3 June 2019</div><div>What we do: Policing</div>"
+                f"<p>The Mission trained officers.</p><ul><li><a href='/secretariat/{node}'>{more}</a></li></ul>"
+                "</article>")
+
+    html = ("<main><h1>Press releases</h1>"
+            + teaser(900101, "Police trained in the south", "Read more<span hidden> about</span>")
+            + teaser(900102, "Judges meet in the capital", "Read more <span>about Judges meet in the capital</span>")
+            + "</main>")
+    items = read_listing(html, URL).items
+    assert [(item.node_id, item.title, item.publishing_date, item.what_we_do, item.lead) for item in items] == [
+        ("900101", "Police trained in the south", "3 June 2019", ["Policing"], "The Mission trained officers."),
+        ("900102", "Judges meet in the capital", "3 June 2019", ["Policing"], "The Mission trained officers."),
+    ]

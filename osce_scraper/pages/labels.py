@@ -274,6 +274,23 @@ def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | N
     return items if len(following) >= 2 and all(other.tag == item.tag for other in following) else None
 
 
+# A bar or a dot between two facts printed on one line.
+_FACT_SEPARATOR_RE = re.compile(r"(\s+[|·•]\s+)")
+
+
+def _facts_of_a_line(name: str, rest: str, pattern: re.Pattern[str], by_text: dict[str, str]) -> list[tuple[str, str]]:
+    """(field, value) of each fact a labelled line prints between separators, the line's own label first; a part
+    that opens with no label and its colon is the value before it continued ("Policing | Youth")."""
+    parts = _FACT_SEPARATOR_RE.split(rest)
+    facts = [[name, parts[0]]]
+    for separator, part in zip(parts[1::2], parts[2::2], strict=True):
+        if (match := pattern.match(part)) and match.group("colon"):
+            facts.append([by_text[ignorecase_key(match.group("label"))], match.group("rest").strip()])
+        else:
+            facts[-1][1] += separator + part
+    return [(field, value) for field, value in facts]
+
+
 def iter_labels(
     lines: Sequence[Line],
     labels: Mapping[str, tuple[str, ...]],
@@ -299,6 +316,12 @@ def iter_labels(
         if index < free:
             continue
         name, rest, bare = matches[index - start]
+        if rest and _FACT_SEPARATOR_RE.search(rest):
+            # "Content type: News | Date: 3 June 2019 | Source: OSCE": each labelled fact of the line is one.
+            facts = _facts_of_a_line(name, rest, pattern, by_text)
+            for other, value in facts[1:]:
+                yield other, Labelled(tuple(_line_values(lines[index], value)), index, index, False)
+            name, rest = facts[0]
         values: list[str] = _line_values(lines[index], rest) if rest else []
         last = index
         if not rest:

@@ -100,3 +100,15 @@ def test_a_label_the_table_writes_with_its_colon_is_read_only_with_it():
     assert labels_of("<p>Fields of work: Policing</p>", LISTING_LABELS) == {"what_we_do": ["Policing"]}
     # A menu's column heading, bare in an element of its own over its links, labels nothing of an item.
     assert labels_of("<div>Fields of work</div><div>Policing</div>", LISTING_LABELS) == {}
+
+
+@pytest.mark.parametrize("separator", [" | ", " · ", "&nbsp;•&nbsp;"])
+def test_facts_printed_on_one_line_between_separators_are_each_their_labels(separator):
+    sources = "<a href='/a'>OSCE Secretariat</a> | <a href='/b'>OSCE Mission to Skopje</a>"
+    page = separator.join(["<b>Content type:</b> News", "<b>Date:</b> 3 June 2019", f"<b>Source:</b> {sources}"])
+    assert labels_of(f"<p>{page}</p>") == {"content_type": ["News"], "date": ["3 June 2019"],
+                                            "source": ["OSCE Secretariat", "OSCE Mission to Skopje"]}
+    item = separator.join(["Publishing date: 3 June 2019", "Content type: News", f"Where we are: {sources}"])
+    assert labels_of(f"<p>{item}</p>", LISTING_LABELS) == {
+        "publishing_date": ["3 June 2019"], "content_type": ["News"],
+        "where_we_are": ["OSCE Secretariat", "OSCE Mission to Skopje"]}

@@ -333,6 +333,8 @@ def iter_labels(
                 line = lines[probe]
                 if line.element.tag in _HEADING_TAGS:
                     break  # a heading is never a value: the next item or section starts
+                if line.element.tag == "th" and label_el.tag == "th":
+                    break  # a table's header row: each header names a column, not the next one's value
                 # A value is most often the label's sibling: its parent is asked before its ancestors are walked.
                 element = line.element
                 if element is label_el or (

@@ -19,6 +19,7 @@ from osce_scraper.pages.html import (
     Line,
     Link,
     base_url_of,
+    element_text,
     is_error_title,
     is_within,
     link_of,
@@ -33,6 +34,7 @@ from osce_scraper.pages.labels import (
     Labelled,
     find_labels,
     iter_labels,
+    match_label,
     split_values,
 )
 
@@ -446,8 +448,10 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     # A value of a label is never a title, even when it links to a numbered page.
     starts = _title_lines(lines, labels.labelled_lines())
     bounds = _item_bounds(lines, [index for index, _, _ in starts])
+    columns = _column_fields(selector, lines) if starts else {}
     items = [
-        _item(lines, begin, end, index, link, node, labels.of_item(begin, end), group_date)
+        _item(lines, begin, end, index, link, node,
+              _with_columns(lines, labels.of_item(begin, end), columns, begin, end), group_date)
         for (index, link, node), (begin, end), group_date in zip(starts, bounds, _group_dates(lines, bounds),
                                                                   strict=True)
     ]
@@ -465,6 +469,48 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         shape=_shape(lines, starts, items),
         found="" if items else _what_it_shows(lines, link_count),
     )
+
+
+def _column_fields(selector: Selector, lines: list[Line]) -> dict[int, str]:
+    """{line: field} for the lines in a table's cells under a header that is a listing label ("Where we are" over a
+    column of offices): a reader of a table reads each cell by its column's header."""
+    cells: dict[etree._Element, str] = {}
+    for table in selector.root.iter("table"):
+        rows = list(table.iter("tr"))
+        header = next((row for row in rows if len(row) and all(cell.tag == "th" for cell in row)), None)
+        if header is None:
+            continue
+        fields = [found[0] if (found := match_label(element_text(cell) + ":", LISTING_LABELS)) and not found[1]
+                  else None for cell in header]
+        if not any(fields):
+            continue
+        for row in rows:
+            if row is not header:
+                cells.update((cell, name) for cell, name in zip(row, fields, strict=False)
+                             if name is not None and cell.tag == "td")
+    if not cells:
+        return {}
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        element: etree._Element | None = line.element
+        while element is not None and element not in cells and element.tag != "table":
+            element = element.getparent()
+        if element is not None and element in cells:
+            found[index] = cells[element]
+    return found
+
+
+def _with_columns(lines: list[Line], labels: dict[str, Labelled], columns: dict[int, str], begin: int,
+                  end: int) -> dict[str, Labelled]:
+    """An item's labels, with the fields its table cells show under a labelled column header (its own labels win)."""
+    if not columns:
+        return labels
+    lines_of: dict[str, list[int]] = {}
+    for index in range(begin, end):
+        if (name := columns.get(index)) is not None and name not in labels:
+            lines_of.setdefault(name, []).append(index)
+    return labels | {name: Labelled(tuple(lines[index].text for index in indices), indices[0], indices[-1])
+                     for name, indices in lines_of.items()} if lines_of else labels
 
 
 def _shape(lines: list[Line], starts: list[tuple[int, Link, str]], items: list[ListingItem]) -> str:

@@ -1,5 +1,6 @@
 from html import escape
 
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -332,3 +333,22 @@ def test_a_teaser_whose_only_link_is_read_more_is_an_item_titled_by_its_heading(
         ("900101", "Police trained in the south", "3 June 2019", ["Policing"], "The Mission trained officers."),
         ("900102", "Judges meet in the capital", "3 June 2019", ["Policing"], "The Mission trained officers."),
     ]
+
+
+def make_table_listing(rows: list[tuple[int, str, str, str]]) -> str:
+    """A Views table: one row a release, each cell under its column's header."""
+    body = "".join(f"<tr><td>3 June 2019</td><td><a href='/secretariat/{node}'>{title}</a></td><td>{where}</td>"
+                   f"<td><ul><li>{what}</li></ul></td><td><p>The OSCE met today.</p></td></tr>"
+                   for node, title, where, what in rows)
+    return ("<main><table><thead><tr><th><a href='?order=date'>Publishing date</a></th><th>Title</th>"
+            "<th>Where we are</th><th>What we do</th><th>Summary</th></tr></thead>"
+            f"<tbody>{body}</tbody></table></main>")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_tables_cells_are_read_by_their_column_headers(count):
+    rows = [(900200 + n, f"Release number {n}", "OSCE Mission to Skopje", "Policing") for n in range(count)]
+    items = read_listing(make_table_listing(rows), URL).items
+    assert [(item.title, item.publishing_date, item.where_we_are, item.what_we_do, item.lead) for item in items] == [
+        (title, "3 June 2019", ["OSCE Mission to Skopje"], ["Policing"], "The OSCE met today.")
+        for _, title, _, _ in rows]

@@ -444,6 +444,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             other_field = None
         if text == title and line.element.tag in _HEADING_TAGS:
             continue  # the title's heading printed again (a banner's, and the article's own); a lead may repeat it
+        if line.element.tag == "summary" or (line.element.tag in _HEADING_TAGS and index + 1 in consumed):
+            continue  # a disclosure's caption, or the heading of the page's facts ("About this release"): no text
         if _is_end_of_article_heading(line):
             if body:
                 break

@@ -33,3 +33,14 @@ def test_a_quote_nested_in_the_text_is_kept_with_the_address_after_it_left_out()
                      + f"<blockquote><p>{quote}</p></blockquote></div>"
                      "<div class='foot'>Wallnerstrasse 6, 1010 Vienna</div>")
     assert read_release(page, URL).paragraphs == [*TEXT, quote]
+
+
+def test_the_heading_or_disclosure_over_the_pages_facts_after_the_text_is_no_text():
+    text = "".join(f"<p>{p}</p>" for p in TEXT)
+    boxed = text + ("<section><h2>About this release</h2><dl><dt>Source</dt><dd>OSCE Secretariat</dd>"
+                    "<dt>Fields of work</dt><dd>Border management</dd></dl></section>")
+    disclosed = text + ("<details open><summary>Details</summary><div>Source:</div><div>OSCE Secretariat</div>"
+                        "</details>")
+    for page in (boxed, disclosed):
+        release = read_release(make_page(f"<article>{page}</article>"), URL)
+        assert (release.paragraphs, release.source) == (TEXT, ["OSCE Secretariat"])

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from osce_scraper.extract.dates import names_its_month, order_is_certain, parse_date
+from osce_scraper.extract.dates import month_number, names_its_month, order_is_certain, parse_date
 from osce_scraper.extract.places import lookup_place
 from osce_scraper.pages.html import Line, element_text
 from osce_scraper.pages.labels import CONTENT_TYPES
@@ -97,3 +98,20 @@ def byline_date(line: Line) -> str | None:
         if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:
             return printed if names_its_month(printed) else (time.get("datetime") or "").strip() or printed
     return None
+
+
+def tile_date(lines: Sequence[Line], index: int) -> str | None:
+    """The date of a calendar tile that starts at ``lines[index]``: a day, a month's name and a year printed as
+    three lines of their own ("04", "Jun", "2019"), read as one date ("04 Jun 2019").
+
+    >>> from osce_scraper.pages.html import page_selector, visible_lines
+    >>> tile_date(visible_lines(page_selector("<div>04</div><div>Jun</div><div>2019</div><h3>Title</h3>")), 0)
+    '04 Jun 2019'
+    """
+    if index + 2 >= len(lines):
+        return None
+    day, month, year = (lines[i].text for i in range(index, index + 3))
+    if not (len(day) <= 2 and day.isdigit() and 1 <= int(day) <= 31 and len(year) == 4 and year.isdigit()
+            and month_number(month.rstrip(".")) is not None):
+        return None
+    return f"{day} {month} {year}"

@@ -14,7 +14,7 @@ from parsel import Selector
 
 from osce_scraper.extract.dates import month_number, names_its_month, parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
-from osce_scraper.pages.bylines import byline_date, printed_byline
+from osce_scraper.pages.bylines import byline_date, printed_byline, tile_date
 from osce_scraper.pages.html import (
     Line,
     Link,
@@ -357,6 +357,9 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             publishing_date = publishing_date or byline[0]
             content_type = content_type or byline[1]
             consumed.add(index)
+        elif publishing_date is None and index + 2 < end and (tile := tile_date(lines, index)):
+            publishing_date = tile  # a calendar tile: day, month and year as three lines
+            consumed.update(range(index, index + 3))
         elif publishing_date is None and (date := _line_date(line)):
             publishing_date = date
             consumed.add(index)

@@ -13,7 +13,7 @@ from osce_scraper.extract.datelines import first_dateline, is_standalone_datelin
 from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
-from osce_scraper.pages.bylines import byline_date, printed_byline
+from osce_scraper.pages.bylines import byline_date, printed_byline, tile_date
 from osce_scraper.pages.html import (
     Line,
     attribute_contents,
@@ -377,6 +377,17 @@ def _date_of(found: Labelled, lines: list[Line]) -> str:
                 found.text)
 
 
+def _date_above_title(lines: list[Line], title_index: int, consumed: set[int]) -> str | None:
+    """A date printed right above the title, alone or as a calendar tile ("04" / "Jun" / "2019"), with at most
+    the page's type (a line already read) between them."""
+    end = title_index - 1 if title_index - 1 in consumed else title_index
+    if end >= 3 and (tile := tile_date(lines, end - 3)):
+        return tile
+    if end >= 1 and end - 1 not in consumed and (byline := printed_byline(lines[end - 1].text)):
+        return byline[0]
+    return None
+
+
 def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     """Read a release page by its visible text (a parsel selector, or the page's HTML).
 
@@ -425,6 +436,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                 consumed.add(index)
                 printed_date, content_type = byline[0], content_type or byline[1]
                 break
+
+    printed_date = printed_date or _date_above_title(lines, title_index, consumed)
 
     body: list[int] = []
     standalone = None

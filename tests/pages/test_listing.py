@@ -352,3 +352,13 @@ def test_a_tables_cells_are_read_by_their_column_headers(count):
     assert [(item.title, item.publishing_date, item.where_we_are, item.what_we_do, item.lead) for item in items] == [
         (title, "3 June 2019", ["OSCE Mission to Skopje"], ["Policing"], "The OSCE met today.")
         for _, title, _, _ in rows]
+
+
+def test_a_calendar_tile_before_the_title_dates_the_item():
+    def card(node: int, day: str) -> str:
+        return (f"<li><div><div>{day}</div><div>Jun</div><div>2019</div></div><div><span>News</span>"
+                f"<h3><a href='/secretariat/{node}'>Release {node}</a></h3><p>The OSCE met today.</p></div></li>")
+
+    items = read_listing("<main><ul>" + card(900301, "04") + card(900302, "3") + "</ul></main>", URL).items
+    assert [(item.publishing_date, item.content_type, item.lead) for item in items] == [
+        ("04 Jun 2019", "News", "The OSCE met today."), ("3 Jun 2019", "News", "The OSCE met today.")]

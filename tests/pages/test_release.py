@@ -261,6 +261,15 @@ def test_a_type_and_date_printed_in_a_line_above_the_title_are_the_pages(byline)
     assert (page.content_type, page.date_raw) == ("Press release", "12 May 2021")
 
 
+@pytest.mark.parametrize("above", ["<div>12</div><div>May</div><div>2021</div><span>Press release</span>",
+                                   "<div><span>12</span> <span>May</span> <span>2021</span></div>"])
+def test_a_date_printed_right_above_the_title_alone_or_as_a_calendar_tile_is_the_pages(above):
+    hero = f"<header>{above}<h1>OSCE supports police reform in Kyrgyzstan</h1></header>"
+    page = read_release(make_page_with_hero(hero), URL)
+    assert page.date_raw == "12 May 2021"
+    assert not any("2021" in paragraph for paragraph in page.paragraphs[1:])
+
+
 def test_the_sites_banner_is_not_read_though_it_holds_the_sites_name_as_a_heading():
     banner = ("<header><h1><a href='/'>OSCE</a></h1><p>Source: OSCE Secretariat</p></header>"
               "<h2>OSCE supports police reform in Kyrgyzstan</h2>")

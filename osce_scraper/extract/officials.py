@@ -102,8 +102,9 @@ _LEADING_WORDS_RE = re.compile(rf"^(?:{'|'.join(_LEADING_WORD_LIST)})\s+", re.I)
 _PREPOSITIONS = frozenset("of to in for at with by from under on during after before about".split())
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 # Many surnames and given names are also the names of towns ("Harlem", "Nancy"): a city's name counts
-# as a place only for a large city, and a very large one when it is a given name too ("Sofia", "Paris").
-_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
+# as a place only for a large city, and for one of the largest when it is a given name too ("London", "Berlin"):
+# "Judge Milan Janković" and "Minister Sofia Ivanova" are people, though Milan and Sofia hold a million each.
+_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 2_500_000
 
 
 # Many heads are slow to find either way: ``str.find`` passes over the text once per head, and a regular
@@ -963,6 +964,9 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("The Foreign Minister John Smith met Ambassador Jane Smith in Vinstad. Smith said the talks went well.",
      {"John Smith": ["Foreign Minister"], "Jane Smith": ["Ambassador"]}),
     ("The Minister of Interior opened the new police station.", {}),
+    # A given name that is also a large city's ("Milan") is a name after a title.
+    ("Minister Vera Kostić and Judge Milan Kostić signed the protocol.",
+     {"Vera Kostić": ["Minister"], "Milan Kostić": ["Judge"]}),
     # "of Country" ends at "and" when the next person's title follows it.
     ("Deputy Foreign Minister Ivo Danek of Ruritania and Ambassador Lena Varga of Vinstad co-chaired the group.",
      {"Ivo Danek": ["Deputy Foreign Minister", "Deputy Foreign Minister of Ruritania"],

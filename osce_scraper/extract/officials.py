@@ -955,6 +955,7 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("OSCE Representative on Freedom of the Media Harlan Desmet welcomed the law.",
      {"Harlan Desmet": ["OSCE Representative on Freedom of the Media"]}),
     ("The talks were opened by ODIHR Director Link in Warsaw.", {"Link": ["ODIHR Director"]}),
+    ("Mayor Kovač welcomed the delegation.", {"Kovač": ["Mayor"]}),
     ("“Mines must go,” said Ambassador Anna Kristín Jónsdóttir of Ruritania.",
      {"Anna Kristín Jónsdóttir": ["Ambassador", "Ambassador of Ruritania"]}),
     # A chained title: the one before the comma is the same person's.
@@ -1252,8 +1253,16 @@ def _is_title_head(word: str) -> bool:
     return bool(_HEAD_RE.fullmatch(word))
 
 
-# A name of one word is a surname written as names are: a capital, then lower-case letters.
-_SURNAME_ALONE_RE = re.compile(rf"{_UP}[a-zà-ÿ'’-]{{2,}}")
+def _is_surname_alone(name: str) -> bool:
+    """True for a name of one word written as a surname is: each part of it (between hyphens) a capital, then
+    lower-case letters, in any script.
+
+    >>> _is_surname_alone("Kovač"), _is_surname_alone("Lind-Berg"), _is_surname_alone("OSCE"), _is_surname_alone("Li")
+    (True, True, False, False)
+    """
+    return len(name) >= 3 and all(
+        part[:1].isupper() and len(rest := part[1:].replace("'", "").replace("’", "")) >= 1 and rest.isalpha()
+        and rest.islower() for part in name.split("-"))
 
 
 def accept(candidate: Candidate) -> tuple[str, list[str]] | None:
@@ -1289,7 +1298,7 @@ def _accepted(candidate: Candidate) -> tuple[str, tuple[str, ...]] | None:
         ranks += more_ranks
     if not name or not _is_name(name):
         return None
-    if len(name.split()) == 1 and (_is_not_name_word(name) or not _SURNAME_ALONE_RE.fullmatch(name)):
+    if len(name.split()) == 1 and (_is_not_name_word(name) or not _is_surname_alone(name)):
         return None
     # A rank found as a head ("Prof. Name") is the title it is as a rank before a name.
     kept = [_rank_title(title) for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]

@@ -544,6 +544,9 @@ def test_ranks_and_offices_of_other_traditions(text, expected):
         "Pupils of the Admiral Kovač secondary school sang the anthem.",
         "The delegates stayed at Hotel King Tomislav in the old town.",
         "Wreaths were laid at the General Radić monument.",
+        # A venue's name written with capitals, as its own is.
+        "Pupils of the Queen Vera Kostić Primary School sang the anthem.",
+        "The convoy crossed the Prince Ivo Danek Bridge at dawn.",
     ],
 )
 def test_a_ship_hotel_school_or_monument_named_after_someone_is_no_official(text):

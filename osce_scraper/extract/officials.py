@@ -1074,6 +1074,9 @@ PLURAL_TITLE_LIST_EXAMPLES: tuple[Example, ...] = (
      {"Anna Lind": ["Foreign Ministers"], "Bruno Kessel": ["Foreign Ministers"],
       "Erik Dahl": ["Ambassador of Norway", "Ambassador"]}),
     ("Ministers of the region met in Vinstad.", {}),
+    ("MPs Ana Kos and Tomas Berger joined the observers.", {"Ana Kos": ["MPs"], "Tomas Berger": ["MPs"]}),
+    ("Deputy Heads of Mission Ivo Danek and Lena Varga met the press.",
+     {"Ivo Danek": ["Deputy Heads of Mission"], "Lena Varga": ["Deputy Heads of Mission"]}),
 )
 
 

@@ -86,7 +86,8 @@ TITLE_HEADS = (
 PLURAL_TITLE_HEADS = (
     "Senators", "Ministers", "Foreign Ministers", "Ambassadors", "Presidents", "Members of Parliament",
     "Parliamentarians", "Mayors", "Judges", "Prosecutors", "Co-Chairs", "Governors", "Professors", "Generals",
-    "Representatives", "Commissioners", "Heads",
+    "Representatives", "Commissioners", "Heads of Mission", "Heads", "MPs", "Ombudspersons", "Chairpersons", "Envoys",
+    "Rapporteurs", "Directors",
 )
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 RANKS = (

@@ -666,7 +666,8 @@ def _lower_office_after_comma(space: str) -> str:
 # comma start a title too, an article before them as before a capital: one look-ahead holds both, so a comma before
 # a lower-case word costs the scan one try of the offices.
 _COMMAS_SCAN_RE = re.compile(
-    rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?(?:\x01|"
+    rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?(?:(?:"
+    + alternation(LOWER_RANK_WORDS).encode() + rb")" + _MARKED_SPACE + rb")?(?:\x01|"
     + _lower_office_after_comma(_MARKED_SPACE.decode()).encode() + rb"))(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
 )
 
@@ -726,7 +727,8 @@ _TEXT_SPACE = r"\s+"  # the white space between words, in a pattern of the text
 # A lower-case office after the comma: after capitalised words ("the Mission's spokesperson"), or as the comma scan
 # finds it ("head of the OSCE Office").
 _COMMA_BEFORE_TITLE_RE = re.compile(
-    rf",\s+(?=(?:the\s+|an?\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS})\b"
+    rf",\s+(?=(?:the\s+|an?\s+)?(?:(?:{alternation(LOWER_RANK_WORDS)})\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}"
+    rf"(?:{TITLE_HEADS})\b"
     rf"|(?:[A-Z][\w'’-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_by_first_letter(LOWER_ROLE_HEADS)})\b"
     rf"|{_lower_office_after_comma(_TEXT_SPACE)}))"
 )
@@ -735,6 +737,8 @@ _NAME_BEFORE_COMMA_RE = re.compile(rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<asi
 NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("Anna Berg, Head of the OSCE Office in Ruritania, said the talks were useful.",
      {"Anna Berg": ["Head of the OSCE Office in Ruritania"]}),
+    ("Ivo Danek, former Deputy Head of the OSCE Office, presented the report.",
+     {"Ivo Danek": ["former Deputy Head of the OSCE Office"]}),
     ("Pia Lindholm (MP, Ruritania), Chairperson of the OSCE PA's Committee on Democracy, opened the debate.",
      {"Pia Lindholm": ["Chairperson of the OSCE PA's Committee on Democracy", "MP"]}),
     # "US Ambassador A, the Head of X, B": A has a title of their own; the next one is B's.

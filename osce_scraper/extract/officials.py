@@ -969,6 +969,12 @@ TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("The Foreign Minister John Smith met Ambassador Jane Smith in Vinstad. Smith said the talks went well.",
      {"John Smith": ["Foreign Minister"], "Jane Smith": ["Ambassador"]}),
     ("The Minister of Interior opened the new police station.", {}),
+    # "Title A and Title B": A's name is found before the "and", whether the lexicon knows the given name or not.
+    ("Director of the Police Administration Dobrivoje Marinković and Head of the Border Police Ana Kos signed it.",
+     {"Dobrivoje Marinković": ["Director of the Police Administration"], "Ana Kos": ["Head of the Border Police"]}),
+    # A parliament's name is no part of a name.
+    ("Vice-Speaker of the Verkhovna Rada Oksana Hrytsenko opened the exhibition.",
+     {"Oksana Hrytsenko": ["Vice-Speaker of the Verkhovna Rada"]}),
     # A given name that is also a large city's ("Milan") is a name after a title.
     ("Minister Vera Kostić and Judge Milan Kostić signed the protocol.",
      {"Vera Kostić": ["Minister"], "Milan Kostić": ["Judge"]}),
@@ -1029,6 +1035,21 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     return None
 
 
+def _and_before_a_title(run: str) -> int:
+    """Where the first " and " of a run that a title head follows stands ("... Name and Head of ..."), else 0.
+
+    >>> _and_before_a_title("of the Police Ivo Danek and the Head of it"), _and_before_a_title("of Labour and Ivo")
+    (23, 0)
+    """
+    position = run.find(" and ")
+    while position >= 0:
+        after = position + 5
+        if _HEAD_RE.match(run, after + 4 if run.startswith("the ", after) else after):
+            return position
+        position = run.find(" and ", after)
+    return 0
+
+
 def title_name(text: str) -> Iterator[Candidate]:
     """"Title Name": a title head, then a run of title and name words in which the name is found.
 
@@ -1039,7 +1060,9 @@ def title_name(text: str) -> Iterator[Candidate]:
         run = _RUN_RE.match(text, head.end() + 1) if text[head.end() : head.end() + 1] == " " else None
         if not run:
             continue
-        if not (found_span := _name_in_run(run.group())):
+        # "Title A and Title B": A is looked for before the "and", where B's words cannot be taken for A's.
+        cut = _and_before_a_title(run.group())
+        if not (found_span := (cut and _name_in_run(run.group()[:cut])) or _name_in_run(run.group())):
             continue
         words = run.group().split()
         start, end = found_span

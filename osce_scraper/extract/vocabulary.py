@@ -167,7 +167,8 @@ NON_NAME_WORDS = frozenset(
     Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea School
     Gymnasium Lyceum Monument Memorial Avenue Boulevard Bridge Hospital Stadium Award Prize Cathedral Mosque Barracks
-    Library Museum
+    Library Museum Rada Verkhovna Bundestag Bundesrat Sejm Senate Duma Majilis Mazhilis Saeima Seimas Riigikogu
+    Storting Folketing Riksdag Eduskunta Knesset Sabor Skupstina Skupština Kenesh Jogorku Oliy Majlis Althingi
     Balkans Caucasus Asia Europe America Central Eastern Western Northern Southern South North East West Roma Sinti
     Bosnia Herzegovina Valletta Hague Kiev Mitrovica Ohrid U.S. U.S.A. U.K. U.N. E.U. D.C.
     The This That These Those In On At For From With By As After Before During Under Today He She They We

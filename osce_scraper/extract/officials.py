@@ -739,6 +739,9 @@ NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Anna Berg": ["Head of the OSCE Office in Ruritania"]}),
     ("Ivo Danek, former Deputy Head of the OSCE Office, presented the report.",
      {"Ivo Danek": ["former Deputy Head of the OSCE Office"]}),
+    # A lower-case office of a body or place whose name is capitalised; of a family or a household, none.
+    ("Lena Varga, a judge of the Basic Court in Vinstad, and Tomas Berger, head of the family, spoke.",
+     {"Lena Varga": ["judge of the Basic Court in Vinstad"]}),
     ("Pia Lindholm (MP, Ruritania), Chairperson of the OSCE PA's Committee on Democracy, opened the debate.",
      {"Pia Lindholm": ["Chairperson of the OSCE PA's Committee on Democracy", "MP"]}),
     # "US Ambassador A, the Head of X, B": A has a title of their own; the next one is B's.
@@ -759,6 +762,22 @@ def _is_lower_case_osce_post(title: str) -> bool:
     )
 
 
+# "a judge of the Basic Court", "mayor of Vinstad": a lower-case office of a body or place whose name is capitalised.
+_LOWER_OFFICE_OF_A_BODY_RE = re.compile(
+    rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _is_lower_case_office(title: str) -> bool:
+    """True for a lower-case office after a name that makes an official: the OSCE's, or one of a body or place
+    whose name is capitalised ("a judge of the Basic Court"); "head of the family" is none.
+
+    >>> _is_lower_case_office("judge of the Basic Court in Vinstad"), _is_lower_case_office("head of the family")
+    (True, False)
+    """
+    return _is_lower_case_osce_post(title) or bool(_LOWER_OFFICE_OF_A_BODY_RE.search(title))
+
+
 def name_comma_title(text: str) -> Iterator[Candidate]:
     """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
     for marked_comma in _commas(text)[1]:
@@ -767,7 +786,7 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
         if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
             continue
         title = _title_after(text, comma.end())
-        if not (title and (_HEAD_RE.search(title) or _is_lower_case_osce_post(title))):
+        if not (title and (_HEAD_RE.search(title) or _is_lower_case_office(title))):
             continue
         # "US Ambassador A, the Head of X, B": A has a title; this one is B's. Another name after the title is
         # rare and quick to look for: it is looked for first.

@@ -62,6 +62,8 @@ NAME_PARTICLES = (
 
 #: Words that end a title phrase and stand right before a name ("Foreign Minister Ilkka Kanerva").
 TITLE_HEADS = (
+    # A head elected or designated but not yet in office: before the head itself, which would match first.
+    "Secretary General-designate", "Prime Minister-designate", "Minister-designate", "President-elect",
     "Secretary General", "Secretary-General", "Chairperson-in-Office", "Chairman-in-Office", "Chairwoman-in-Office",
     "Chairperson", "Chairman", "Chairwoman", "Chair", "Co-Chair", "President", "Vice-President", "Vice President",
     "Prime Minister", "Minister", "Deputy", "Ambassador", "Head", "Director", "Director General", "Director-General",
@@ -80,7 +82,8 @@ TITLE_HEADS = (
     "Admiral", "Marshal", "Sergeant", "Rector", "Dean", "Registrar",
     "Editor-in-Chief", "Ombudswoman", "Chairmanship", "Member", "Defender", "Attorney General", "Akim", "Hokim",
     "Khokim", "Bashkan", "Monsignor", "Rabbi", "Imam", "Metropolitan", "Councillor", "Federal Councillor",
-    "Congressman", "Congresswoman", "Chair-in-Office", "Monitor", "Chief Monitor", "HCNM", "RFoM",
+    "Congressman", "Congresswoman", "Chair-in-Office", "Monitor", "Chief Monitor", "HCNM", "RFoM", "Commodore",
+    "Treasurer", "Undersecretary", "Under-Secretary",
 )
 #: Plural titles before a list of names ("Senators A, B and C").
 PLURAL_TITLE_HEADS = (
@@ -95,7 +98,7 @@ RANKS = (
     "General", "Gen.", "Lieutenant-Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Rear-Admiral", "Vice-Admiral", "Admiral", "Monsignor", "Msgr.", "Rabbi", "H.E.",
+    "Mme", "Captain", "Commodore", "Rear-Admiral", "Vice-Admiral", "Admiral", "Monsignor", "Msgr.", "Rabbi", "H.E.",
     "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).

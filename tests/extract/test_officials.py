@@ -529,6 +529,11 @@ def test_a_building_named_after_a_title_and_a_name_is_no_official():
         ("Rabbi Jonas Weill and Imam Selim Hadžić opened the interfaith dialogue.",
          {"Jonas Weill": ["Rabbi"], "Selim Hadžić": ["Imam"]}),
         ("OSCE HCNM Astrid Nyberg visited the region.", {"Astrid Nyberg": ["OSCE HCNM"]}),
+        # Heads elected or designated, and other offices.
+        ("President-elect Ana Kos and Secretary General-designate Ivo Danek met.",
+         {"Ana Kos": ["President-elect"], "Ivo Danek": ["Secretary General-designate"]}),
+        ("Commodore Lena Varga and OSCE PA Treasurer Tomas Berger spoke.",
+         {"Lena Varga": ["Commodore"], "Tomas Berger": ["OSCE PA Treasurer"]}),
         # An Irish particle inside the name.
         ("Foreign Minister Siobhán Ní Bhriain arrived in Vienna.", {"Siobhán Ní Bhriain": ["Foreign Minister"]}),
     ],

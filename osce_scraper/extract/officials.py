@@ -1096,7 +1096,8 @@ def title_name(text: str) -> Iterator[Candidate]:
         title_start, title = _title_span(text, title_end, lower_case=True)
         titles = [title]
         prefix = _stripped_end(text, title_start)
-        if prefix and text[prefix - 1] == ",":
+        # "A, Title, and Title B": a title before ", and" is A's, not B's.
+        if prefix and text[prefix - 1] == "," and not text.startswith("and ", title_start):
             earlier_start, earlier = _title_span(text, prefix - 1)
             if earlier and _HEAD_RE.search(earlier) and not _belongs_to_the_name_before(text, earlier_start):
                 titles.insert(0, earlier)

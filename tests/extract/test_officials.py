@@ -578,3 +578,10 @@ def test_a_person_who_shares_a_venues_name_is_still_an_official_with_a_title_of_
 )
 def test_and_inside_an_offices_subject_is_part_of_the_title(text, expected):
     assert officials(text) == expected
+
+
+def test_a_title_before_comma_and_is_the_person_befores_not_the_next_ones():
+    text = "Ruritanian Foreign Minister Ana Kos, OSCE Chairperson-in-Office, and Secretary General Ivo Danek met."
+    found = officials(text)
+    assert found["Ivo Danek"] == ["Secretary General"]
+    assert "OSCE Chairperson-in-Office" in found["Ana Kos"]

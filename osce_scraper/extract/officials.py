@@ -1494,6 +1494,13 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
             spellings[person] = set()
         spellings[person].add(name)
         official.titles.extend(title for title in dict.fromkeys(titles) if title not in official.titles)
+    for name in [name for name in found if " " not in name]:
+        # "ODIHR Director Holmberg ... Lisa Holmberg said": the fullest form the text writes is the name.
+        if (fuller := _fuller_spelling(text, name)) and fuller not in found:
+            official = found.pop(name)
+            official.name = fuller
+            found[fuller] = official
+            spellings[fuller] = spellings.pop(name) | {fuller}
     surnames = [fold(name.split()[-1]) for name in found]
     for name, official in found.items():
         surname = name.split()[-1]
@@ -1502,6 +1509,19 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
         else:  # a surname two people share: only the fuller spellings count
             official.mentions = max(1, sum(count_word(text, s) for s in spellings[name] if len(s.split()) > 1))
     return sorted(found.values(), key=lambda o: _first_position(text, o.name))
+
+
+def _fuller_spelling(text: str, surname: str) -> str | None:
+    """"Given Surname", when the text writes the surname after one given name only.
+
+    >>> _fuller_spelling("Director Holmberg spoke. Lisa Holmberg said so.", "Holmberg")
+    'Lisa Holmberg'
+    >>> _fuller_spelling("Director Holmberg met Lisa Holmberg-Berg.", "Holmberg") is None  # another surname
+    True
+    """
+    given = {match.group(1) for match in re.finditer(rf"({_NAME_WORD})\s+{re.escape(surname)}(?![\w'’-])", text)
+             if is_given_name(match.group(1))}
+    return f"{given.pop()} {surname}" if len(given) == 1 else None
 
 
 def count_word(text: str, word: str) -> int:

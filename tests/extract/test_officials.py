@@ -585,3 +585,10 @@ def test_a_title_before_comma_and_is_the_person_befores_not_the_next_ones():
     found = officials(text)
     assert found["Ivo Danek"] == ["Secretary General"]
     assert "OSCE Chairperson-in-Office" in found["Ana Kos"]
+
+
+def test_a_surname_named_alone_with_its_title_takes_the_fullest_form_the_text_writes():
+    assert officials("ODIHR Director Varga opened the meeting. Later, Lena Varga met the press.") == {
+        "Lena Varga": ["ODIHR Director"]}
+    # Another surname that starts with it is another person's.
+    assert "Varga" in officials("ODIHR Director Varga met Lena Varga-Kos.")

@@ -343,7 +343,8 @@ def _clean_title(title: str) -> str:
         # A sentence's words before the title ("the meeting in Tashkent of Uzbek President ..."):
         # the title starts after the last preposition of that stretch.
         words = title.split(" ")
-        first_head = next((i for i, w in enumerate(words) if _HEAD_RE.fullmatch(w) or _LOWER_HEAD_RE.fullmatch(w)),
+        first_head = next((i for i, w in enumerate(words)
+                           if _HEAD_RE.fullmatch(w) or _LOWER_HEAD_RE.fullmatch(w) or _PLURAL_RE.fullmatch(w)),
                           len(words))
         cut = max(i for i, w in enumerate(words[:first_head]) if w.lower() in _PREPOSITIONS)  # words[0] is one
         title = " ".join(words[cut + 1 :])
@@ -1106,9 +1107,13 @@ def title_name(text: str) -> Iterator[Candidate]:
         yield Candidate(name, tuple(titles))
 
 
-_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?"
+# A list's item may carry its place in brackets ("Governors A (Odesa) and B (Mykolaiv)"; countries are taken out
+# before the shapes read the text).
+_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?(?:\s+\([^()]{{1,40}}\))?"
 _LIST_NAMES_RE = re.compile(rf"\s+(?P<names>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})")
-_LIST_ITEM_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?")
+_LIST_ITEM_RE = re.compile(
+    rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?(?:\s+\([^()]{{1,40}}\))?"
+)
 # Up to three capitalised words before a plural head belong to its title ("OSCE PA Foreign Ministers"); the
 # search ends one letter into the head, so the earliest start that reaches it wins.
 _WORDS_BEFORE_HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{_UP}[\w'’-]*\s+){{0,3}}[A-Z]\Z")
@@ -1122,6 +1127,8 @@ PLURAL_TITLE_LIST_EXAMPLES: tuple[Example, ...] = (
       "Erik Dahl": ["Ambassador of Norway", "Ambassador"]}),
     ("Ministers of the region met in Vinstad.", {}),
     ("MPs Ana Kos and Tomas Berger joined the observers.", {"Ana Kos": ["MPs"], "Tomas Berger": ["MPs"]}),
+    ("Governors Ana Kos (Vinstad) and Tomas Berger (Port Ruri) met.", {"Ana Kos": ["Governors"],
+                                                                        "Tomas Berger": ["Governors"]}),
     ("Deputy Heads of Mission Ivo Danek and Lena Varga met the press.",
      {"Ivo Danek": ["Deputy Heads of Mission"], "Lena Varga": ["Deputy Heads of Mission"]}),
 )
@@ -1188,6 +1195,42 @@ def plural_title_list(text: str) -> Iterator[Candidate]:
                 yield Candidate(raw_name, (f"{ranks[-1]} of {country}",) if country else ())
             else:
                 yield Candidate(raw_name, (title,))
+
+
+# "The Ministers of the Interior of X and Y, A and B,": a list of names after a comma or a dash, a plural title
+# before it.
+_LIST_AFTER_BREAK_RE = re.compile(
+    rf"\s*[,–—]\s+(?P<names>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})(?=\s*[,.;:–—)]|\s+[a-z])"
+)
+_DASHES = (" – ", " — ")
+
+PLURAL_TITLE_BREAK_LIST_EXAMPLES: tuple[Example, ...] = (
+    ("The Ministers of the Interior of Ruritania and Vinstad, Ana Kos and Ivo Danek, agreed on joint patrols.",
+     {"Ana Kos": ["Ministers of the Interior of Ruritania and Vinstad"],
+      "Ivo Danek": ["Ministers of the Interior of Ruritania and Vinstad"]}),
+    ("The Mayors of Vinstad and Port Ruri – Lena Varga and Tomas Berger – signed the agreement.",
+     {"Lena Varga": ["Mayors of Vinstad and Port Ruri"], "Tomas Berger": ["Mayors of Vinstad and Port Ruri"]}),
+    ("The ministers met in Vinstad, Ana Kos and Ivo Danek said.", {}),
+)
+
+
+def plural_title_break_list(text: str) -> Iterator[Candidate]:
+    """"The Mayors of X and Y – A and B –", "The Ministers of X, A and B,": a plural title, then the list it names."""
+    breaks = list(_commas(text)[0])
+    for dash in _DASHES:
+        position = text.find(dash)
+        while position >= 0:
+            breaks.append(position + 1)
+            position = text.find(dash, position + len(dash))
+    for position in sorted(breaks):
+        if not (names := _LIST_AFTER_BREAK_RE.match(text, position)):
+            continue
+        title = _title_before(text, position)
+        if not _PLURAL_RE.search(title):
+            continue
+        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names.group("names")):
+            if found_item := _LIST_ITEM_RE.fullmatch(item):
+                yield Candidate(found_item.group("name"), (title,))
 
 
 # "Name, who heads the OSCE Centre in X,": the office told by its verb, whose object is an OSCE body or another
@@ -1271,6 +1314,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape(plural_title_list, PLURAL_TITLE_LIST_EXAMPLES),
     Shape(names_comma_plural_title, NAMES_COMMA_PLURAL_TITLE_EXAMPLES),
     Shape(who_leads, WHO_LEADS_EXAMPLES),
+    Shape(plural_title_break_list, PLURAL_TITLE_BREAK_LIST_EXAMPLES),
 )
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1110,7 +1110,16 @@ def title_name(text: str) -> Iterator[Candidate]:
 # A list's item may carry its place in brackets ("Governors A (Odesa) and B (Mykolaiv)"; countries are taken out
 # before the shapes read the text).
 _LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?(?:\s+\([^()]{{1,40}}\))?"
-_LIST_NAMES_RE = re.compile(rf"\s+(?P<names>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})")
+
+
+def _list_of(item: str) -> str:
+    """The pattern of a list of ``item``: "A and B", "A, B and C", "A, B, and C"."""
+    return rf"{item}(?:,\s+{item})*,?\s+and\s+{item}"
+
+
+#: What stands between the items of a list.
+_LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+)?|,?\s+and\s+")
+_LIST_NAMES_RE = re.compile(rf"\s+(?P<names>{_list_of(_LIST_ITEM)})")
 _LIST_ITEM_RE = re.compile(
     rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?(?:\s+\([^()]{{1,40}}\))?"
 )
@@ -1186,7 +1195,7 @@ def plural_title_list(text: str) -> Iterator[Candidate]:
         )
         title = _clean_title(text[title_start:head_end])  # as printed: "Foreign Ministers"
         position = names.end()
-        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names.group("names")):
+        for item in _LIST_SEPARATOR_RE.split(names.group("names")):
             if not (found_item := _LIST_ITEM_RE.fullmatch(item)):
                 continue
             raw_name, country = found_item.group("name"), found_item.group("country")
@@ -1199,7 +1208,7 @@ def plural_title_list(text: str) -> Iterator[Candidate]:
 
 # "The Ministers of the Interior of X and Y, A and B,": a list of names after a comma, a plural title before it.
 _LIST_AFTER_COMMA_RE = re.compile(
-    rf",\s+(?P<names>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*,?\s+and\s+{_LIST_ITEM})(?=\s*[,.;:–—)]|\s+[a-z])"
+    rf",\s+(?P<names>{_list_of(_LIST_ITEM)})(?=\s*[,.;:–—)]|\s+[a-z])"
 )
 
 PLURAL_TITLE_COMMA_LIST_EXAMPLES: tuple[Example, ...] = (
@@ -1221,7 +1230,7 @@ def plural_title_comma_list(text: str) -> Iterator[Candidate]:
         title = _title_before(text, position)
         if not _PLURAL_RE.search(title):
             continue
-        for item in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names.group("names")):
+        for item in _LIST_SEPARATOR_RE.split(names.group("names")):
             if found_item := _LIST_ITEM_RE.fullmatch(item):
                 yield Candidate(found_item.group("name"), (title,))
 
@@ -1261,9 +1270,7 @@ def who_leads(text: str) -> Iterator[Candidate]:
 
 # "A and B, Heads of ...": a plural title after the comma, a list of names before it.
 _COMMA_BEFORE_PLURAL_RE = re.compile(rf",\s+(?:the\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b)")
-_NAMES_BEFORE_COMMA_RE = re.compile(
-    rf"(?P<names>{NAME_RE.pattern}(?:,\s+{NAME_RE.pattern})*,?\s+and\s+{NAME_RE.pattern})$"
-)
+_NAMES_BEFORE_COMMA_RE = re.compile(rf"(?P<names>{_list_of(NAME_RE.pattern)})$")
 
 NAMES_COMMA_PLURAL_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("Anna Berg and Tomas Weston, Heads of the OSCE Missions to Ruritania and to Vinstad, opened the seminar.",
@@ -1288,7 +1295,7 @@ def names_comma_plural_title(text: str) -> Iterator[Candidate]:
         title = _title_after(text, comma.end())
         if not (title and _PLURAL_RE.search(title)):
             continue
-        for name in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", names.group("names")):
+        for name in _LIST_SEPARATOR_RE.split(names.group("names")):
             yield Candidate(name, (title,))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import urljoin
@@ -488,6 +488,34 @@ def is_error_title(text: str) -> bool:
     (False, False)
     """
     return _ERROR_TITLE_RE.fullmatch(text.strip(" .!")) is not None
+
+
+def in_a_form_apart_from(element: etree._Element, others: Iterable[etree._Element]) -> bool:
+    """True for an element inside a form that holds none of ``others`` (a newsletter's "Fields of work" and its
+    boxes to tick, beside a page's title or a listing's items): a form's captions are no facts of the page. A form
+    around the whole page is the page.
+
+    >>> page = page_selector("<h1>Title</h1><form><fieldset><legend>Topics</legend></fieldset></form>").root
+    >>> in_a_form_apart_from(page.find(".//legend"), [page.find(".//h1")])
+    True
+    """
+    form = next(element.iterancestors("form"), None)
+    return form is not None and not any(is_within(other, form) for other in others)
+
+
+# "This page is also available in: Русский, Shqip": a note of the page's translations.
+_TRANSLATION_NOTE_RE = re.compile(
+    r"(?:this (?:page|article|release|press release|text) is (?:also )?|also )available in\b", re.I
+)
+
+
+def is_translation_note(text: str) -> bool:
+    """True for a line that lists the languages a page is also printed in: no text, lead or fact of the page.
+
+    >>> is_translation_note("This page is also available in: Русский, Shqip"), is_translation_note("Available soon")
+    (True, False)
+    """
+    return text[:1] in "TtAa" and _TRANSLATION_NOTE_RE.match(text) is not None
 
 
 def meta_content(selector: Selector, *names: str) -> str | None:

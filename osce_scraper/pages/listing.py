@@ -20,7 +20,9 @@ from osce_scraper.pages.html import (
     Link,
     base_url_of,
     element_text,
+    in_a_form_apart_from,
     is_error_title,
+    is_translation_note,
     is_within,
     link_of,
     link_resolver,
@@ -286,12 +288,24 @@ class _PageLabels:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.found = list(iter_labels(lines, LISTING_LABELS))
+        self._index(list(iter_labels(lines, LISTING_LABELS)))
+
+    def _index(self, found: list[tuple[str, Labelled]]) -> None:
+        self.found = found
         self.first_lines = [labelled.first_line for _, labelled in self.found]
         # The lines a label takes as its values after its own line.
         self.continued = {
             i for _, labelled in self.found for i in range(labelled.first_line + 1, labelled.last_line + 1)
         }
+
+    def leave_out_forms_apart_from(self, titles: list[int]) -> None:
+        """Leave out the labels of a form that holds no item's title (a newsletter's "Fields of work"): a form's
+        captions are no item's facts."""
+        elements = [self.lines[index].element for index in titles]
+        kept = [(name, labelled) for name, labelled in self.found
+                if not in_a_form_apart_from(self.lines[labelled.first_line].element, elements)]
+        if len(kept) < len(self.found):
+            self._index(kept)
 
     def labelled_lines(self) -> set[int]:
         """Every line that is a label or one of its values."""
@@ -373,6 +387,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             for index, line in enumerate(lines[title + 1 : end], start=title + 1)
             # A card's lines all carry its link; elsewhere a line that is mostly links is not a lead.
             if index not in consumed and (line.card is not None or not (line.links and line.link_text_share > 0.6))
+            and not is_translation_note(line.text)
         ),
         None,
     )
@@ -450,6 +465,7 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     labels = _PageLabels(lines)
     # A value of a label is never a title, even when it links to a numbered page.
     starts = _title_lines(lines, labels.labelled_lines())
+    labels.leave_out_forms_apart_from([index for index, _, _ in starts])
     bounds = _item_bounds(lines, [index for index, _, _ in starts])
     columns = _column_fields(selector, lines) if starts else {}
     items = [

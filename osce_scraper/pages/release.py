@@ -20,7 +20,9 @@ from osce_scraper.pages.html import (
     base_url_of,
     element_text,
     heading_elements,
+    in_a_form_apart_from,
     is_error_title,
+    is_translation_note,
     is_within,
     json_ld_values,
     meta_content,
@@ -50,11 +52,15 @@ _CAPTION_END = "photo details"
 #: A caption ends with the photo's credit in brackets, the site's own first: "... on 3 May. (OSCE/Name)".
 _CREDIT_END_RE = re.compile(r"\((?:photos?:\s*)?OSCE/[^()]{1,60}\)$|\(photos?:[^()]{1,60}\)$", re.I)
 # Headings of the lists of other items after the article ("Related content"): their labels are not this page's.
-_RELATED_HEADINGS = r"related( content| stories| news| items| resources| publications)?|see also|more news|latest news"
+_RELATED_HEADINGS = (
+    r"related( content| stories| news| items| resources| publications| press releases| releases| articles| links)?"
+    r"|see also|more news|latest news|more press releases|other news"
+)
 _RELATED_ITEMS_RE = re.compile(rf"^({_RELATED_HEADINGS})\s*:?$", re.I)
 # Headings after which the page no longer speaks of the release: those, and the blocks a page ends with.
 _END_OF_ARTICLE_RE = re.compile(
-    rf"^({_RELATED_HEADINGS}|share( this)?( page| article)?|follow us|subscribe|downloads?( pdf)?|"
+    rf"^({_RELATED_HEADINGS}|share( this)?( page| article)?|follow us|subscribe( to our newsletter)?|newsletter|"
+    r"downloads?( pdf)?|"
     r"(press |media )?contacts?)\s*:?$",
     re.I,
 )
@@ -67,8 +73,8 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
 _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issued", "datePublished",
                     "schema:datePublished", "article:published_time")
-#: No heading the two patterns above match is longer ("related publications:"): a longer line is not tried.
-_SECTION_HEADING_MAX_CHARS = 24
+#: No heading the two patterns above match is longer ("subscribe to our newsletter:"): a longer line is not tried.
+_SECTION_HEADING_MAX_CHARS = 28
 _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to",
                       r"photos?( credits?)?:", r"credits?:")
 # A credit may stand in brackets: "(Photo: OSCE/Name)".
@@ -332,6 +338,28 @@ def _belongs_to_another_release(lines: list[Line], found: Labelled, node: str | 
     return False
 
 
+# The attribution that ends an embedded social-media post: "— OSCE (@OSCE) July 24, 2022".
+_POST_ATTRIBUTION_RE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
+
+
+def _quote_around(element: etree._Element) -> etree._Element | None:
+    """The ``<blockquote>`` that is or holds ``element``, if any."""
+    return element if element.tag == "blockquote" else next(element.iterancestors("blockquote"), None)
+
+
+def _without_embedded_posts(lines: list[Line], body: list[int]) -> list[int]:
+    """The body lines without a social-media post embedded in them (a quote that ends with the post's attribution,
+    "— OSCE (@OSCE) July 24, 2022"): the post is the network's page, not the release's text."""
+    quotes = [
+        quote for index in body
+        if lines[index].text[:1] in "—–-" and _POST_ATTRIBUTION_RE.match(lines[index].text)
+        and (quote := _quote_around(lines[index].element)) is not None
+    ]
+    if not quotes:
+        return body
+    return [index for index in body if not any(is_within(lines[index].element, quote) for quote in quotes)]
+
+
 def _main_of(line: Line) -> etree._Element | None:
     """The ``<main>`` around a line, if any."""
     return next(line.element.iterancestors("main"), None) if line.element.tag != "main" else line.element
@@ -412,9 +440,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     node = node_id_of(url)
     # The page's own labels stand in the <main> that holds its title, if one does; a teaser's are another release's.
     main_of_title = _main_of(lines[title_index]) if 0 <= title_index < len(lines) else None
+    title_elements = [lines[title_index].element] if 0 <= title_index < len(lines) else []
     labels = find_labels(
         lines, PAGE_LABELS, end=article_end, bare_from=max(0, title_index),
-        keep=lambda found, taken: not _belongs_to_another_release(lines, found, node, taken),
+        keep=lambda found, taken: not (_belongs_to_another_release(lines, found, node, taken)
+                                       or in_a_form_apart_from(lines[found.first_line].element, title_elements)),
         inside=None if main_of_title is None else lambda found: is_within(lines[found.first_line].element,
                                                                           main_of_title),
     )
@@ -467,7 +497,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         caption = line.element.tag == "figcaption" or (
             text[-1:].lower() == _CAPTION_END[-1] and text[-len(_CAPTION_END) :].lower() == _CAPTION_END
         ) or (text[-1:] == ")" and _CREDIT_END_RE.search(text[-80:]) is not None)
-        if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)):
+        if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)) or is_translation_note(text):
             continue
         if line.card is not None or (line.links and line.link_text_share > 0.6 and len(text) < 120):
             continue  # teaser cards of other releases, tags, share buttons, "read more"
@@ -483,6 +513,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
         body.append(index)
+    body = _without_embedded_posts(lines, body)
     # Teasers of other releases are <article>s of their own: only the page's article speaks of the release.
     main = _main_article(lines, body)
     if main is not None:  # without an article around the text, no line is in another

@@ -44,3 +44,12 @@ def test_the_heading_or_disclosure_over_the_pages_facts_after_the_text_is_no_tex
     for page in (boxed, disclosed):
         release = read_release(make_page(f"<article>{page}</article>"), URL)
         assert (release.paragraphs, release.source) == (TEXT, ["OSCE Secretariat"])
+
+
+def test_a_translation_note_and_an_embedded_post_are_no_text():
+    text = "".join(f"<p>{p}</p>" for p in TEXT)
+    note = "<p>This page is also available in: <a href='/ru/x'>Русский</a>, <a href='/sq/x'>Shqip</a></p>"
+    post = ("<blockquote><p>Our team met partners today. #OSCE</p>— OSCE (@OSCE) <a href='https://x.com/1'>July 24, "
+            "2022</a></blockquote>")
+    release = read_release(make_page(f"<article>{note}{text[:-4]}{post}</article>"), URL)
+    assert release.paragraphs == TEXT

@@ -362,3 +362,12 @@ def test_a_calendar_tile_before_the_title_dates_the_item():
     items = read_listing("<main><ul>" + card(900301, "04") + card(900302, "3") + "</ul></main>", URL).items
     assert [(item.publishing_date, item.content_type, item.lead) for item in items] == [
         ("04 Jun 2019", "News", "The OSCE met today."), ("3 Jun 2019", "News", "The OSCE met today.")]
+
+
+def test_a_newsletter_forms_captions_and_a_translation_note_are_no_items_facts_or_lead():
+    item = make_listing_item(900401, "Police trained in the south",
+                             "<p>Also available in: <a href='/ru/x'>Русский</a>, <a href='/sq/x'>Shqip</a></p>")
+    form = ("<form><h2>Subscribe</h2><fieldset><legend>What we do</legend><label><input type='checkbox'>Policing"
+            "</label></fieldset></form>")
+    [found] = read_listing(f"<main>{item}{form}</main>", URL).items
+    assert (found.what_we_do, found.lead) == ([], "The Secretary General today ...")

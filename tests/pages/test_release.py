@@ -346,3 +346,15 @@ def test_drupals_month_first_date_is_read_by_its_weekday_and_is_no_text(line):
 def test_a_submitted_line_whose_numbers_no_weekday_orders_gives_no_date():
     line = "<div class='submitted'>Submitted by editor on 06/03/2019 - 12:00</div>"
     assert read_release(make_release_html(meta=line), URL).date_raw is None
+
+
+def test_a_newsletter_form_and_related_releases_after_the_text_give_the_page_no_facts():
+    page = make_release_html(meta="", kind="").replace(
+        "</main>", "<h2>Related press releases</h2><div><h3><a href='/secretariat/900001'>Judges meet</a></h3>"
+                   "<div>Date: 27 November 2026</div><div>Source: OSCE Mission to Serbia</div></div>"
+                   "<form><h2>Subscribe to our newsletter</h2><fieldset><legend>Fields of work</legend>"
+                   "<label><input type='checkbox'>Arms control</label><label><input type='checkbox'>Policing</label>"
+                   "</fieldset></form></main>")
+    release = read_release(page, URL)
+    assert release.fields_of_work == []
+    assert "OSCE Mission to Serbia" not in release.source

@@ -54,7 +54,9 @@ from osce_scraper.extract.vocabulary import (
 # ---------------------------------------------------------------------------------------------------------
 # What a name is, what a title is: the rules every shape shares.
 
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"  # an upper-case letter, Latin script with diacritics
+# An upper-case letter: Latin script with diacritics, and the Cyrillic and Greek capitals that stand for Latin ones in
+# names copied between scripts ("Ambassador Ваiba Braže", its "В" and "а" Cyrillic).
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω]"
 # A word, or initials such as "P." or "J.A.M."; the capital first, so that a search skips to capitals.
 _NAME_WORD = rf"{_UP}(?:[\w'’-]*\w|\.(?:{_UP}\.){{0,3}})"
 _PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"

@@ -83,7 +83,8 @@ TITLE_HEADS = (
     "Editor-in-Chief", "Ombudswoman", "Chairmanship", "Member", "Defender", "Attorney General", "Akim", "Hokim",
     "Khokim", "Bashkan", "Monsignor", "Rabbi", "Imam", "Metropolitan", "Councillor", "Federal Councillor",
     "Congressman", "Congresswoman", "Chair-in-Office", "Monitor", "Chief Monitor", "HCNM", "RFoM", "Commodore",
-    "Treasurer", "Undersecretary", "Under-Secretary",
+    "Treasurer", "Undersecretary", "Under-Secretary", "Prefect", "Pastor", "Cardinal", "Plenipotentiary",
+    "Grand Duke", "Grand Duchess", "Capt.", "Maj. Gen.", "Maj.",
 )
 #: Plural titles before a list of names ("Senators A, B and C").
 PLURAL_TITLE_HEADS = (
@@ -98,8 +99,8 @@ RANKS = (
     "General", "Gen.", "Lieutenant-Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Commodore", "Rear-Admiral", "Vice-Admiral", "Admiral", "Monsignor", "Msgr.", "Rabbi", "H.E.",
-    "His Excellency", "Her Excellency",
+    "Mme", "Captain", "Capt.", "Commodore", "Rear-Admiral", "Vice-Admiral", "Admiral", "Cardinal", "Pastor",
+    "Monsignor", "Msgr.", "Rabbi", "H.E.", "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).
 HONORIFICS = frozenset(
@@ -114,7 +115,7 @@ LOWER_TITLE_HEADS = (
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "ombudsperson",
-                    "ombudsman")
+                    "ombudsman", "ombudswoman")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",

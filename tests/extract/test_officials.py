@@ -534,6 +534,10 @@ def test_a_building_named_after_a_title_and_a_name_is_no_official():
          {"Ana Kos": ["President-elect"], "Ivo Danek": ["Secretary General-designate"]}),
         ("Commodore Lena Varga and OSCE PA Treasurer Tomas Berger spoke.",
          {"Lena Varga": ["Commodore"], "Tomas Berger": ["OSCE PA Treasurer"]}),
+        ("Prefect Ana Kos met Cardinal Ivo Danek and Capt. Lena Varga.",
+         {"Ana Kos": ["Prefect"], "Ivo Danek": ["Cardinal"], "Lena Varga": ["Capt."]}),
+        # A name copied between scripts, a Cyrillic "В" and "а" in it, is written as printed.
+        ("Ambassador Вaiba Kalnina met the press.", {"Вaiba Kalnina": ["Ambassador"]}),
         # An Irish particle inside the name.
         ("Foreign Minister Siobhán Ní Bhriain arrived in Vienna.", {"Siobhán Ní Bhriain": ["Foreign Minister"]}),
     ],

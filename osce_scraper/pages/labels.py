@@ -180,20 +180,22 @@ def match_label(text: str, labels: Mapping[str, tuple[str, ...]]) -> tuple[str, 
 _SEPARATOR_PUNCTUATION = " \t–—-|·•:："
 
 
-def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tuple[str, str] | None:
+def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str],
+                headings: bool = False) -> tuple[str, str] | None:
     """``(field, rest of the line)`` for a line whose label matched without its colon, when it is printed in an
     element of its own (Drupal's field templates print the label bare; the theme's CSS adds the colon).
 
     The label must stand alone in its element, or in an element of its own at the line's start; it is
     never a link or a heading (a menu's or a block's title), but for a heading core's field template marks as
-    a field's label.
+    a field's label, and, with ``headings``, a heading that is the label alone (a pane's title over its value).
     """
     # A theme may print a dash or a bar between a bare label and its value ("Place | OSH"): no part of the value.
     label, rest = match.group("label"), match.group("rest").lstrip(_SEPARATOR_PUNCTUATION).strip()
     element = line.element
     # A list item may hold a label in an element of its own before its value (an icon list of facts); a list
     # item that is the label alone is a menu's entry.
-    if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element) and not (rest and element.tag == "li"):
+    if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element) and not (rest and element.tag == "li") \
+            and not (headings and not rest and element.tag in _HEADING_TAGS):
         return None
     if any(label.lower() in link.text.lower() for link in line.links):
         return None
@@ -208,7 +210,7 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str]) -> tu
 
 
 def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
-                colon_only: frozenset[str]) -> tuple[str, str, bool] | None:
+                colon_only: frozenset[str], headings: bool = False) -> tuple[str, str, bool] | None:
     """``(field, rest of the line, bare)`` for a line whose text the labels' pattern matched, when it is a
     label: with its colon, or bare in an element of its own (``bare`` is then True) unless it is read only with
     its colon."""
@@ -217,7 +219,7 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
         return by_text[ignorecase_key(label)], rest.strip(), False
     if colon_only and ignorecase_key(label) in colon_only:
         return None
-    if found := _bare_match(line, match, by_text):
+    if found := _bare_match(line, match, by_text, headings):
         return (*found, True)
     return None
 
@@ -274,6 +276,8 @@ def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | N
     return items if len(following) >= 2 and all(other.tag == item.tag for other in following) else None
 
 
+#: The most values a heading read as a label takes: a release lists a few; a menu under the same heading, all.
+_MAX_HEADING_LABEL_VALUES = 8
 # A bar or a dot between two facts printed on one line.
 _FACT_SEPARATOR_RE = re.compile(r"(\s+[|·•]\s+)")
 
@@ -296,18 +300,19 @@ def iter_labels(
     labels: Mapping[str, tuple[str, ...]],
     start: int = 0,
     end: int | None = None,
+    headings: bool = False,
 ) -> Iterator[tuple[str, Labelled]]:
     """Every occurrence of a label of ``labels`` in ``lines[start:end]``, with its values.
 
     Values are the rest of the label's own line, or else the value-like lines
     that follow inside the label's parent element, up to the next label or
-    heading.
+    heading. With ``headings``, a heading that is a label alone labels the few values under it (a pane's title).
     """
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
     pattern, by_text, colon_only, openings = _compiled(labels)
     matches = [
-        _line_label(line, match, by_text, colon_only)
+        _line_label(line, match, by_text, colon_only, headings)
         if line.text[0] in openings and (match := pattern.match(line.text)) else None
         for line in lines[start:end]
     ]
@@ -349,6 +354,8 @@ def iter_labels(
                     break
         if bare and not values:
             continue  # a bare word that labels nothing is text ("Source" as a heading of a list)
+        if bare and len(values) > _MAX_HEADING_LABEL_VALUES and lines[index].element.tag in _HEADING_TAGS:
+            continue  # a heading over a long list is a menu's ("Fields of work" over all of them)
         yield name, Labelled(tuple(values), index, last, bare)
         free = last + 1
 
@@ -362,6 +369,7 @@ def find_labels(
     *,
     keep: Callable[[Labelled, set[int]], bool] | None = None,
     inside: Callable[[Labelled], bool] | None = None,
+    headings: bool = False,
 ) -> dict[str, Labelled]:
     """Each label of ``labels`` in ``lines[start:end]`` with its values.
 
@@ -369,10 +377,11 @@ def find_labels(
     line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's).
     ``keep`` drops the occurrences it answers False for, asked with the lines of the labels before (theirs and their
     values'); one ``inside`` answers True for (the page's own container) wins over any other, with a colon or not.
+    ``headings`` reads a heading that is a label alone as one (see :func:`iter_labels`).
     """
     found: dict[str, tuple[bool, Labelled]] = {}
     taken: set[int] = set()
-    for name, labelled in iter_labels(lines, labels, start, end):
+    for name, labelled in iter_labels(lines, labels, start, end, headings):
         kept = keep is None or keep(labelled, taken)
         if keep is not None:
             taken.update(range(labelled.first_line, labelled.last_line + 1))

@@ -447,6 +447,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                                        or in_a_form_apart_from(lines[found.first_line].element, title_elements)),
         inside=None if main_of_title is None else lambda found: is_within(lines[found.first_line].element,
                                                                           main_of_title),
+        headings=True,
     )
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 

@@ -358,3 +358,20 @@ def test_a_newsletter_form_and_related_releases_after_the_text_give_the_page_no_
     release = read_release(page, URL)
     assert release.fields_of_work == []
     assert "OSCE Mission to Serbia" not in release.source
+
+
+def test_a_panes_title_that_is_a_label_alone_labels_the_few_values_under_it_a_menus_heading_does_not():
+    def pane(title: str, values: list[str]) -> str:
+        return (f"<div class='pane'><h2>{title}</h2><div class='pane-content'>"
+                + "".join(f"<div><a href='/t/{n}'>{value}</a></div>" for n, value in enumerate(values))
+                + "</div></div>")
+
+    menu = pane("Where we are", [f"OSCE Mission number {n}" for n in range(20)])
+    page = make_release_html(meta="", kind="").replace(
+        "</main>", pane("Source", ["OSCE Programme Office in Bishkek"]) + pane("Fields of work", ["Policing", "Youth"])
+        + "</main>" + menu)
+    release = read_release(page, URL)
+    assert (release.source, release.fields_of_work) == (["OSCE Programme Office in Bishkek"], ["Policing", "Youth"])
+    assert not any(text in ("Source", "Fields of work") for text in release.paragraphs)
+    menu_alone = make_release_html(meta="", kind="").replace("</main>", menu + "</main>")
+    assert read_release(menu_alone, URL).source == []

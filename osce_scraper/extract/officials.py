@@ -831,8 +831,7 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Marta Ilves": ["Head of the OSCE Office in Vinstad"]}),
     ("The Council appointed Working Group members.", {}),
 )
-#: "Name (of Country) has been appointed / was elected Title", without "as".
-_CHOSEN_VERBS = (" appointed ", " elected ")
+#: "Name (of Country) has been appointed / was elected Title", without "as": the verbs are ``_CHOSEN_VERBS``.
 _NAME_BEFORE_CHOSEN_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?,?\s+(?:has|have|had|was|were|is|will)"
     r"(?:\s+been|\s+be)?$"
@@ -851,16 +850,13 @@ def service_as_title(text: str) -> Iterator[Candidate]:
             title = _title_after(text, as_title.end())
             if title and _HEAD_RE.search(title):
                 yield Candidate(match.group("name"), (title,))
-    for verb in _CHOSEN_VERBS:  # found as text: a pattern would be tried at every character of every release
-        start = text.find(verb)
-        while start >= 0:
-            after = start + len(verb)
-            if text[after:after + 1].isupper() and (
-                    match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
-                title = _title_after(text, after)
-                if title and _HEAD_RE.match(title):
-                    yield Candidate(match.group("name"), (title,))
-            start = text.find(verb, after)
+    for start in _roles_and_as(text)[2]:  # the offices' scan finds the verbs before a capital
+        after = text.index(" ", start + 1) + 1
+        if text[after:after + 1].isupper() and (
+                match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
+            title = _title_after(text, after)
+            if title and _HEAD_RE.match(title):
+                yield Candidate(match.group("name"), (title,))
 
 
 # A phrase before a lower-case office: the words back to the first capitalised one ("OSCE media freedom").
@@ -887,33 +883,39 @@ _LOWER_ROLES_BEHIND = b"|".join(
 # the same pass, from the same marks, looked behind when no office ends there.
 # No office ends with " as", " as a", " as an" or " as the", nor they with an office: a mark is one or the other.
 _AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ")
-_LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {form[-2:-1] for form in _AS_FORMS}
+# "Name was elected / has been appointed Title": the verb before a capital, found in the same pass.
+_CHOSEN_VERBS = (b" appointed ", b" elected ")
+_LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {
+    form[-2:-1] for form in (*_AS_FORMS, *_CHOSEN_VERBS)}
 _ROLES_AND_AS_SCAN_RE = re.compile(
     _MARK
     + rb"(?<=[" + b"".join(sorted(_LAST_LETTERS)) + rb"] \x01)(?:"
     + _LOWER_ROLES_BEHIND
     + b"|"
-    + b"|".join(rb"(?<=(" + re.escape(form) + rb")\x01)" for form in _AS_FORMS)
+    + b"|".join(rb"(?<=(" + re.escape(form) + rb")\x01)" for form in (*_AS_FORMS, *_CHOSEN_VERBS))
     + b")"
 )
 _FIRST_AS_GROUP = len(_LOWER_ROLE_LENGTHS) + 1
+_FIRST_CHOSEN_GROUP = _FIRST_AS_GROUP + len(_AS_FORMS)
 @_kept_for_the_last_text
-def _roles_and_as(text: str) -> tuple[list[tuple[int, bytes]], list[int]]:
-    """(mark, marked form) of each place where a lower-case office may end before a capital, and where each " as "
-    before a capital starts ("the" or "a" between them), in text order.
+def _roles_and_as(text: str) -> tuple[list[tuple[int, bytes]], list[int], list[int]]:
+    """(mark, marked form) of each place where a lower-case office may end before a capital; where each " as "
+    before a capital starts ("the" or "a" between them); and where each " appointed " or " elected " before a
+    capital starts: in text order.
 
-    >>> _roles_and_as("The envoy Dan Ross served as the Head and as Envoy")
-    ([(10, b'envoy')], [25, 41])
+    >>> _roles_and_as("The envoy Dan Ross served as the Head and as Envoy; Ann Lee was elected President")
+    ([(10, b'envoy')], [25, 41], [63])
     """
     roles: list[tuple[int, bytes]] = []
     starts: list[int] = []
+    chosen: list[int] = []
     for place in _scan(_ROLES_AND_AS_SCAN_RE, _marked(text)):
         group = place.lastindex or 0  # each look-behind holds one group: the one that matched
         if group < _FIRST_AS_GROUP:
             roles.append((place.start(), place.group(group)))
         else:
-            starts.append(place.start() - len(place.group(group)))
-    return roles, starts
+            (starts if group < _FIRST_CHOSEN_GROUP else chosen).append(place.start() - len(place.group(group)))
+    return roles, starts, chosen
 
 
 # The offices that end where the scan found ``form``: it and the shorter ones it ends with.

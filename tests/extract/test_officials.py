@@ -343,6 +343,7 @@ _COMMA_LOWER_OFFICE_SCAN_RE = re.compile(
     + officials_module._lower_office_after_comma(officials_module._MARKED_SPACE.decode()).encode() + rb")"
 )
 _AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
+_CHOSEN_SCAN_RE = re.compile(rb" (?:appointed|elected) \x01")
 _LAST_ROLE_LETTERS = b"".join(re.escape(form[-1:]) for form in officials_module._LOWER_ROLE_FORMS.values())
 _LOWER_ROLES_SCAN_RE = re.compile(
     officials_module._MARK
@@ -382,17 +383,21 @@ def test_the_commas_of_one_scan_are_those_of_each_comma_scan():
 
 
 def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
-    # Lower-case offices and " as " share one scan of the marked text: it must find what each one's own scan finds.
+    # Lower-case offices, " as " and the verbs of choosing share one scan of the marked text: it must find what
+    # each one's own scan finds.
     heads = vocabulary.LOWER_ROLE_HEADS
     texts = [*make_comma_texts(), *make_head_texts(heads)]
     texts += [f"He served as {article}{head} Anna Berg and as {article}{head}\u00a0Čech" for head in heads
               for article in ("", "the ", "a ", "an ")]
+    texts += [f"Ana Kos was {verb} {head} and Ivo Danek {verb} Čech, then {verb} the {head}."
+              for head in (*heads, "President") for verb in ("elected", "appointed")]
     for text in texts:
         marked = officials_module._marked(text)
         roles = [(place.start(), place.group(place.lastindex))
                  for place in _LOWER_ROLES_SCAN_RE.finditer(marked)]
         starts = [place.start() for place in _AS_TITLE_SCAN_RE.finditer(marked)]
-        assert officials_module._roles_and_as(text) == (roles, starts), text
+        chosen = [place.start() for place in _CHOSEN_SCAN_RE.finditer(marked)]
+        assert officials_module._roles_and_as(text) == (roles, starts, chosen), text
 
 
 @pytest.mark.parametrize(

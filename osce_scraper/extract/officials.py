@@ -668,28 +668,34 @@ def _lower_office_after_comma(space: str) -> str:
 # "Name, head of the OSCE Office in X": a lower-case office (a word of rank before it) and a preposition after the
 # comma start a title too, an article before them as before a capital: one look-ahead holds both, so a comma before
 # a lower-case word costs the scan one try of the offices.
+# The same scan finds the commas before " who " (``who_leads``' "Name, who heads the ...").
 _COMMAS_SCAN_RE = re.compile(
-    rb",(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?(?:(?:"
+    rb",(?:(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?(?:(?:"
     + alternation(LOWER_RANK_WORDS).encode() + rb")" + _MARKED_SPACE + rb")?(?:\x01|"
     + _lower_office_after_comma(_MARKED_SPACE.decode()).encode() + rb"))(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
+    + rb"|(?P<who>(?= who )))"
 )
 
 
 @_kept_for_the_last_text
-def _commas(text: str) -> tuple[list[int], list[int]]:
-    """(commas before a capital; commas before a capital, an article and a capital, or a lower-case office and its
-    preposition): their places, in text order.
+def _commas(text: str) -> tuple[list[int], list[int], list[int]]:
+    """(commas before a capital; commas before a capital, an article (a word of rank) and a capital, or a lower-case
+    office and its preposition; commas before " who "): their places, in text order.
 
-    >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said; Ed Li, head of it, left")
-    ([12], [12, 34, 57])
+    >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said; Ed Li, head of it, left, who knew")
+    ([12], [12, 34, 57], [75])
     """
     capital: list[int] = []
     article: list[int] = []
+    who: list[int] = []
     for comma in _scan(_COMMAS_SCAN_RE, _marked(text)):
+        if comma.group("who") is not None:
+            who.append(comma.start())
+            continue
         article.append(comma.start())
         if comma.group("capital") is not None:
             capital.append(comma.start())
-    return capital, article
+    return capital, article, who
 
 
 _ADVERB_BEFORE_RE = re.compile(r"\s(?:today|yesterday)$")
@@ -1261,15 +1267,13 @@ WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
 
 def who_leads(text: str) -> Iterator[Candidate]:
     """"Name, who heads / led / chairs the <OSCE body or named structure>": the phrase is the office."""
-    position = text.find(_WHO_LEADS)
-    while position >= 0:
+    for position in _commas(text)[2]:
         after = position + len(_WHO_LEADS)
         if _LEADS_A_BODY_RE.match(text, after) and (
                 match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
             title = _title_after(text, after)
             if _LEADS_A_BODY_RE.match(title):
                 yield Candidate(match.group("name"), (title,))
-        position = text.find(_WHO_LEADS, after)
 
 
 # "A and B, Heads of ...": a plural title after the comma, a list of names before it.

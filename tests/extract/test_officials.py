@@ -327,7 +327,8 @@ def make_comma_texts() -> list[str]:
     for space in ["", " ", "  ", "\u00a0", "\u2009", "\n", "\x1c", " \u00a0"]:
         for after in ["Ambassador Anna Berg, met", "the Head of the Office, said", "a Senior Adviser, said",
                       "Čestmír Novák, said", "which Anna Berg said", "head of the Office, said",
-                      f"a senior adviser at{space}the Office, said", f"the deputy{space}head{space}of it, said"]:
+                      f"a senior adviser at{space}the Office, said", f"the deputy{space}head{space}of it, said",
+                      f"former{space}Deputy Head, said", "who heads the Office, said"]:
             texts.append(f"The Head of the OSCE Office,{space}{after}. He served as{space}{after}.")
     return texts
 
@@ -336,8 +337,10 @@ def make_comma_texts() -> list[str]:
 # scans are held to, and each held to a search of the text.
 _COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + officials_module._MARKED_SPACE + rb"\x01)")
 _COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(
-    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?\x01)"
+    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?"
+    rb"(?:(?:" + "|".join(vocabulary.LOWER_RANK_WORDS).encode() + rb")" + officials_module._MARKED_SPACE + rb")?\x01)"
 )
+_COMMA_WHO_SCAN_RE = re.compile(rb", who ")
 _COMMA_LOWER_OFFICE_SCAN_RE = re.compile(
     rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?"
     + officials_module._lower_office_after_comma(officials_module._MARKED_SPACE.decode()).encode() + rb")"
@@ -379,6 +382,7 @@ def test_the_commas_of_one_scan_are_those_of_each_comma_scan():
             [place.start() for place in _COMMA_CAPITAL_SCAN_RE.finditer(marked)],
             sorted({place.start() for scan in (_COMMA_ARTICLE_CAPITAL_SCAN_RE, _COMMA_LOWER_OFFICE_SCAN_RE)
                     for place in scan.finditer(marked)}),
+            [place.start() for place in _COMMA_WHO_SCAN_RE.finditer(marked)],
         ), text
 
 

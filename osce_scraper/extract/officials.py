@@ -705,6 +705,7 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
      {"Mira Kallas": ["Head of the OSCE Office in Ruritania", "Ambassador"]}),
     ("He regretted that the former Ruritanian leader, Boris Talvik, had left.",
      {"Boris Talvik": ["former Ruritanian leader"]}),
+    ("The ombudswoman, Lena Varga, visited the prison.", {"Lena Varga": ["ombudswoman"]}),
     # A chain: each person keeps the title before their own name, whatever the spacing of the commas.
     ("The Deputy Prime Minister and Chair of the Council of Women, Lena Varga, the Deputy Minister of Interior and "
      "Head of the Border Commission , Tomas Berger, signed the plan.",

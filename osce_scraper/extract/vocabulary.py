@@ -111,11 +111,11 @@ HONORIFICS = frozenset(
 LOWER_TITLE_HEADS = (
     "leader", "president", "minister", "ambassador", "mayor", "chairman", "chairperson", "director", "head",
     "representative", "governor", "prosecutor", "judge", "commander", "secretary", "adviser", "advisor",
-    "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner",
+    "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner", "ombudsperson",
+    "ombudsman", "ombudswoman",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
-LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "ombudsperson",
-                    "ombudsman", "ombudswoman")
+LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",

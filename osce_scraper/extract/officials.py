@@ -33,6 +33,7 @@ from osce_scraper.extract.given_names import given_names
 from osce_scraper.extract.places import city_population, fold, is_country_name
 from osce_scraper.extract.vocabulary import (
     HONORIFICS,
+    LEAD_VERBS,
     LOWER_RANK_WORDS,
     LOWER_ROLE_HEADS,
     LOWER_SUBJECT_WORDS,
@@ -44,6 +45,7 @@ from osce_scraper.extract.vocabulary import (
     OSCE_BODY_WORDS,
     PLURAL_TITLE_HEADS,
     RANKS,
+    STRUCTURE_WORDS,
     TITLE_WORDS,
     VENUE_WORDS_AFTER,
     VENUE_WORDS_BEFORE,
@@ -54,8 +56,9 @@ from osce_scraper.extract.vocabulary import (
 # ---------------------------------------------------------------------------------------------------------
 # What a name is, what a title is: the rules every shape shares.
 
-# An upper-case letter: Latin script with diacritics, and the Cyrillic and Greek capitals that stand for Latin ones in
-# names copied between scripts ("Ambassador Ваiba Braže", its "В" and "а" Cyrillic).
+# An upper-case letter: Latin script with diacritics, Cyrillic and Greek. A name copied between scripts opens with a
+# Cyrillic or Greek capital that looks like a Latin one ("Ambassador Вaiba Braže", its "В" Cyrillic); a name
+# printed in Cyrillic is a name too.
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁΑ-Ω]"
 # A word, or initials such as "P." or "J.A.M."; the capital first, so that a search skips to capitals.
 _NAME_WORD = rf"{_UP}(?:[\w'’-]*\w|\.(?:{_UP}\.){{0,3}})"
@@ -104,9 +107,8 @@ _LEADING_WORDS_RE = re.compile(rf"^(?:{'|'.join(_LEADING_WORD_LIST)})\s+", re.I)
 _PREPOSITIONS = frozenset("of to in for at with by from under on during after before about".split())
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 # Many surnames and given names are also the names of towns ("Harlem", "Nancy"): a city's name counts
-# as a place only for a large city, and for one of the largest when it is a given name too ("London", "Berlin"):
-# "Judge Milan Janković" and "Minister Sofia Ivanova" are people, though Milan and Sofia hold a million each.
-_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 2_500_000
+# as a place only for a large city, and a very large one when it is a given name too ("Sofia", "Paris").
+_LARGE_CITY, _VERY_LARGE_CITY = 200_000, 1_000_000
 
 
 # Many heads are slow to find either way: ``str.find`` passes over the text once per head, and a regular
@@ -302,13 +304,30 @@ def _is_surname_in_capitals(first: str, last: str) -> bool:
 
 
 def _is_name(candidate: str) -> bool:
+    """True for the words of a person's name. Its first word may be a given name that is also a very large city's
+    ("Milan Kostić"), which alone is a place.
+
+    >>> _is_name("Milan Kostić"), _is_name("Milan"), _is_name("Mission Office")
+    (True, False, False)
+    """
     words = candidate.split()
     if not words or words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
+    if len(words) >= 2 and not _is_name_word(words[0]) and _is_given_name_of_a_city(words[0]):
+        words = words[1:]  # the given name is one; the rest is asked as a name of its own
+        if len(words) == 1:
+            return _ends_with_a_surname(words)
     if len(words) >= 3:  # a middle name may be an ordinary word ("Ruth Freedom Pojman")
         middle_ok = all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES for w in words[1:-1])
         return middle_ok and _is_name_word(words[0]) and _ends_with_a_surname(words)
     return all(_is_name_word(w) for w in words[:-1]) and _ends_with_a_surname(words)
+
+
+@lru_cache(maxsize=1 << 13)  # as ``is_given_name``
+def _is_given_name_of_a_city(word: str) -> bool:
+    """True for a given name that only a very large city's name makes a place ("Milan", "Sofia")."""
+    return (fold(word) in given_names() and _NAME_WORD_RE.fullmatch(word) is not None
+            and not (word in _not_name_words() or is_country_name(word)))
 
 
 def _ends_with_a_surname(words: list[str]) -> bool:
@@ -324,7 +343,9 @@ def _is_title(title: str) -> bool:
 
 
 # "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
-_AFTER_OTHER_NAME_RE = re.compile(rf"^(?:\s+of\s+{_UP}[\w'’-]*(?:\s+{_UP}[\w'’-]*){{0,2}})?\s*(?:,|\band\b)\s*")
+_AFTER_OTHER_NAME_RE = re.compile(
+    rf"^(?:\s+of\s+{_UP}[\w'’-]*(?:\s+(?:and\s+)?{_UP}[\w'’-]*){{0,2}})?\s*(?:,|\band\b)\s*"
+)
 
 
 # Titles repeat from release to release ("OSCE Secretary General"): the answer per title is kept, up to a bound.
@@ -773,8 +794,11 @@ def _is_lower_case_osce_post(title: str) -> bool:
 
 
 # "a judge of the Basic Court", "mayor of Vinstad": a lower-case office of a body or place whose name is capitalised.
+# The body's capitalised name ends the phrase or is followed by a preposition or "and": "head of the Kovač family"
+# and "officer at Vinstad airport" name no body.
 _LOWER_OFFICE_OF_A_BODY_RE = re.compile(
-    rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?[A-Z]"
+    rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?"
+    rf"(?:{_UP}[\w'’.-]*\s*)+(?:$|(?=(?:of|in|for|and|at|on|to)\b))"
 )
 
 
@@ -784,6 +808,8 @@ def _is_lower_case_office(title: str) -> bool:
 
     >>> _is_lower_case_office("judge of the Basic Court in Vinstad"), _is_lower_case_office("head of the family")
     (True, False)
+    >>> _is_lower_case_office("head of the Kovač family"), _is_lower_case_office("officer at Vinstad airport")
+    (False, False)
     """
     return _is_lower_case_osce_post(title) or bool(_LOWER_OFFICE_OF_A_BODY_RE.search(title))
 
@@ -982,8 +1008,17 @@ def _country_before_and(country: str) -> str:
 
     >>> _country_before_and("Bosnia and Herzegovina"), _country_before_and("Serbia and Ambassador Lotte")
     ('Bosnia and Herzegovina', 'Serbia')
+    >>> _country_before_and("Bosnia and Herzegovina and Ambassador")
+    'Bosnia and Herzegovina'
+
     """
-    return country if " and " not in country or is_country_name(country) else country.partition(" and ")[0]
+    if " and " not in country or is_country_name(country):
+        return country
+    parts = country.split(" and ")
+    # The longest run of its words before an "and" that names a country ("Bosnia and Herzegovina and ..."), else
+    # the words before the first "and".
+    return next((" and ".join(parts[:n]) for n in range(len(parts) - 1, 1, -1)
+                 if is_country_name(" and ".join(parts[:n]))), parts[0])
 
 TITLE_NAME_EXAMPLES: tuple[Example, ...] = (
     ("Ruritanian Foreign Minister Ilona Vasko chaired the meeting.", {"Ilona Vasko": ["Ruritanian Foreign Minister"]}),
@@ -1066,11 +1101,11 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     return None
 
 
-def _and_before_a_title(run: str) -> int:
-    """Where the first " and " of a run that a title head follows stands ("... Name and Head of ..."), else 0.
+def _and_before_a_title(run: str) -> int | None:
+    """Where the first " and " of a run that a title head follows stands ("... Name and Head of ..."), if any.
 
     >>> _and_before_a_title("of the Police Ivo Danek and the Head of it"), _and_before_a_title("of Labour and Ivo")
-    (23, 0)
+    (23, None)
     """
     position = run.find(" and ")
     while position >= 0:
@@ -1078,7 +1113,7 @@ def _and_before_a_title(run: str) -> int:
         if _HEAD_RE.match(run, after + 4 if run.startswith("the ", after) else after):
             return position
         position = run.find(" and ", after)
-    return 0
+    return None
 
 
 def title_name(text: str) -> Iterator[Candidate]:
@@ -1093,7 +1128,7 @@ def title_name(text: str) -> Iterator[Candidate]:
             continue
         # "Title A and Title B": A is looked for before the "and", where B's words cannot be taken for A's.
         cut = _and_before_a_title(run.group())
-        if not (found_span := (cut and _name_in_run(run.group()[:cut])) or _name_in_run(run.group())):
+        if not (found_span := (cut is not None and _name_in_run(run.group()[:cut])) or _name_in_run(run.group())):
             continue
         words = run.group().split()
         start, end = found_span
@@ -1219,7 +1254,7 @@ def plural_title_list(text: str) -> Iterator[Candidate]:
 
 # "The Ministers of the Interior of X and Y, A and B,": a list of names after a comma, a plural title before it.
 _LIST_AFTER_COMMA_RE = re.compile(
-    rf",\s+(?P<names>{_list_of(_LIST_ITEM)})(?=\s*[,.;:–—)]|\s+[a-z])"
+    rf",\s+(?P<names>{_list_of(_LIST_ITEM)})(?=\s*[,.;:–—)])"
 )
 
 PLURAL_TITLE_COMMA_LIST_EXAMPLES: tuple[Example, ...] = (
@@ -1248,12 +1283,11 @@ def plural_title_comma_list(text: str) -> Iterator[Candidate]:
 
 # "Name, who heads the OSCE Centre in X,": the office told by its verb, whose object is an OSCE body or another
 # structure; "who leads the team" tells no office.
-_LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs", "directed")
-_STRUCTURES = (*sorted(OSCE_BODY_WORDS), "Ministry", "Committee", "Commission", "Council", "Assembly", "Agency",
-               "Institute", "Court", "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate",
-               "Department", "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation")
+# Between "the" and the structure, only its name's capitalised words and the lower-case words of an office's
+# subject ("headed the ODIHR limited election observation mission"): "chaired the meeting of the Council" is none.
 _LEADS_A_BODY_RE = re.compile(
-    rf"(?:{alternation(_LEAD_VERBS)}) the (?:[\w'’-]+ ){{0,5}}?(?:{alternation(_STRUCTURES)})\b"
+    rf"(?:{alternation(LEAD_VERBS)}) the (?:(?:[A-Z][\w'’-]*|{alternation(LOWER_SUBJECT_WORDS)}) ){{0,5}}?"
+    rf"(?:{alternation((*sorted(OSCE_BODY_WORDS), *STRUCTURE_WORDS))})\b"
 )
 _WHO_LEADS = ", who "
 

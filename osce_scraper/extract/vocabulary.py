@@ -83,8 +83,8 @@ TITLE_HEADS = (
     "Editor-in-Chief", "Ombudswoman", "Chairmanship", "Member", "Defender", "Attorney General", "Akim", "Hokim",
     "Khokim", "Bashkan", "Monsignor", "Rabbi", "Imam", "Metropolitan", "Councillor", "Federal Councillor",
     "Congressman", "Congresswoman", "Chair-in-Office", "Monitor", "Chief Monitor", "HCNM", "RFoM", "Commodore",
-    "Treasurer", "Undersecretary", "Under-Secretary", "Prefect", "Pastor", "Cardinal", "Plenipotentiary",
-    "Grand Duke", "Grand Duchess", "Capt.", "Maj. Gen.", "Maj.",
+    "Treasurer", "Undersecretary", "Under-Secretary", "Prefect", "Cardinal", "Plenipotentiary", "Capt.", "Maj. Gen.",
+    "Maj.",
 )
 #: Plural titles before a list of names ("Senators A, B and C").
 PLURAL_TITLE_HEADS = (
@@ -99,8 +99,8 @@ RANKS = (
     "General", "Gen.", "Lieutenant-Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Capt.", "Commodore", "Rear-Admiral", "Vice-Admiral", "Admiral", "Cardinal", "Pastor",
-    "Monsignor", "Msgr.", "Rabbi", "H.E.", "His Excellency", "Her Excellency",
+    "Mme", "Captain", "Capt.", "Commodore", "Rear-Admiral", "Vice-Admiral", "Admiral", "Monsignor", "Msgr.", "Rabbi",
+    "H.E.", "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).
 HONORIFICS = frozenset(
@@ -136,6 +136,12 @@ VENUE_WORDS_BEFORE = ("ferry", "tanker", "vessel", "ship", "boat", "yacht", "fri
 VENUE_WORDS_AFTER = ("school", "gymnasium", "lyceum", "monument", "memorial", "statue", "street", "square", "avenue",
                      "boulevard", "bridge", "hall", "park", "hospital", "stadium", "airport", "university", "award",
                      "prize", "fund", "foundation", "cathedral", "church", "mosque", "barracks", "library", "museum")
+#: Verbs that tell an office after "who" ("Name, who heads the OSCE Centre in X").
+LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs", "directed")
+#: The words that name a structure an official heads, besides the OSCE's own ("the Ministry", "the Court").
+STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Institute", "Court",
+                   "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate", "Department",
+                   "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation")
 #: The words that name the OSCE or one of its bodies in a title ("head of the OSCE Office", "the Mission's
 #: spokesperson"): a lower-case office is an official's title only with one of them.
 OSCE_BODY_WORDS = frozenset(

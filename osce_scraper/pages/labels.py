@@ -354,7 +354,8 @@ def iter_labels(
                     break
         if bare and not values:
             continue  # a bare word that labels nothing is text ("Source" as a heading of a list)
-        if bare and len(values) > _MAX_HEADING_LABEL_VALUES and lines[index].element.tag in _HEADING_TAGS:
+        if (bare and len(values) > _MAX_HEADING_LABEL_VALUES and lines[index].element.tag in _HEADING_TAGS
+                and not is_field_label_heading(lines[index].element)):
             continue  # a heading over a long list is a menu's ("Fields of work" over all of them)
         yield name, Labelled(tuple(values), index, last, bare)
         free = last + 1

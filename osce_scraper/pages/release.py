@@ -74,7 +74,7 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issued", "datePublished",
                     "schema:datePublished", "article:published_time")
 #: No heading the two patterns above match is longer ("subscribe to our newsletter:"): a longer line is not tried.
-_SECTION_HEADING_MAX_CHARS = 28
+_SECTION_HEADING_MAX_CHARS = 29
 _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to",
                       r"photos?( credits?)?:", r"credits?:")
 # A credit may stand in brackets: "(Photo: OSCE/Name)".

@@ -605,3 +605,26 @@ def test_a_surname_named_alone_with_its_title_takes_the_fullest_form_the_text_wr
         "Lena Varga": ["ODIHR Director"]}
     # Another surname that starts with it is another person's.
     assert "Varga" in officials("ODIHR Director Varga met Lena Varga-Kos.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of leading tells an office only with the structure's name right after "the".
+        ("Ana Kos, who chaired the meeting of the Permanent Council, spoke.", {}),
+        # A lower-case office of a capitalised name that is no body's.
+        ("Ana Kos, head of the Kovač family, and Ivo Danek, an officer at Vinstad airport, spoke.", {}),
+        # An opening clause that ends in a plural title is no apposition of the names after it.
+        ("After meeting the Foreign Ministers of Ruritania and Vinstad, Ana Kos and Ivo Danek said it went well.", {}),
+        # A capital that is also a given name stays a place after "of".
+        ("Mayor of Sofia Ivo Danek welcomed the delegation.", {"Ivo Danek": ["Mayor of Sofia"]}),
+        # A surname that is a title word elsewhere is a name.
+        ("Ana Pastor, Vice-President of the OSCE Parliamentary Assembly, spoke.",
+         {"Ana Pastor": ["Vice-President of the OSCE Parliamentary Assembly"]}),
+        ("Foreign Minister Ivo Danek of Bosnia and Herzegovina and Ambassador Lena Varga met.",
+         {"Ivo Danek": ["Foreign Minister", "Foreign Minister of Bosnia and Herzegovina"],
+          "Lena Varga": ["Ambassador"]}),
+    ],
+)
+def test_shapes_that_look_like_an_office_and_are_none_or_another(text, expected):
+    assert officials(text) == expected

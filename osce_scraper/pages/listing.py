@@ -43,6 +43,7 @@ from osce_scraper.pages.labels import (
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
 _READ_MORE_RE = re.compile(r"^(read more|more|continue reading|details)\b", re.I)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ITEM_HEADING_TAGS = _HEADING_TAGS - {"h1"}
 # The most lines an element holding one item may have (title, date, type, labels, values, lead).
 _MAX_ITEM_LINES = 24
 
@@ -192,10 +193,9 @@ def _title_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, Link, str
             current = found[1]
         elif (more := _read_more_link(line, current)) and (
                 title := _heading_above(lines, index, starts[-1][0] + 1 if starts else 0, skip)) is not None:
-            # A teaser whose title is a heading and whose only link is "Read more" ("... about <title>").
+            # A teaser whose title is a heading and whose only link is "Read more": the heading is its title.
             link, node = more
-            printed = link.text.partition(" about ")[2].strip() or lines[title].text
-            starts.append((title, Link(link.url, printed, link.rel), node))
+            starts.append((title, Link(link.url, lines[title].text, link.rel), node))
             current = node
     return starts
 
@@ -210,10 +210,11 @@ def _read_more_link(line: Line, current_node: str | None) -> tuple[Link, str] | 
 
 def _heading_above(lines: list[Line], index: int, floor: int, skip: set[int]) -> int | None:
     """The nearest heading above line ``index`` (no further back than ``floor`` and an item's size) that links to no
-    release and prints no date alone: the title of the teaser whose "Read more" link ``index`` holds."""
+    release and prints no date alone: the title of the teaser whose "Read more" link ``index`` holds. The page's
+    ``<h1>`` is the listing's own title, no teaser's."""
     for above in range(index - 1, max(floor, index - _MAX_ITEM_LINES) - 1, -1):
         line = lines[above]
-        if (above not in skip and line.element.tag in _HEADING_TAGS and len(line.text) >= 3
+        if (above not in skip and line.element.tag in _ITEM_HEADING_TAGS and len(line.text) >= 3
                 and not _date_heading(line) and not any(node_id_of(link.url) for link in line.links)):
             return above
     return None
@@ -497,8 +498,8 @@ def _column_fields(selector: Selector, lines: list[Line]) -> dict[int, str]:
     for table in selector.root.iter("table"):
         rows = list(table.iter("tr"))
         header = next((row for row in rows if len(row) and all(cell.tag == "th" for cell in row)), None)
-        if header is None:
-            continue
+        if header is None or any(cell.get("colspan") or cell.get("rowspan") for row in rows for cell in row):
+            continue  # cells spanning columns or rows: their places are no column's
         fields = [found[0] if (found := match_label(element_text(cell) + ":", LISTING_LABELS)) and not found[1]
                   else None for cell in header]
         if not any(fields):

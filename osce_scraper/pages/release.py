@@ -407,11 +407,23 @@ def _date_of(found: Labelled, lines: list[Line]) -> str:
 
 def _date_above_title(lines: list[Line], title_index: int, consumed: set[int]) -> str | None:
     """A date printed right above the title, alone or as a calendar tile ("04" / "Jun" / "2019"), with at most
-    the page's type (a line already read) between them."""
+    the page's type (a line already read) between them, in the title's own header: a teaser's date or a pager's
+    line before the heading is another's."""
+    if title_index < 1:
+        return None
     end = title_index - 1 if title_index - 1 in consumed else title_index
-    if end >= 3 and (tile := tile_date(lines, end - 3)):
+    header = lines[title_index].element.getparent()
+    header = header.getparent() if header is not None and header.getparent() is not None else header
+
+    def in_the_header(index: int) -> bool:
+        line = lines[index]
+        return (header is not None and is_within(line.element, header) and line.card is None and not line.links
+                and line.article is lines[title_index].article)
+
+    if end >= 3 and all(in_the_header(i) for i in range(end - 3, end)) and (tile := tile_date(lines, end - 3)):
         return tile
-    if end >= 1 and end - 1 not in consumed and (byline := printed_byline(lines[end - 1].text)):
+    if end >= 1 and end - 1 not in consumed and in_the_header(end - 1) and (
+            byline := printed_byline(lines[end - 1].text)):
         return byline[0]
     return None
 
@@ -468,8 +480,6 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                 printed_date, content_type = byline[0], content_type or byline[1]
                 break
 
-    printed_date = printed_date or _date_above_title(lines, title_index, consumed)
-
     body: list[int] = []
     standalone = None
     # The field of a label the project does not read ("Tags", "Related countries"): its values are not text.
@@ -488,8 +498,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             other_field = None
         if text == title and line.element.tag in _HEADING_TAGS:
             continue  # the title's heading printed again (a banner's, and the article's own); a lead may repeat it
-        if line.element.tag == "summary" or (line.element.tag in _HEADING_TAGS and index + 1 in consumed):
-            continue  # a disclosure's caption, or the heading of the page's facts ("About this release"): no text
+        if (line.element.tag == "summary" or line.element.tag in _HEADING_TAGS) and index + 1 in consumed:
+            continue  # the heading or disclosure over the page's facts ("About this release", "Details"): no text
         if _is_end_of_article_heading(line):
             if body:
                 break
@@ -514,6 +524,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
         body.append(index)
+    # Above the title only when nothing under it dates the page.
+    printed_date = printed_date or _date_above_title(lines, title_index, consumed)
     body = _without_embedded_posts(lines, body)
     # Teasers of other releases are <article>s of their own: only the page's article speaks of the release.
     main = _main_article(lines, body)

@@ -371,3 +371,21 @@ def test_a_newsletter_forms_captions_and_a_translation_note_are_no_items_facts_o
             "</label></fieldset></form>")
     [found] = read_listing(f"<main>{item}{form}</main>", URL).items
     assert (found.what_we_do, found.lead) == ([], "The Secretary General today ...")
+
+
+def test_a_read_more_teaser_is_titled_by_its_heading_never_by_its_links_words_or_the_pages_title():
+    def teaser(node: int, heading: str) -> str:
+        return (f"<article>{heading}<p>The Mission trained officers.</p>"
+                f"<a href='/secretariat/{node}'>Read more about this release</a></article>")
+
+    html = ("<main><h1>Press releases</h1>" + teaser(900501, "") + teaser(900502, "<h3>Judges meet in the capital</h3>")
+            + "</main>")
+    assert [(item.node_id, item.title) for item in read_listing(html, URL).items] == [
+        ("900502", "Judges meet in the capital")]
+
+
+def test_a_table_whose_cells_span_columns_is_not_read_by_its_headers():
+    html = make_table_listing([(900601, "Release one", "OSCE Mission to Skopje", "Policing")]).replace(
+        "<td>3 June 2019</td><td>", "<td colspan='2'>")
+    [item] = read_listing(html, URL).items
+    assert (item.title, item.where_we_are, item.what_we_do) == ("Release one", [], [])

@@ -1607,9 +1607,13 @@ def _fuller_spelling(text: str, surname: str) -> str | None:
     'Lisa Holmberg'
     >>> _fuller_spelling("Director Holmberg met Lisa Holmberg-Berg.", "Holmberg") is None  # another surname
     True
+    >>> _fuller_spelling("Director Holmberg spoke of Lisa Holmberg's team.", "Holmberg")
+    'Lisa Holmberg'
+
     """
-    given = {match.group(1) for match in re.finditer(rf"({_NAME_WORD})\s+{re.escape(surname)}(?![\w'’-])", text)
-             if is_given_name(match.group(1))}
+    # The surname ends there, or a possessive follows it; a hyphen would make another surname of it.
+    spelled = re.compile(rf"({_NAME_WORD})\s+{re.escape(surname)}(?=['’]s\b|[^\w'’-]|$)")
+    given = {match.group(1) for match in spelled.finditer(text) if is_given_name(match.group(1))}
     return f"{given.pop()} {surname}" if len(given) == 1 else None
 
 

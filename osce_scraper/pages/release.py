@@ -234,8 +234,7 @@ _MIN_PULL_QUOTE_CHARS = 30
 
 def _may_be_a_pull_quote(line: Line) -> bool:
     """True for a line in a ``<blockquote>`` that opens with a quotation mark: a pull quote, or a quotation."""
-    return line.text[:1] in _QUOTE_MARKS and (
-        line.element.tag == "blockquote" or next(line.element.iterancestors("blockquote"), None) is not None)
+    return line.text[:1] in _QUOTE_MARKS and _quote_around(line.element) is not None
 
 
 def _repeats_another(text: str, paragraphs: list[str]) -> bool:

@@ -378,3 +378,19 @@ def test_a_panes_title_that_is_a_label_alone_labels_the_few_values_under_it_a_me
     assert not any(text in ("Source", "Fields of work") for text in release.paragraphs)
     menu_alone = make_release_html(meta="", kind="").replace("</main>", menu + "</main>")
     assert read_release(menu_alone, URL).source == []
+
+
+def test_core_field_label_heading_takes_all_its_values_however_many():
+    terms = [f"Topic number {n}" for n in range(10)]
+    field_html = ("<div class='field field--label-above'><h3 class='field__label'>Fields of work</h3>"
+                  + "".join(f"<div class='field__item'><a href='/t/{n}'>{t}</a></div>" for n, t in enumerate(terms))
+                  + "</div>")
+    release = read_release(make_release_html(meta="", kind="").replace("</main>", field_html + "</main>"), URL)
+    assert release.fields_of_work == terms
+
+
+def test_a_summary_that_heads_no_facts_stays_in_the_text():
+    question = "<details open><summary>Who can apply for the course?</summary><p>Officers of the region.</p></details>"
+    body = "<p>VIENNA, 3 May 2021 – The OSCE opened a course for border officers.</p>" + question
+    release = read_release(make_release_html(meta="", kind="", body=body), URL)
+    assert release.paragraphs[1:] == ["Who can apply for the course?", "Officers of the region."]

@@ -1155,7 +1155,8 @@ def title_name(text: str) -> Iterator[Candidate]:
 
 # A list's item may carry its place in brackets ("Governors A (Odesa) and B (Mykolaiv)"; countries are taken out
 # before the shapes read the text).
-_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?(?:\s+\([^()]{{1,40}}\))?"
+_PLACE_IN_BRACKETS = r"(?:\s+\([^()]{1,40}\))?"
+_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?{_PLACE_IN_BRACKETS}"
 
 
 def _list_of(item: str) -> str:
@@ -1166,9 +1167,7 @@ def _list_of(item: str) -> str:
 #: What stands between the items of a list.
 _LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+)?|,?\s+and\s+")
 _LIST_NAMES_RE = re.compile(rf"\s+(?P<names>{_list_of(_LIST_ITEM)})")
-_LIST_ITEM_RE = re.compile(
-    rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?(?:\s+\([^()]{{1,40}}\))?"
-)
+_LIST_ITEM_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?{_PLACE_IN_BRACKETS}")
 # Up to three capitalised words before a plural head belong to its title ("OSCE PA Foreign Ministers"); the
 # search ends one letter into the head, so the earliest start that reaches it wins.
 _WORDS_BEFORE_HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{_UP}[\w'’-]*\s+){{0,3}}[A-Z]\Z")

@@ -130,6 +130,15 @@ def is_within(el: etree._Element, ancestor: etree._Element | None) -> bool:
     return el is ancestor or ancestor in el.iterancestors()
 
 
+def enclosing(el: etree._Element, tag: str) -> etree._Element | None:
+    """``el`` when it is a ``tag``, else its nearest ``tag`` ancestor, if any.
+
+    >>> enclosing(page_selector("<blockquote><p>Quote</p></blockquote>").root.find(".//p"), "blockquote").tag
+    'blockquote'
+    """
+    return el if el.tag == tag else next(el.iterancestors(tag), None)
+
+
 _EMPTY_PAGE = "<html><body></body></html>"
 
 
@@ -499,7 +508,7 @@ def in_a_form_apart_from(element: etree._Element, others: Iterable[etree._Elemen
     >>> in_a_form_apart_from(page.find(".//legend"), [page.find(".//h1")])
     True
     """
-    form = next(element.iterancestors("form"), None)
+    form = enclosing(element, "form")
     return form is not None and not any(is_within(other, form) for other in others)
 
 

@@ -19,6 +19,7 @@ from osce_scraper.pages.html import (
     attribute_contents,
     base_url_of,
     element_text,
+    enclosing,
     heading_elements,
     in_a_form_apart_from,
     is_error_title,
@@ -234,7 +235,7 @@ _MIN_PULL_QUOTE_CHARS = 30
 
 def _may_be_a_pull_quote(line: Line) -> bool:
     """True for a line in a ``<blockquote>`` that opens with a quotation mark: a pull quote, or a quotation."""
-    return line.text[:1] in _QUOTE_MARKS and _quote_around(line.element) is not None
+    return line.text[:1] in _QUOTE_MARKS and enclosing(line.element, "blockquote") is not None
 
 
 def _repeats_another(text: str, paragraphs: list[str]) -> bool:
@@ -341,27 +342,17 @@ def _belongs_to_another_release(lines: list[Line], found: Labelled, node: str | 
 _POST_ATTRIBUTION_RE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
 
 
-def _quote_around(element: etree._Element) -> etree._Element | None:
-    """The ``<blockquote>`` that is or holds ``element``, if any."""
-    return element if element.tag == "blockquote" else next(element.iterancestors("blockquote"), None)
-
-
 def _without_embedded_posts(lines: list[Line], body: list[int]) -> list[int]:
     """The body lines without a social-media post embedded in them (a quote that ends with the post's attribution,
     "— OSCE (@OSCE) July 24, 2022"): the post is the network's page, not the release's text."""
     quotes = [
         quote for index in body
         if lines[index].text[:1] in "—–-" and _POST_ATTRIBUTION_RE.match(lines[index].text)
-        and (quote := _quote_around(lines[index].element)) is not None
+        and (quote := enclosing(lines[index].element, "blockquote")) is not None
     ]
     if not quotes:
         return body
     return [index for index in body if not any(is_within(lines[index].element, quote) for quote in quotes)]
-
-
-def _main_of(line: Line) -> etree._Element | None:
-    """The ``<main>`` around a line, if any."""
-    return next(line.element.iterancestors("main"), None) if line.element.tag != "main" else line.element
 
 
 def _sidebar_labels(
@@ -411,8 +402,9 @@ def _date_above_title(lines: list[Line], title_index: int, consumed: set[int]) -
     if title_index < 1:
         return None
     end = title_index - 1 if title_index - 1 in consumed else title_index
-    header = lines[title_index].element.getparent()
-    header = header.getparent() if header is not None and header.getparent() is not None else header
+    # The title's parent's parent: its heading's wrapper and the header around it, as themes print a hero.
+    parent = lines[title_index].element.getparent()
+    header = parent.getparent() if parent is not None and parent.getparent() is not None else parent
 
     def in_the_header(index: int) -> bool:
         line = lines[index]
@@ -450,8 +442,9 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     )
     node = node_id_of(url)
     # The page's own labels stand in the <main> that holds its title, if one does; a teaser's are another release's.
-    main_of_title = _main_of(lines[title_index]) if 0 <= title_index < len(lines) else None
-    title_elements = [lines[title_index].element] if 0 <= title_index < len(lines) else []
+    title_element = lines[title_index].element if 0 <= title_index < len(lines) else None
+    main_of_title = enclosing(title_element, "main") if title_element is not None else None
+    title_elements = [title_element] if title_element is not None else []
     labels = find_labels(
         lines, PAGE_LABELS, end=article_end, bare_from=max(0, title_index),
         keep=lambda found, taken: not (_belongs_to_another_release(lines, found, node, taken)

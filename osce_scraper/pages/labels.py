@@ -197,7 +197,9 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str],
     if element.tag in _NOT_LABEL_TAGS and not is_field_label_heading(element) and not (rest and element.tag == "li") \
             and not (headings and not rest and element.tag in _HEADING_TAGS):
         return None
-    if any(label.lower() in link.text.lower() for link in line.links):
+    # A label that is a link's text is a menu's entry; a card's own link (a teaser that is one link) is no menu.
+    card_url = line.card.url if line.card is not None else None
+    if any(label.lower() in link.text.lower() for link in line.links if link.url != card_url):
         return None
     if rest:
         # The label's element opens the line; an icon before it (an <svg>, a hidden control) shows no text.

@@ -120,6 +120,33 @@ def test_teaser_cards_are_items_with_the_date_and_type_they_print():
     assert (listing.next_page, listing.last_page, listing.shape) == (1, 41, "teaser cards")
 
 
+def make_card_with_fields(node: int, title: str, fields: dict[str, list[str]]) -> str:
+    """A card that is one link and prints labelled fields inside it, each label and value an element of its own
+    (Drupal core's field template, labels inline), then its summary."""
+    printed = "".join(
+        f"<div class='field field--label-inline'><div class='field__label'>{label}</div>"
+        + "".join(f"<div class='field__item'>{value}</div>" for value in values) + "</div>"
+        for label, values in fields.items())
+    return (f"<a class='teaser' href='/mission-to-ruritania/{node}'><div class='teaser__body'>"
+            f"<h2 class='teaser__title'>{title}</h2><time datetime='2025-03-04'>04.03.2025</time>{printed}"
+            f"<div class='teaser__summary'><p>The Mission trained {node} officers ...</p></div></div></a>")
+
+
+def test_labelled_fields_inside_a_card_that_is_one_link_are_the_items_facts():
+    html = ("<main><h1>Newsroom</h1>"
+            + make_card_with_fields(700101, "Police officers trained",
+                                    {"Where we are": ["OSCE Mission to Ruritania"], "What we do": ["Policing"]})
+            + make_card_with_fields(700102, "Youth forum held",
+                                    {"Where we are": ["OSCE Office in Vinstad"], "What we do": ["Youth", "Education"]})
+            + "</main>")
+    items = read_listing(html, URL).items
+    assert [(i.title, i.where_we_are, i.what_we_do) for i in items] == [
+        ("Police officers trained", ["OSCE Mission to Ruritania"], ["Policing"]),
+        ("Youth forum held", ["OSCE Office in Vinstad"], ["Youth", "Education"]),
+    ]
+    assert [i.lead for i in items] == [f"The Mission trained {node} officers ..." for node in (700101, 700102)]
+
+
 def test_a_date_printed_above_the_title_belongs_to_that_item():
     rows = "".join(f"<div class='row'><span>{day} May 2020</span><h3><a href='/cio/{day}'>Item {day}</a></h3>"
                    f"<p>Lead {day}.</p></div>" for day in (11, 12))

@@ -412,8 +412,14 @@ def _without_other_names(title: str) -> str:
         name_start = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
         # The name may run on past the match, which took title words first ("Deputy Minister Goran | Marković").
         name = NAME_RE.match(title, name_start) if first == len(words) - 1 else match
-        if name is None or not _is_name(" ".join(name.group().split()[0 if name is not match else first:])):
+        if name is None:
             continue
+        name_words = name.group().split()[0 if name is not match else first :]
+        if not _is_name(" ".join(name_words)):
+            continue
+        words_before = title[:name_start].split()
+        if _completes_the_title([*words_before, *name_words], len(words_before), len(words_before) + len(name_words)):
+            continue  # "Director of the Institute for Peace Studies": the title's own words
         rest = title[name.end() :]
         if rest.strip():  # "B of Y and Ambassador": what follows the other person is this one's
             return _clean_title(_AFTER_OTHER_NAME_RE.sub("", rest, count=1))
@@ -1080,7 +1086,8 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     # A known given name starts the name: "... on Gender Issues June Zeitlin".
     for start, word in enumerate(words):
         end = name_ends[start]
-        if 2 <= end - start <= 4 and is_given_name(word) and _is_name(" ".join(words[start:end])):
+        if 2 <= end - start <= 4 and is_given_name(word) and _is_name(" ".join(words[start:end])) and not (
+                _completes_the_title(words, start, end)):
             # "Title A and B": the name right after the head, up to "and", is A's, known given name or not.
             first_end = name_ends[0]
             if start > first_end and 2 <= first_end <= 4 and words[first_end] == "and" and _is_name(
@@ -1096,9 +1103,24 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     first = last_stop + 1
     for k in range(first, len(words) - 2):
         tail = words[k + 1 :]
-        if not _is_name_word(words[k]) and len(tail) <= 3 and _is_name(" ".join(tail)):
+        if not _is_name_word(words[k]) and len(tail) <= 3 and _is_name(" ".join(tail)) and not (
+                _completes_the_title(words, k + 1, len(words))):
             return k + 1, len(words)
     return None
+
+
+def _completes_the_title(words: list[str], start: int, end: int) -> bool:
+    """True for words that a title's own words need: after a preposition or an article ("Director of the Institute
+    for Peace Studies"), or the end of a country's name ("Minister of the United Arab Emirates").
+
+    >>> _completes_the_title("of the Institute for Peace Studies".split(), 4, 6)
+    True
+    >>> _completes_the_title("of the United Arab Emirates".split(), 3, 5), _completes_the_title(["Anna", "Berg"], 0, 2)
+    (True, False)
+    """
+    if start and words[start - 1] in _NAME_STOPS and words[start - 1] != "and":
+        return True
+    return any(is_country_name(" ".join(words[before:end])) for before in range(max(0, start - 2), start))
 
 
 def _and_before_a_title(run: str) -> int | None:

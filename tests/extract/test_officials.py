@@ -628,3 +628,22 @@ def test_a_surname_named_alone_with_its_title_takes_the_fullest_form_the_text_wr
 )
 def test_shapes_that_look_like_an_office_and_are_none_or_another(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Capitalised words after a title's preposition are the title's object, whatever given name opens them.
+        ("The Director of the Vinstad Centre for Peace Studies welcomed the students.", {}),
+        ("Lena Varga, Director of the Vinstad Centre for Peace Studies, opened the course.",
+         {"Lena Varga": ["Director of the Vinstad Centre for Peace Studies"]}),
+        ("Prof. Ivo Danek, Head of the Institute for Human Rights, spoke.",
+         {"Ivo Danek": ["Head of the Institute for Human Rights", "Professor"]}),
+        # The end of a country's name is no person's, whatever given name opens it.
+        ("The Minister of Foreign Affairs of the United Arab Emirates arrived in Vienna.", {}),
+        ("Omar Haddad, Minister of State of the United Arab Emirates, met the delegation.",
+         {"Omar Haddad": ["Minister of State of the United Arab Emirates"]}),
+    ],
+)
+def test_words_a_title_needs_are_no_other_persons_name(text, expected):
+    assert officials(text) == expected

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from osce_scraper.extract.places import fold
+from osce_scraper.extract.vocabulary import NAME_SUFFIXES
 
 #: The fields of a people index entry, in the order they are written.
 PERSON_FIELDS = ("name", "variants", "titles", "first_seen", "last_seen", "releases", "node_ids")
@@ -52,8 +53,16 @@ def spelling_key(word: str) -> str:
 
 
 def _tokens(name: str) -> list[str]:
-    return [spelling_key(word) if not _is_initial(word) else word.lower()
-            for word in name.replace("-", " ").split()]
+    """The name's words as compared, a suffix that ends it one with the word before ("Talant uulu" a surname).
+
+    >>> _tokens("Nurlan Talant uulu"), _tokens("J. Smith-Jones")
+    (['nurlan', 'talant uulu'], ['j.', 'smith', 'jones'])
+    """
+    words = name.replace("-", " ").split()
+    tokens = [spelling_key(word) if not _is_initial(word) else word.lower() for word in words]
+    if len(tokens) >= 2 and words[-1] in NAME_SUFFIXES:
+        tokens[-2:] = [f"{tokens[-2]} {words[-1]}"]
+    return tokens
 
 
 def person_key(name: str) -> tuple[str, str] | None:

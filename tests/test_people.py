@@ -59,6 +59,17 @@ def test_two_people_sharing_a_surname_stay_two_and_an_ambiguous_surname_stays_al
     assert index["Novak"]["node_ids"] == ["22"]
 
 
+def test_a_name_that_ends_in_a_suffix_is_known_by_the_word_before_it():
+    index = by_name(people_index([
+        make_record("30", "2021-01-01", ("Nurlan Talant uulu", ["Speaker"])),
+        make_record("31", "2021-02-01", ("Nurlan Omurbek uulu", ["Governor"])),
+        make_record("32", "2021-03-01", ("Talant uulu", ["Speaker"])),
+    ]))
+    assert set(index) == {"Nurlan Talant uulu", "Nurlan Omurbek uulu"}
+    assert index["Nurlan Talant uulu"]["node_ids"] == ["30", "32"]
+    assert index["Nurlan Omurbek uulu"]["node_ids"] == ["31"]
+
+
 def test_a_surname_or_initial_joins_the_one_person_it_can_be():
     index = by_name(people_index([
         make_record("30", "2018-05-01", ("Thomas Greminger", ["OSCE Secretary General"])),

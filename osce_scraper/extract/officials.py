@@ -41,6 +41,7 @@ from osce_scraper.extract.vocabulary import (
     LOWER_TITLE_WORDS,
     MONTH_NAMES,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     NON_NAME_WORDS,
     OSCE_BODY_WORDS,
     PLURAL_TITLE_HEADS,
@@ -68,7 +69,9 @@ _NAME_WORD_RE = re.compile(_NAME_WORD)
 # Initials run together ("J.A.M."): capitals, yet no acronym.
 _INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
-NAME_RE = re.compile(rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}")
+_SUFFIXES = frozenset(NAME_SUFFIXES)
+NAME_RE = re.compile(
+    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}(?:\s(?:{alternation(NAME_SUFFIXES)})\b)?")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -311,6 +314,8 @@ def _is_name(candidate: str) -> bool:
     (True, False, False)
     """
     words = candidate.split()
+    if len(words) >= 3 and words[-1] in _SUFFIXES:
+        words = words[:-1]  # "son of" or "daughter of" the name before it
     if not words or words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
     if len(words) >= 2 and not _is_name_word(words[0]) and _is_given_name_of_a_city(words[0]):
@@ -1001,7 +1006,7 @@ def lower_role_name(text: str) -> Iterator[Candidate]:
 # Lower-case words of an office's subject ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
 _RUN_WORD = (
     rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|"
-    rf"{alternation(LOWER_SUBJECT_WORDS)})"
+    rf"{alternation(NAME_SUFFIXES)}|{alternation(LOWER_SUBJECT_WORDS)})"
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
@@ -1611,9 +1616,9 @@ def find_officials(text: str, shapes: tuple[Shape, ...] = SHAPES) -> list[Offici
             official.name = fuller
             found[fuller] = official
             spellings[fuller] = spellings.pop(name) | {fuller}
-    surnames = [fold(name.split()[-1]) for name in found]
+    surnames = [fold(surname_of(name)) for name in found]
     for name, official in found.items():
-        surname = name.split()[-1]
+        surname = surname_of(name)
         if surnames.count(fold(surname)) == 1:
             official.mentions = max(1, count_word(text, surname))
         else:  # a surname two people share: only the fuller spellings count
@@ -1638,6 +1643,16 @@ def _fuller_spelling(text: str, surname: str) -> str | None:
     return f"{given.pop()} {surname}" if len(given) == 1 else None
 
 
+def surname_of(name: str) -> str:
+    """A name's surname: its last word, and the word before a suffix that ends the name.
+
+    >>> surname_of("Lena Varga"), surname_of("Nurlan Talant uulu")
+    ('Varga', 'Talant uulu')
+    """
+    words = name.split()
+    return " ".join(words[-2:]) if len(words) >= 2 and words[-1] in _SUFFIXES else words[-1]
+
+
 def count_word(text: str, word: str) -> int:
     """How often ``word`` stands in ``text`` as a whole word (hyphenated compounds are other words).
 
@@ -1657,4 +1672,4 @@ def count_word(text: str, word: str) -> int:
 
 def _first_position(text: str, name: str) -> int:
     position = text.find(name)
-    return position if position >= 0 else text.find(name.split()[-1])
+    return position if position >= 0 else text.find(surname_of(name))

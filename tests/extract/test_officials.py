@@ -647,3 +647,21 @@ def test_shapes_that_look_like_an_office_and_are_none_or_another(text, expected)
 )
 def test_words_a_title_needs_are_no_other_persons_name(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chair of the Ruritanian Parliament, Azamat Tursun uulu, opened the session.",
+         {"Azamat Tursun uulu": ["Chair of the Ruritanian Parliament"]}),
+        ("Deputy Minister Aigerim Bakyt kyzy met the trainers.", {"Aigerim Bakyt kyzy": ["Deputy Minister"]}),
+    ],
+)
+def test_a_suffix_that_ends_a_central_asian_name_is_part_of_it(text, expected):
+    assert officials(text) == expected
+
+
+def test_two_people_whose_names_end_in_the_same_suffix_are_counted_apart():
+    found = find_officials("Azamat Tursun uulu, Head of the Border Service, met Deputy Head Nurlan Talant uulu. "
+                           "Talant uulu said the talks went well.")
+    assert [(o.name, o.mentions) for o in found] == [("Azamat Tursun uulu", 1), ("Nurlan Talant uulu", 2)]

@@ -1283,10 +1283,15 @@ _LIST_AFTER_COMMA_RE = re.compile(
     rf",\s+(?P<names>{_list_of(_LIST_ITEM)})(?=\s*[,.;:–—)])"
 )
 
+_PLURAL_RANK_BEFORE_RE = re.compile(rf"^(?:{_PLURAL_HEADS})\s+")
+
 PLURAL_TITLE_COMMA_LIST_EXAMPLES: tuple[Example, ...] = (
     ("The Ministers of the Interior of Ruritania and Vinstad, Ana Kos and Ivo Danek, agreed on joint patrols.",
      {"Ana Kos": ["Ministers of the Interior of Ruritania and Vinstad"],
       "Ivo Danek": ["Ministers of the Interior of Ruritania and Vinstad"]}),
+    ("The Co-Chairs of the Working Group, Ambassadors Ana Kos, Ivo Danek and Lena Varga, met in Vinstad.",
+     {"Ana Kos": ["Co-Chairs of the Working Group"], "Ivo Danek": ["Co-Chairs of the Working Group"],
+      "Lena Varga": ["Co-Chairs of the Working Group"]}),
     ("The ministers met in Vinstad, Ana Kos and Ivo Danek said.", {}),
 )
 
@@ -1302,7 +1307,10 @@ def plural_title_comma_list(text: str) -> Iterator[Candidate]:
         title = _title_before(text, position)
         if not _PLURAL_RE.search(title):
             continue
-        for item in _LIST_SEPARATOR_RE.split(names.group("names")):
+        # "The Co-Chairs, Ambassadors A and B,": a plural rank before the list is theirs too (``plural_title_list``
+        # gives it), no word of the first name.
+        listed = _PLURAL_RANK_BEFORE_RE.sub("", names.group("names"), count=1)
+        for item in _LIST_SEPARATOR_RE.split(listed):
             if found_item := _LIST_ITEM_RE.fullmatch(item):
                 yield Candidate(found_item.group("name"), (title,))
 

@@ -665,3 +665,9 @@ def test_two_people_whose_names_end_in_the_same_suffix_are_counted_apart():
     found = find_officials("Azamat Tursun uulu, Head of the Border Service, met Deputy Head Nurlan Talant uulu. "
                            "Talant uulu said the talks went well.")
     assert [(o.name, o.mentions) for o in found] == [("Azamat Tursun uulu", 1), ("Nurlan Talant uulu", 2)]
+
+
+def test_every_name_of_a_list_after_a_plural_title_and_rank_gets_both():
+    found = officials("The Co-Chairs of the Working Group, Ambassadors Ana Kos, Ivo Danek and Lena Varga, met.")
+    assert found == dict.fromkeys(["Ana Kos", "Ivo Danek", "Lena Varga"],
+                                  ["Ambassadors", "Co-Chairs of the Working Group"])

@@ -9,6 +9,7 @@ a name as found (ranks or a glued title may still stand in it) and the titles th
 - ``lower_role_name``: lower-case offices, "US envoy Name", "OSCE media freedom representative Name";
 - ``title_name``: "Title Name", also when the title is long ("OSCE Representative on Freedom of the
   Media Harlem Désir") and chained ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Name");
+- ``name_bracket_title``: "Name (Title)", "Name (MP, Country)";
 - ``plural_title_list``: lists after a plural title ("Senators A, B and C").
 
 One shared step (``find_officials``) accepts and merges them: what a name is, what a title is, which
@@ -464,7 +465,28 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     start = _title_start(text, max(0, end - 60), end, lower_case)
     if start is None:
         start = _title_start(text, max(0, end - 200), end, lower_case)
+    if ")" in text[start:end]:
+        start += _after_an_unopened_bracket(text[start:end])
     return start, _clean_title(text[start:end])
+
+
+def _after_an_unopened_bracket(phrase: str) -> int:
+    """Where ``phrase`` starts after the last bracket it closes without opening it (0 when none): a title never runs
+    back into the brackets of the name before it ("A (Head of X) and Colonel B").
+
+    >>> _after_an_unopened_bracket("Academy) and Colonel"), _after_an_unopened_bracket("Office (ODIHR) Director")
+    (8, 0)
+    """
+    depth, cut = 0, 0
+    for index, character in enumerate(phrase):
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            if depth:
+                depth -= 1
+            else:
+                cut = index + 1
+    return cut
 
 
 def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | None:
@@ -842,8 +864,7 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
             or _has_own_title_before(text, match.start("name"))
         ):
             continue
-        aside = [part.strip() for part in (match.group("aside") or "").split(",") if _HEAD_RE.search(part)]
-        yield Candidate(match.group("name"), (title, *aside))
+        yield Candidate(match.group("name"), (title, *_bracket_titles(match.group("aside") or "")))
 
 
 # "Name of Country has begun service as Secretary General of ...", "Name was appointed as Head of ...":
@@ -1180,6 +1201,50 @@ def title_name(text: str) -> Iterator[Candidate]:
         yield Candidate(name, tuple(titles))
 
 
+# "Name (Title)": a title in brackets right after a name; of a bracket of several parts, those with a title head
+# ("Ana Kos (MP, Ruritania)": countries alone in brackets are taken out before the shapes read the text).
+_BRACKETED_TITLE_RE = re.compile(r"\(([^()]{2,100})\)")
+_NAME_BEFORE_BRACKET_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})$")
+
+NAME_BRACKET_TITLE_EXAMPLES: tuple[Example, ...] = (
+    ("The panel heard Lena Varga (President of the Vinstad Bar Association) and Ivo Danek (Deputy Head).",
+     {"Lena Varga": ["President of the Vinstad Bar Association"], "Ivo Danek": ["Deputy Head"]}),
+    ("Ana Kos (MP, Finland) chaired the session.", {"Ana Kos": ["MP, Finland"]}),
+    ("Tomas Berger (left) and Ana Kos (ODIHR) spoke at the Vinstad Academy (Police).", {}),
+)
+
+
+def _bracket_titles(bracket: str) -> tuple[str, ...]:
+    """The titles a bracket after a name prints: each part between commas with a title head, with the countries
+    that follow it ("MP, Finland").
+
+    >>> _bracket_titles("MP, Finland"), _bracket_titles("Head of Office, left"), _bracket_titles("ODIHR")
+    (('MP, Finland',), ('Head of Office',), ())
+    """
+    titles: list[str] = []
+    for part in (part.strip() for part in bracket.split(",")):
+        if _HEAD_RE.search(part):
+            titles.append(part)
+        elif titles and is_country_name(part):
+            titles[-1] += f", {part}"
+    return tuple(titles)
+
+
+def name_bracket_title(text: str) -> Iterator[Candidate]:
+    """"Name (Title)": the parts of a bracket after a name that hold a title head are the name's titles."""
+    position = text.find(" (")
+    while position >= 0:
+        if (bracket := _BRACKETED_TITLE_RE.match(text, position + 1)) and (
+            titles := _bracket_titles(bracket.group(1))
+        ) and (name := _NAME_BEFORE_BRACKET_RE.search(text, max(0, position - 120), position)):
+            # The title before the name ("OSCE PA President Ana Kos (MP)") is another shape's: the name starts after it.
+            words = name.group("name").split()
+            heads = [index for index, word in enumerate(words) if _is_title_head(word)]
+            if rest := words[heads[-1] + 1 :] if heads else words:
+                yield Candidate(" ".join(rest), titles)
+        position = text.find(" (", position + 2)
+
+
 # A list's item may carry its place in brackets ("Governors A (Odesa) and B (Mykolaiv)"; countries are taken out
 # before the shapes read the text).
 _PLACE_IN_BRACKETS = r"(?:\s+\([^()]{1,40}\))?"
@@ -1390,6 +1455,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape(service_as_title, SERVICE_AS_TITLE_EXAMPLES),
     Shape(lower_role_name, LOWER_ROLE_NAME_EXAMPLES),
     Shape(title_name, TITLE_NAME_EXAMPLES),
+    Shape(name_bracket_title, NAME_BRACKET_TITLE_EXAMPLES),
     Shape(plural_title_list, PLURAL_TITLE_LIST_EXAMPLES),
     Shape(names_comma_plural_title, NAMES_COMMA_PLURAL_TITLE_EXAMPLES),
     Shape(who_leads, WHO_LEADS_EXAMPLES),

@@ -669,5 +669,22 @@ def test_two_people_whose_names_end_in_the_same_suffix_are_counted_apart():
 
 def test_every_name_of_a_list_after_a_plural_title_and_rank_gets_both():
     found = officials("The Co-Chairs of the Working Group, Ambassadors Ana Kos, Ivo Danek and Lena Varga, met.")
-    assert found == dict.fromkeys(["Ana Kos", "Ivo Danek", "Lena Varga"],
-                                  ["Ambassadors", "Co-Chairs of the Working Group"])
+    assert found == {name: ["Ambassadors", "Co-Chairs of the Working Group"]
+                     for name in ("Ana Kos", "Ivo Danek", "Lena Varga")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speakers were Lena Varga (Director of the Vinstad Police Academy) and Ivo Danek (Head of Training).",
+         {"Lena Varga": ["Director of the Vinstad Police Academy"], "Ivo Danek": ["Head of Training"]}),
+        # A title never runs back into the brackets of the person before.
+        ("Lena Varga (Head of the Academy) and Colonel Ivo Danek (Deputy Head) presented it.",
+         {"Lena Varga": ["Head of the Academy"], "Ivo Danek": ["Colonel", "Deputy Head"]}),
+        ("OSCE PA President Ana Kos (MP, Finland) opened the session.",
+         {"Ana Kos": ["OSCE PA President", "MP, Finland"]}),
+        ("Tomas Berger (left) and Ana Kos (ODIHR) toured the Vinstad Academy (Police).", {}),
+    ],
+)
+def test_a_title_in_brackets_after_a_name(text, expected):
+    assert officials(text) == expected

@@ -10,7 +10,8 @@ a name as found (ranks or a glued title may still stand in it) and the titles th
 - ``title_name``: "Title Name", also when the title is long ("OSCE Representative on Freedom of the
   Media Harlem Désir") and chained ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Name");
 - ``name_bracket_title``: "Name (Title)", "Name (MP, Country)";
-- ``plural_title_list``: lists after a plural title ("Senators A, B and C").
+- ``plural_title_list``: lists after a plural title ("Senators A, B and C");
+- ``who_leads``: "Name, who heads the OSCE Centre in X", "Name, who serves as Title".
 
 One shared step (``find_officials``) accepts and merges them: what a name is, what a title is, which
 mentions are one person. A person counts only when the text gives them a title: precision comes first.
@@ -571,6 +572,8 @@ def _title_before(text: str, end: int, *, lower_case: bool = False) -> str:
 _TITLE_AFTER_ENDS_RE = re.compile(
     r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|had|will|was|is|were|are|"
     r"signed|met|opened|visited|called|welcomed|presented|attended)\b"
+    # When the title was taken up is no part of it: "Head of the Office in Vinstad since 2019 / in May".
+    rf"|\s(?:in|on|since|until|from|last|this|next)\s(?:{alternation(MONTH_NAMES)}|\d{{4}}|week|month|year)\b"
 )
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
@@ -1389,6 +1392,11 @@ _LEADS_A_BODY_RE = re.compile(
     rf"(?:{alternation((*sorted(OSCE_BODY_WORDS), *STRUCTURE_WORDS))})\b"
 )
 _WHO_LEADS = ", who "
+# "Name, who is the Deputy Head of ...": a verb of being or of taking office, then the title, capitalised.
+_WHO_IS_RE = re.compile(
+    r"(?:is|was|(?:has\s+)?serve[sd]\s+as|serves\s+as|(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?"
+    r"|became|has\s+become|is\s+also|was\s+also)\s+(?:the\s+|an?\s+)?(?=[A-Z])"
+)
 
 WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
     ("Ivo Danek, who heads the OSCE Centre in Vinstad, presented the programme.",
@@ -1396,17 +1404,30 @@ WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
     ("“The vote was calm,” said Lena Varga, who headed the ODIHR limited election observation mission.",
      {"Lena Varga": ["headed the ODIHR limited election observation mission"]}),
     ("Tomas Berger, who leads the local football team, thanked the Mission.", {}),
+    ("Lena Varga, who serves as Deputy Minister of Justice, opened the event.",
+     {"Lena Varga": ["Deputy Minister of Justice"]}),
+    ("Ivo Danek, who was appointed Head of the OSCE Office in Vinstad in May, met the press.",
+     {"Ivo Danek": ["Head of the OSCE Office in Vinstad"]}),
+    ("Ana Kos, who is the Mission's Senior Adviser on Gender, spoke.",
+     {"Ana Kos": ["Mission's Senior Adviser on Gender"]}),
+    ("Ana Kos, who was born in Vinstad, and Ivo Danek, who is a Ruritanian citizen, spoke.", {}),
 )
 
 
 def who_leads(text: str) -> Iterator[Candidate]:
-    """"Name, who heads / led / chairs the <OSCE body or named structure>": the phrase is the office."""
+    """"Name, who heads / led / chairs the <OSCE body or named structure>": the phrase is the office; "Name, who is
+    / serves as / was appointed <Title>": the title."""
     for position in _commas(text)[2]:
         after = position + len(_WHO_LEADS)
         if _LEADS_A_BODY_RE.match(text, after) and (
                 match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
             title = _title_after(text, after)
             if _LEADS_A_BODY_RE.match(title):
+                yield Candidate(match.group("name"), (title,))
+        elif (serves := _WHO_IS_RE.match(text, after)) and (
+                match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
+            title = _title_after(text, serves.end())
+            if _HEAD_RE.search(title):
                 yield Candidate(match.group("name"), (title,))
 
 

@@ -688,3 +688,18 @@ def test_every_name_of_a_list_after_a_plural_title_and_rank_gets_both():
 )
 def test_a_title_in_brackets_after_a_name(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tomas Berger, who serves as Head of the Border Police, thanked the trainers.",
+         {"Tomas Berger": ["Head of the Border Police"]}),
+        # When the title was taken up is no part of it.
+        ("Ana Kos, who was appointed Deputy Head of the Mission in March, opened the course.",
+         {"Ana Kos": ["Deputy Head of the Mission"]}),
+        ("Lena Varga, who is a teacher from Vinstad, and Ivo Danek, who was born in Port Ruri, spoke.", {}),
+    ],
+)
+def test_a_title_after_who_is_or_who_serves_as(text, expected):
+    assert officials(text) == expected

@@ -115,3 +115,39 @@ def tile_date(lines: Sequence[Line], index: int) -> str | None:
             and month_number(month.rstrip(".")) is not None):
         return None
     return f"{day} {month} {year}"
+
+
+def is_date_line(text: str) -> bool:
+    """True for a short line that reads as a date.
+
+    >>> is_date_line("3 June 2019"), is_date_line("Vienna")
+    (True, False)
+    """
+    return len(text) <= 40 and any(c.isdigit() for c in text) and parse_date(text) is not None
+
+
+# What stands between a date and what it is printed beside (a title, a type): "Title | 3 June 2019", "News – 3 June".
+BESIDE_A_DATE = " -–—|·•,:()"
+
+
+def is_a_date_alone(text: str) -> bool:
+    """True for a date line that opens with a day's number or a month's name, as a printed date does (not a phrase
+    that mentions one, "on 3 June 2019")."""
+    if not text or not (text[:1].isdigit() or month_number(text.split(maxsplit=1)[0].rstrip(".,")) is not None):
+        return False
+    return is_date_line(text)
+
+
+def typed_date(text: str) -> tuple[str, str] | None:
+    """(content type, date) of a short line that prints a type, then a date, however the two touch.
+
+    >>> typed_date("Press release | 3 June 2019"), typed_date("News3 June 2019")
+    (('Press release', '3 June 2019'), ('News', '3 June 2019'))
+    """
+    if len(text) > 60 or not any(c.isdigit() for c in text):
+        return None
+    lowered = text.lower()
+    for key, name in CONTENT_TYPES.items():
+        if lowered.startswith(key) and is_a_date_alone(rest := text[len(key) :].strip(BESIDE_A_DATE)):
+            return name, rest
+    return None

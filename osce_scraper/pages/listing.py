@@ -12,9 +12,17 @@ from itertools import chain, pairwise
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.dates import month_number, names_its_month, parse_date
+from osce_scraper.extract.dates import names_its_month, parse_date
 from osce_scraper.extract.urls import node_id_of, page_number, release_url
-from osce_scraper.pages.bylines import byline_date, printed_byline, tile_date
+from osce_scraper.pages.bylines import (
+    BESIDE_A_DATE,
+    byline_date,
+    is_a_date_alone,
+    is_date_line,
+    printed_byline,
+    tile_date,
+    typed_date,
+)
 from osce_scraper.pages.html import (
     Line,
     Link,
@@ -90,10 +98,6 @@ def _title_link(line: Line, current_node: str | None) -> tuple[Link, str] | None
     return None
 
 
-def _is_date_line(text: str) -> bool:
-    return len(text) <= 40 and any(c.isdigit() for c in text) and parse_date(text) is not None
-
-
 def _printed_date(text: str, line: Line) -> str:
     """A date line's date: as printed, or its ``<time>``'s machine date when the month is printed as a number."""
     return (time_datetime(line) if not names_its_month(text) else None) or text
@@ -103,44 +107,17 @@ def _line_date(line: Line) -> str | None:
     """The date a short line prints, or its ``<time>``'s machine date where that says more (the month printed as
     a number, or a day printed without its year: "3 Jun")."""
     text = line.text
-    if _is_date_line(text):
+    if is_date_line(text):
         return _printed_date(text, line)
     if line.times and len(text) <= 40 and (machine := time_datetime(line)) and parse_date(machine) is not None:
         return machine
     return None
 
 
-# What stands between a date and what it is printed beside (a title, a type): "Title | 3 June 2019", "News – 3 June".
-_BESIDE = " -–—|·•,:()"
-
-
 def _date_beside_title(line: Line, link: Link) -> str | None:
     """The date printed on the title's own line, beside the link ("Title  3 June 2019"), if any."""
-    rest = line.text.replace(link.text, "", 1).strip(_BESIDE)
-    return _printed_date(rest, line) if _is_a_date_alone(rest) else None
-
-
-def _is_a_date_alone(text: str) -> bool:
-    """True for a date line that opens with a day's number or a month's name, as a printed date does (not a phrase
-    that mentions one, "on 3 June 2019")."""
-    if not text or not (text[:1].isdigit() or month_number(text.split(maxsplit=1)[0].rstrip(".,")) is not None):
-        return False
-    return _is_date_line(text)
-
-
-def _typed_date(text: str) -> tuple[str, str] | None:
-    """(content type, date) of a short line that prints a type, then a date, however the two touch.
-
-    >>> _typed_date("Press release | 3 June 2019"), _typed_date("News3 June 2019")
-    (('Press release', '3 June 2019'), ('News', '3 June 2019'))
-    """
-    if len(text) > 60 or not any(c.isdigit() for c in text):
-        return None
-    lowered = text.lower()
-    for key, name in CONTENT_TYPES.items():
-        if lowered.startswith(key) and _is_a_date_alone(rest := text[len(key) :].strip(_BESIDE)):
-            return name, rest
-    return None
+    rest = line.text.replace(link.text, "", 1).strip(BESIDE_A_DATE)
+    return _printed_date(rest, line) if is_a_date_alone(rest) else None
 
 
 def _without_read_more(line: Line) -> str:
@@ -159,7 +136,7 @@ def _card_title(lines: list[Line], indices: list[int]) -> int | None:
         return headings[0]
     candidates = [
         i for i in indices
-        if len(lines[i].text) >= 3 and not _is_date_line(lines[i].text)
+        if len(lines[i].text) >= 3 and not is_date_line(lines[i].text)
         and lines[i].text.lower().rstrip(":") not in CONTENT_TYPES
     ]
     named = [i for i in candidates if "title" in (lines[i].element.get("class") or "").lower()]
@@ -362,7 +339,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date.
             publishing_date = publishing_date or printed
             consumed.add(index)
-        elif (publishing_date is None or content_type is None) and (typed := _typed_date(line.text)):
+        elif (publishing_date is None or content_type is None) and (typed := typed_date(line.text)):
             # "News 3 June 2019", or "News3 June 2019" where a card's two tags touch: the type, then the date.
             content_type = content_type or typed[0]
             publishing_date = publishing_date or typed[1]

@@ -13,7 +13,7 @@ from osce_scraper.extract.datelines import first_dateline, is_standalone_datelin
 from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
-from osce_scraper.pages.bylines import byline_date, printed_byline, tile_date
+from osce_scraper.pages.bylines import byline_date, printed_byline, tile_date, typed_date
 from osce_scraper.pages.html import (
     Line,
     attribute_contents,
@@ -470,6 +470,10 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             if index < title_index and (byline := printed_byline(lines[index].text)) and byline[1]:
                 consumed.add(index)
                 printed_date, content_type = byline[0], content_type or byline[1]
+                break
+            if index < title_index and (typed := typed_date(lines[index].text)):
+                consumed.add(index)  # "News 3 June 2019", or "News3 June 2019" where the two tags touch
+                content_type, printed_date = content_type or typed[0], typed[1]
                 break
 
     body: list[int] = []

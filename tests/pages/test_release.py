@@ -254,7 +254,11 @@ def test_a_header_above_the_article_that_holds_the_title_is_read_with_it():
 
 
 @pytest.mark.parametrize("byline", ["Press release · <time datetime='2021-05-12'>12 May 2021</time>",
-                                    "12 May 2021 | Press release"])
+                                    "12 May 2021 | Press release",
+                                    # A separator hidden from screen readers: the two tags touch.
+                                    "<span>Press release</span><span aria-hidden='true'> | </span>"
+                                    "<time datetime='2021-05-12'>12 May 2021</time>",
+                                    "<span>Press release</span> <span>12 May 2021</span>"])
 def test_a_type_and_date_printed_in_a_line_above_the_title_are_the_pages(byline):
     hero = f"<header><p>{byline}</p><h1>OSCE supports police reform in Kyrgyzstan</h1></header>"
     page = read_release(make_page_with_hero(hero), URL)

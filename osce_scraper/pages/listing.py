@@ -336,8 +336,11 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             continue
         line = lines[index]
         if printed := byline_date(line):
-            # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date.
+            # "By editor, Fri, 05/03/2019 - 12:00": a byline is no lead; its <time> is the item's date. One that
+            # opens with the type ("News · <time>3 June 2019</time>") gives that too.
             publishing_date = publishing_date or printed
+            if content_type is None and (typed := typed_date(line.text)):
+                content_type = typed[0]
             consumed.add(index)
         elif (publishing_date is None or content_type is None) and (typed := typed_date(line.text)):
             # "News 3 June 2019", or "News3 June 2019" where a card's two tags touch: the type, then the date.

@@ -165,7 +165,10 @@ def test_a_cards_type_and_date_are_read_however_its_tags_touch():
     cards = (make_tagged_card(770001, "Chair visits Tbilisi", "<span>News</span><span>4 June 2019</span>")
              + make_tagged_card(770002, "Chair visits Yerevan", "<span>Press release</span> <span>5 June 2019</span>")
              + make_tagged_card(770003, "Chair visits Baku", "<span>Statement</span> | <span>6 June 2019</span>")
-             + make_tagged_card(770005, "Chair visits Chisinau", "8 June 2019 · Press statement"))
+             + make_tagged_card(770005, "Chair visits Chisinau", "8 June 2019 · Press statement")
+             # The date a <time>, their separator hidden from screen readers: the tags touch.
+             + make_tagged_card(770006, "Chair visits Astana", "<span>News</span><span aria-hidden='true'> | </span>"
+                                "<time datetime='2019-06-09'>9 June 2019</time>"))
     # A line that opens with a type's name and mentions a date is neither ("Statement by ... on 7 June 2019").
     cards += make_tagged_card(770004, "Chair visits Minsk", "<span>7 June 2019</span>").replace(
         "VIENNA – The Chairpersonship today ...", "Statement by the Chair of 7 June 2019, in full")
@@ -175,9 +178,10 @@ def test_a_cards_type_and_date_are_read_however_its_tags_touch():
         ("Chair visits Yerevan", "Press release", "5 June 2019"),
         ("Chair visits Baku", "Statement", "6 June 2019"),
         ("Chair visits Chisinau", "Press statement", "8 June 2019"),  # the date first
+        ("Chair visits Astana", "News", "9 June 2019"),
         ("Chair visits Minsk", None, "7 June 2019"),
     ]
-    assert items[4].lead == "Statement by the Chair of 7 June 2019, in full"
+    assert items[5].lead == "Statement by the Chair of 7 June 2019, in full"
 
 def test_a_byline_printed_as_text_is_the_items_date_and_no_lead():
     item = ("<div class='item'><h3><a href='/cio/770010'>Chair visits Tirana</a></h3>"

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from osce_scraper.extract.vocabulary import ignorecase_key, ignorecase_openings
-from osce_scraper.pages.html import HIDDEN_TAGS, Line, element_text, is_within
+from osce_scraper.pages.html import BLOCK_TAGS, HIDDEN_TAGS, Line, element_text, is_within
 
 #: Labels on release pages: field name -> visible label texts (osce.org's own, then the words a theme that
 #: renames its fields would use for the same field).
@@ -273,6 +273,11 @@ def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | N
     item = label.getparent()
     items = item.getparent() if item is not None else None
     if items is None or label.getprevious() is not None or item.getprevious() is not None:
+        return None
+    # In the item, the first value follows the label: as text, or in an inline element. A label whose value is a
+    # block of its own heads a field of one wrapper among others (Drupal 7's inline label), not a list of items.
+    after = label.getnext()
+    if not (label.tail or "").strip() and (after is None or after.tag in BLOCK_TAGS):
         return None
     following = list(items)
     return items if len(following) >= 2 and all(other.tag == item.tag for other in following) else None

@@ -805,3 +805,22 @@ def test_the_old_sites_listing_is_read():
         assert (item.where_we_are, item.what_we_do) == ([story.source], list(story.fields))
         assert item.lead is not None and item.lead.startswith(story.paragraphs[0][:60])
     assert (listing.next_page, listing.last_page) == (3, 3399)
+
+
+def make_d7_inline_field(name: str, label: str, values: Sequence[str]) -> str:
+    """A Drupal 7 field displayed inline: the label a block beside the block of its items."""
+    items = "".join(f'<div class="field-item">{value}</div>' for value in values)
+    return (f'<div class="field field-name-field-{name} field-label-inline clearfix"><div class="field-label">'
+            f'{label}:&nbsp;</div><div class="field-items">{items}</div></div>')
+
+
+def test_a_short_first_paragraph_after_a_drupal_7_inline_label_is_text_not_the_labels_value():
+    body = ('<div class="field field-name-body field-label-hidden"><div class="field-items"><div class="field-item">'
+            "<p>Border guards of two countries trained together in Vinstad</p>"
+            "<p>The course covered risk analysis and the detection of forged documents.</p></div></div></div>")
+    page = ("<html><body><div id='page'><h1 class='title'>Border guards train together</h1><div class='node'>"
+            f"<div class='content clearfix'>{make_d7_inline_field('content-type', 'Content type', ['News'])}{body}"
+            "</div></div></div></body></html>")
+    release = read_release(page, "https://www.osce.org/mission-to-ruritania/700200")
+    assert release.content_type == "News"
+    assert release.paragraphs[0] == "Border guards of two countries trained together in Vinstad"

@@ -241,6 +241,8 @@ _YEAR_THEN_DASH_RE = re.compile(r"\d{4}\s*[-–—]{1,2}\s(?!\d\d?:\d\d)")
 # A full sentence ends with a full stop after a lower-case word; the five last characters tell.
 _SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?][\"”’]?$")
 _SENTENCE_LAST_CHARS = ".!?\"”’\n"
+#: A line of this many words or more that ends in an ellipsis is a sentence cut short (a teaser), no value.
+_MIN_CUT_SENTENCE_WORDS = 4
 _SEPARATORS_RE = re.compile(r"[\s,;|/·•]+")
 
 
@@ -263,8 +265,12 @@ def is_value_line(line: Line) -> bool:
         ("-" in text or "–" in text or "—" in text) and _YEAR_THEN_DASH_RE.search(text)
     ):
         return False
-    # A sentence ends with its stop or a quote (at most a newline after it): most values end otherwise.
-    return not (text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]))
+    # A sentence ends with its stop or a quote (at most a newline after it): most values end otherwise. A teaser cut
+    # short ends with an ellipsis: a sentence too.
+    if text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]):
+        return False
+    return not (text[-1:] in ".…" and text.rstrip(" .…")[-1:].isalpha() and text.endswith(("...", "…"))
+                and len(text.split()) >= _MIN_CUT_SENTENCE_WORDS)
 
 
 def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | None:

@@ -41,6 +41,16 @@ def test_items_carry_their_labels_and_lead():
     assert item.lead == "The Secretary General today ..."
 
 
+@pytest.mark.parametrize("cut", ["...", "…", " ..."])
+def test_a_lead_cut_short_with_an_ellipsis_after_a_labels_values_is_the_lead_not_a_value(cut):
+    item = ("<div class='row'><h3><a href='/mission-to-ruritania/700300'>Mission appoints new Head</a></h3>"
+            "<div class='field'><div>Where we are</div><ul><li>OSCE Mission to Ruritania</li>"
+            f"<li>The new Head of the Mission took up her post in Vinstad on 3 May{cut}</li></ul></div></div>")
+    [found] = read_listing(f"<main>{item}</main>", URL).items
+    assert found.where_we_are == ["OSCE Mission to Ruritania"]
+    assert found.lead == f"The new Head of the Mission took up her post in Vinstad on 3 May{cut}"
+
+
 def test_titles_with_quotes_digits_and_colons_are_titles():
     titles = ["“Dialogue is essential,” says Chairperson", "2020 Annual Report: policing", "Note: label-like title"]
     html = "".join(make_listing_item(100 + i, t) for i, t in enumerate(titles))

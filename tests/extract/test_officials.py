@@ -703,3 +703,19 @@ def test_a_title_in_brackets_after_a_name(text, expected):
 )
 def test_a_title_after_who_is_or_who_serves_as(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Kos, a senior legal adviser with ODIHR, presented the opinion.",
+         {"Ana Kos": ["senior legal adviser with ODIHR"]}),
+        ("The hearing was followed by Ivo Danek, a human rights officer of the OSCE Office in Vinstad.",
+         {"Ivo Danek": ["human rights officer of the OSCE Office in Vinstad"]}),
+        # Words of another kind than an office's, or no body after it: no official.
+        ("Ana Kos, his wife and adviser to the family, spoke.", {}),
+        ("Ivo Danek, a young lawyer from Vinstad, spoke.", {}),
+    ],
+)
+def test_words_of_an_offices_kind_before_its_head_after_a_name_and_an_article(text, expected):
+    assert officials(text) == expected

@@ -777,6 +777,22 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 )
 
 
+# "the chief electoral officer, Name,", "the head of the border police, Name,": an article, then a lower-case office
+# of a few words right before the comma.
+_LOWER_OFFICE_BEFORE_COMMA_RE = re.compile(
+    rf"\b(?:[Tt]he|an?)\s+(?P<office>(?:(?!(?:and|or|who|which|of)\b)[a-z][\w-]*\s+){{0,3}}"
+    rf"(?:{alternation(LOWER_ROLE_HEADS)})(?:\s+general|\s+of\s+the(?:\s+[a-z][\w-]*){{1,3}})?)$"
+)
+
+
+# A clause that opens the sentence and ends at the comma before a name: "After meeting the Foreign Minister, Name
+# said", "Together with the head of the delegation, A and B visited".
+_CLAUSE_OPENING_RE = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=\n))(?:After|Before|Following|Together with|Along with|While|When|Upon|Having|During|"
+    r"Besides|Like|Unlike|Thanks to|Alongside)\b[^.!?\n]*$"
+)
+
+
 def title_comma_name(text: str) -> Iterator[Candidate]:
     """"Title, Name," and chains "Title, Name, Title, Name": the name found from its comma, the title before it."""
     for comma in _commas(text)[0]:
@@ -789,8 +805,18 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
         title_start, title = _title_span(text, title_end, lower_case=True)
         if _belongs_to_the_name_before(text, title_start):
             continue  # "A, Title, B": the title is A's
+        closed = text.startswith(",", match.end())
+        if not closed and _CLAUSE_OPENING_RE.search(text, max(0, title_start - 80), title_end):
+            continue  # "After meeting the Foreign Minister, Name said": the title is the clause's, not the name's
+        # "the chief electoral officer, Name,": a lower-case office of a few words after an article.
+        lower = _LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 60), title_end) if closed else None
+        office = lower.group("office") if lower else ""
         if title and (_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title)):
-            yield Candidate(match.group("name"), (title,))
+            # The walk over title words stops at a word of the office's kind ("regional"): the office is longer.
+            longer = title.islower() and len(office) > len(title) and office.endswith(title)
+            yield Candidate(match.group("name"), (office if longer else title,))
+        elif office:
+            yield Candidate(match.group("name"), (office,))
 
 
 # "Name, Title" and "Name (MP, Country), Title": found from the comma, which is rarer than a name.

@@ -719,3 +719,31 @@ def test_a_title_after_who_is_or_who_serves_as(text, expected):
 )
 def test_words_of_an_offices_kind_before_its_head_after_a_name_and_an_article(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks were opened by the national security adviser, Lena Varga, in Vinstad.",
+         {"Lena Varga": ["national security adviser"]}),
+        ("The head of the customs service, Ivo Danek, signed the protocol.",
+         {"Ivo Danek": ["head of the customs service"]}),
+        ("The prosecutor general, Ana Kos, answered questions.", {"Ana Kos": ["prosecutor general"]}),
+        # An office named before a comma and a name that the comma does not close is no apposition.
+        ("The main speaker, Ivo Danek, left early.", {}),
+    ],
+)
+def test_a_lower_case_office_after_an_article_before_a_comma_and_a_name(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After meeting the Foreign Minister, Ivo Danek said the talks went well.",
+        "After meeting the minister, Ivo Danek said the talks went well.",
+        "Together with the head of the delegation, Ana Kos and Ivo Danek visited the school.",
+    ],
+)
+def test_a_clause_that_opens_the_sentence_gives_its_title_to_no_name_after_it(text):
+    assert officials(text) == {}

@@ -98,11 +98,13 @@ PLURAL_TITLE_HEADS = (
 )
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 RANKS = (
-    "Ambassador", "Amb.", "Minister", "President", "Lieutenant-General", "Major-General", "Brigadier", "Brig.",
-    "General", "Gen.", "Lieutenant-Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
+    "Ambassador", "Amb.", "Minister", "President", "Lieutenant-General", "Lieutenant General", "Major-General",
+    "Major General", "Brigadier General", "Brigadier", "Brig.", "General", "Gen.", "Lieutenant-Colonel",
+    "Lieutenant Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
     "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
     "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Capt.", "Commodore", "Rear-Admiral", "Vice-Admiral", "Admiral", "Monsignor", "Msgr.", "Rabbi",
+    "Mme", "Captain", "Capt.", "Commodore", "Rear-Admiral", "Rear Admiral", "Vice-Admiral", "Vice Admiral",
+    "Admiral", "Monsignor", "Msgr.", "Rabbi",
     "H.E.", "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).

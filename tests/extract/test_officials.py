@@ -747,3 +747,14 @@ def test_a_lower_case_office_after_an_article_before_a_comma_and_a_name(text, ex
 )
 def test_a_clause_that_opens_the_sentence_gives_its_title_to_no_name_after_it(text):
     assert officials(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("Lieutenant General Ivo Danek, Head of the Planning Group, inspected the unit.", "Lieutenant General"),
+     ("Brigadier General Ivo Danek, Head of the Planning Group, inspected the unit.", "Brigadier General"),
+     ("Rear Admiral Ivo Danek, Head of the Planning Group, inspected the unit.", "Rear Admiral"),
+     ("Lieutenant Colonel Ivo Danek, Head of the Planning Group, inspected the unit.", "Lieutenant Colonel")],
+)
+def test_a_rank_of_two_words_is_one_title(text, rank):
+    assert officials(text) == {"Ivo Danek": ["Head of the Planning Group", rank]}

@@ -829,7 +829,9 @@ _COMMA_BEFORE_TITLE_RE = re.compile(
     rf"|(?:[A-Z][\w'’-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_by_first_letter(LOWER_ROLE_HEADS)})\b"
     rf"|{_lower_office_after_comma(_TEXT_SPACE)}))"
 )
-_NAME_BEFORE_COMMA_RE = re.compile(rf"(?P<name>{NAME_RE.pattern})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
+# A name, or a surname after a form of address ("Mr. Haas, the OSCE Co-ordinator ...").
+_NAME_BEFORE_COMMA_RE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern}|(?:Mr|Ms|Mrs|Dr)\.?\s{_NAME_WORD})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
 
 NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("Anna Berg, Head of the OSCE Office in Ruritania, said the talks were useful.",

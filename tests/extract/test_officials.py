@@ -758,3 +758,8 @@ def test_a_clause_that_opens_the_sentence_gives_its_title_to_no_name_after_it(te
 )
 def test_a_rank_of_two_words_is_one_title(text, rank):
     assert officials(text) == {"Ivo Danek": ["Head of the Planning Group", rank]}
+
+
+def test_a_surname_after_a_form_of_address_before_a_title_is_an_official():
+    found = find_officials("Ms. Varga, the Head of the OSCE Office in Vinstad, met the mayor. Varga said it went well.")
+    assert [(o.name, o.titles, o.mentions) for o in found] == [("Varga", ["Head of the OSCE Office in Vinstad"], 2)]

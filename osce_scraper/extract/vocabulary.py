@@ -69,6 +69,8 @@ TITLE_HEADS = (
     "Secretary General-designate", "Prime Minister-designate", "Minister-designate", "President-elect",
     "Secretary General", "Secretary-General", "Chairperson-in-Office", "Chairman-in-Office", "Chairwoman-in-Office",
     "Chairperson", "Chairman", "Chairwoman", "Chair", "Co-Chair", "President", "Vice-President", "Vice President",
+    "Vice-Minister", "Vice Minister", "Vice-Premier", "Vice-Speaker", "Vice-Chairman", "Vice-Governor", "Vice-Mayor",
+    "Vice-Rector", "Vice-Chancellor",
     "Prime Minister", "Minister", "Deputy", "Ambassador", "Head", "Director", "Director General", "Director-General",
     "Representative", "Co-ordinator", "Coordinator", "Co-Ordinator", "Commissioner", "High Commissioner", "Mayor",
     "Governor", "Member of Parliament", "MP", "Senator", "Parliamentarian", "Judge", "Prosecutor",

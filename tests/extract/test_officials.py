@@ -763,3 +763,9 @@ def test_a_rank_of_two_words_is_one_title(text, rank):
 def test_a_surname_after_a_form_of_address_before_a_title_is_an_official():
     found = find_officials("Ms. Varga, the Head of the OSCE Office in Vinstad, met the mayor. Varga said it went well.")
     assert [(o.name, o.titles, o.mentions) for o in found] == [("Varga", ["Head of the OSCE Office in Vinstad"], 2)]
+
+
+@pytest.mark.parametrize("head", ["Vice-Minister", "Vice-Speaker", "Vice-Governor"])
+def test_a_vice_title_written_with_a_hyphen_after_a_name(head):
+    assert officials(f"Lena Varga, Ruritania's {head} of the Interior, spoke.") == {
+        "Lena Varga": [f"Ruritania's {head} of the Interior"]}

@@ -42,6 +42,7 @@ from osce_scraper.extract.vocabulary import (
     LOWER_TITLE_HEADS,
     LOWER_TITLE_WORDS,
     MONTH_NAMES,
+    NAME_JOINED_PARTICLES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NON_NAME_WORDS,
@@ -68,12 +69,16 @@ _NAME_WORD = rf"{_UP}(?:[\w'’-]*\w|\.(?:{_UP}\.){{0,3}})"
 _PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"
 _PARTICLES = frozenset(NAME_PARTICLES)
 _NAME_WORD_RE = re.compile(_NAME_WORD)
+_JOINED_PARTICLE_RE = re.compile(rf"(?:{alternation(NAME_JOINED_PARTICLES)})(?={_UP})")
+# A surname may open with a particle joined to it ("al-Hashimi", "d'Aubigny"): never a name's first word.
+_JOINED_PARTICLE = rf"(?:{alternation(NAME_JOINED_PARTICLES)})"
+_LATER_NAME_WORD = rf"(?:{_JOINED_PARTICLE})?{_NAME_WORD}"
 # Initials run together ("J.A.M."): capitals, yet no acronym.
 _INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
 _SUFFIXES = frozenset(NAME_SUFFIXES)
 NAME_RE = re.compile(
-    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_NAME_WORD})){{1,3}}(?:\s(?:{alternation(NAME_SUFFIXES)})\b)?")
+    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_LATER_NAME_WORD})){{1,3}}(?:\s(?:{alternation(NAME_SUFFIXES)})\b)?")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -282,6 +287,8 @@ def is_given_name(word: str) -> bool:
 def _is_name_word(word: str) -> bool:
     if word in _PARTICLES:
         return True
+    if word[:1].islower() and (joined := _JOINED_PARTICLE_RE.match(word)):
+        word = word[joined.end() :]  # "al-Hashimi": the surname after its particle
     if not _NAME_WORD_RE.fullmatch(word) or _is_not_name_word(word.rstrip("'’s")) or _is_not_name_word(word):
         return False
     # Acronyms are organisations.
@@ -1061,7 +1068,8 @@ def lower_role_name(text: str) -> Iterator[Candidate]:
 # A run of title and name words after a head: capitalised words, initials and connectors, up to punctuation.
 # Lower-case words of an office's subject ("... on Roma and Sinti issues Mirjam Karoly") may stand in a run.
 _RUN_WORD = (
-    rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|{alternation(NAME_PARTICLES)}|"
+    rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|{_JOINED_PARTICLE}{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|"
+    rf"{alternation(NAME_PARTICLES)}|"
     rf"{alternation(NAME_SUFFIXES)}|{alternation(LOWER_SUBJECT_WORDS)})"
     r"(?![\w'’-])"
 )

@@ -59,6 +59,9 @@ NAME_PARTICLES = (
     "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
     "ter", "zu", "dos", "das", "Ó", "Ní", "Nic", "Ua",
 )
+#: Particles joined to the surname they open ("al-Hashimi", "d'Aubigny", "dell'Orto").
+NAME_JOINED_PARTICLES = ("al-", "el-", "as-", "ash-", "at-", "ad-", "ar-", "az-", "d'", "d’", "dell'", "dell’", "l'",
+                         "l’")
 #: Lower-case words that end a Central Asian or Caucasian name: "son of" or "daughter of" the name before them
 #: ("Kubanychbek Omuraliev uulu", "Aigerim Bakyt kyzy").
 NAME_SUFFIXES = ("uulu", "kyzy", "uly", "qizi", "kizi", "oglu", "ogly", "gyzy", "o‘g‘li", "o'g'li", "o’g’li")

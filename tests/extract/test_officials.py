@@ -769,3 +769,15 @@ def test_a_surname_after_a_form_of_address_before_a_title_is_an_official():
 def test_a_vice_title_written_with_a_hyphen_after_a_name(head):
     assert officials(f"Lena Varga, Ruritania's {head} of the Interior, spoke.") == {
         "Lena Varga": [f"Ruritania's {head} of the Interior"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Omar al-Haddad, the Ambassador of Jordan, spoke.", {"Omar al-Haddad": ["Ambassador of Jordan"]}),
+        ("Ambassador Omar al-Haddad opened the seminar.", {"Omar al-Haddad": ["Ambassador"]}),
+        ("Head of Mission Lena d'Aubert opened the seminar.", {"Lena d'Aubert": ["Head of Mission"]}),
+    ],
+)
+def test_a_surname_that_opens_with_a_joined_particle(text, expected):
+    assert officials(text) == expected

@@ -124,6 +124,8 @@ def _json_shaped(value: Any) -> bool:
     stack = [value]
     while stack:
         item = stack.pop()
+        if item.__class__ in _JSON_SCALARS:  # most values: asked of their exact class before any isinstance
+            continue
         if isinstance(item, dict):
             stack.extend(item.values())
         elif isinstance(item, list):
@@ -131,6 +133,9 @@ def _json_shaped(value: Any) -> bool:
         elif isinstance(item, tuple):
             return False
     return True
+
+
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def schema_version() -> str:

@@ -71,6 +71,8 @@ _FURNITURE_LINE_CHARS = 160
 _SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
 _SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: What titles a block of facts without being a heading: a disclosure's summary, a table's caption.
+_FACTS_CAPTION_TAGS = frozenset({"summary", "caption"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
 _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issued", "datePublished",
                     "schema:datePublished", "article:published_time")
@@ -454,6 +456,10 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         headings=True,
     )
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
+    # A label printed twice in a row (a visible term and its values' hidden caption, "Source" over "Source"): the
+    # first is the same label, no text.
+    consumed.update(found.first_line - 1 for found in labels.values()
+                    if found.first_line and lines[found.first_line - 1].text == lines[found.first_line].text)
 
     content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None
     printed_date = None
@@ -494,8 +500,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             other_field = None
         if text == title and line.element.tag in _HEADING_TAGS:
             continue  # the title's heading printed again (a banner's, and the article's own); a lead may repeat it
-        if (line.element.tag == "summary" or line.element.tag in _HEADING_TAGS) and index + 1 in consumed:
-            continue  # the heading or disclosure over the page's facts ("About this release", "Details"): no text
+        if (line.element.tag in _FACTS_CAPTION_TAGS or line.element.tag in _HEADING_TAGS) and index + 1 in consumed:
+            continue  # the heading, disclosure or table caption over the page's facts ("About this release"): no text
         if _is_end_of_article_heading(line):
             if body:
                 break
@@ -506,7 +512,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         ) or (text[-1:] == ")" and _CREDIT_END_RE.search(text[-80:]) is not None)
         if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)) or is_translation_note(text):
             continue
-        if line.card is not None or (line.links and line.link_text_share > 0.6 and len(text) < 120):
+        if line.card is not None or (line.links and line.link_text_share > 0.6 and (
+                len(text) < 120 or line.element.tag in _HEADING_TAGS)):  # a linked heading is another's title
             continue  # teaser cards of other releases, tags, share buttons, "read more"
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
@@ -515,6 +522,10 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             # The date printed under the title, alone or beside a place, a type or an update's date: no text.
             printed_date = printed_date or byline[0]
             content_type = content_type or byline[1]
+            continue
+        if text.lower() in CONTENT_TYPES or (not body and typed_date(text)):
+            # A type alone on its line, or beside a date ("Press release", "News3 June 2019" over a teaser's title,
+            # perhaps another release's): no text, and no fact of the page.
             continue
         if submitted := byline_date(line):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text

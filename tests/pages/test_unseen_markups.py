@@ -824,3 +824,49 @@ def test_a_short_first_paragraph_after_a_drupal_7_inline_label_is_text_not_the_l
     release = read_release(page, "https://www.osce.org/mission-to-ruritania/700200")
     assert release.content_type == "News"
     assert release.paragraphs[0] == "Border guards of two countries trained together in Vinstad"
+
+
+LONG_TEASER_TITLE = ("Observers from the Mission monitored the municipal elections in four regions and met with the "
+                     "election administration, candidates and civil society")
+
+
+def make_page_with_facts_before_the_body(facts: str, body: str) -> str:
+    """A theme that prints the facts and a block of related releases in a sidebar inside the article, before the
+    body."""
+    related = ("<section class='related'><h2>Related</h2><div class='teaser'><div>Press release</div>"
+               f"<h3><a href='/mission-to-ruritania/700401'>{LONG_TEASER_TITLE}</a></h3></div></section>")
+    return ("<html><body><main><article><header><h1>Youth camp held in Vinstad</h1></header>"
+            f"<aside class='sidebar'>{facts}{related}</aside><div class='body'>{body}</div></article></main>"
+            "</body></html>")
+
+
+BODY = ("<p>VINSTAD, 4 May 2021 – Young people from two countries met at a camp organised by the Mission.</p>"
+        "<p>They discussed resilience to security risks in their communities.</p>")
+
+
+def test_a_label_printed_twice_before_its_values_in_a_sidebar_before_the_body_leaves_the_body_whole():
+    facts = ("<dl><div><dt>Source</dt><dd><span class='visually-hidden'>Source</span><ul>"
+             "<li><a href='/where/1'>OSCE Mission to Ruritania</a></li></ul></dd></div>"
+             "<div><dt>Fields of work</dt><dd><span class='visually-hidden'>Fields of work</span><ul>"
+             "<li><a href='/what/1'>Youth</a></li></ul></dd></div></dl>")
+    page = read_release(make_page_with_facts_before_the_body(facts, BODY),
+                        "https://www.osce.org/mission-to-ruritania/700400")
+    assert (page.source, page.fields_of_work) == (["OSCE Mission to Ruritania"], ["Youth"])
+    assert page.paragraphs == ["VINSTAD, 4 May 2021 – Young people from two countries met at a camp organised by the "
+                               "Mission.", "They discussed resilience to security risks in their communities."]
+
+
+def test_a_long_linked_heading_of_another_release_before_the_body_is_no_text():
+    page = read_release(make_page_with_facts_before_the_body("", BODY), "https://www.osce.org/mission-to-ruritania/700400")
+    assert LONG_TEASER_TITLE not in page.paragraphs
+    assert page.paragraphs[0].startswith("VINSTAD, 4 May 2021 – ")
+    assert page.content_type is None  # the teaser's type is another release's
+
+
+def test_a_caption_over_the_pages_facts_table_is_no_text():
+    html = ("<html><body><main><h1>Youth camp held in Vinstad</h1><table><caption class='visually-hidden'>Release "
+            "details</caption><tr><th scope='row'>Source</th><td>OSCE Mission to Ruritania</td></tr></table>"
+            f"<div class='body'>{BODY}</div></main></body></html>")
+    page = read_release(html, "https://www.osce.org/mission-to-ruritania/700400")
+    assert page.source == ["OSCE Mission to Ruritania"]
+    assert page.paragraphs[0].startswith("VINSTAD, 4 May 2021 – ")

@@ -125,7 +125,8 @@ LOWER_TITLE_HEADS = (
     "ombudsman", "ombudswoman",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
-LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair")
+LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "member", "rector",
+                    "attaché", "attache", "expert", "specialist")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",

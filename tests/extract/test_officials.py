@@ -781,3 +781,21 @@ def test_a_vice_title_written_with_a_hyphen_after_a_name(head):
 )
 def test_a_surname_that_opens_with_a_joined_particle(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Kos, a member of the Ruritanian Seimas, asked about the draft.",
+         {"Ana Kos": ["member of the Ruritanian Seimas"]}),
+        ("Prof. Ivo Danek, rector of the University of Vinstad, opened the course.",
+         {"Ivo Danek": ["rector of the University of Vinstad", "Professor"]}),
+        ("Dr. Ana Kos, a health specialist with the OSCE Office in Vinstad, spoke.",
+         {"Ana Kos": ["health specialist with the OSCE Office in Vinstad", "Dr."]}),
+        ("ODIHR expert Ivo Danek presented the findings.", {"Ivo Danek": ["ODIHR expert"]}),
+        # A member of no named body is no official.
+        ("Ana Kos, a member of the family, spoke.", {}),
+    ],
+)
+def test_members_rectors_experts_and_specialists_of_a_named_body(text, expected):
+    assert officials(text) == expected

@@ -1440,8 +1440,10 @@ _LEADS_A_BODY_RE = re.compile(
 _WHO_LEADS = ", who "
 # "Name, who is the Deputy Head of ...": a verb of being or of taking office, then the title, capitalised.
 _WHO_IS_RE = re.compile(
-    r"(?:is|was|(?:has\s+)?serve[sd]\s+as|serves\s+as|(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?"
-    r"|became|has\s+become|is\s+also|was\s+also)\s+(?:the\s+|an?\s+)?(?=[A-Z])"
+    r"(?:(?:until|since)\s+(?:last\s+)?(?:year|month|week|\d{4})\s+)?"
+    r"(?:is|was|(?:has\s+)?serve[sd]\s+as|serves\s+as|(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|"
+    r"(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?"
+    r"|became|has\s+become|is\s+also|was\s+also)\s+(?:the\s+|an?\s+)?(?=[A-Za-z])"
 )
 
 WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
@@ -1473,7 +1475,8 @@ def who_leads(text: str) -> Iterator[Candidate]:
         elif (serves := _WHO_IS_RE.match(text, after)) and (
                 match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
             title = _title_after(text, serves.end())
-            if _HEAD_RE.search(title):
+            # A capitalised title, or a lower-case office of a named body ("a legal adviser to the Ombudsman").
+            if title[:1].isupper() and _HEAD_RE.search(title) or title[:1].islower() and _is_lower_case_office(title):
                 yield Candidate(match.group("name"), (title,))
 
 

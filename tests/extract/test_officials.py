@@ -799,3 +799,17 @@ def test_a_surname_that_opens_with_a_joined_particle(text, expected):
 )
 def test_members_rectors_experts_and_specialists_of_a_named_body(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Kos, who works as a legal adviser to the Ombudsman of Ruritania, spoke.",
+         {"Ana Kos": ["legal adviser to the Ombudsman of Ruritania"]}),
+        ("Ivo Danek, who until last year served as the Ruritanian Ambassador to Vinstad, moderated the panel.",
+         {"Ivo Danek": ["Ruritanian Ambassador to Vinstad"]}),
+        ("Ana Kos, who is a teacher at the Vinstad School, spoke.", {}),
+    ],
+)
+def test_a_lower_case_office_or_a_past_title_after_who(text, expected):
+    assert officials(text) == expected

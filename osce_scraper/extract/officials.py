@@ -1441,9 +1441,10 @@ _WHO_LEADS = ", who "
 # "Name, who is the Deputy Head of ...": a verb of being or of taking office, then the title, capitalised.
 _WHO_IS_RE = re.compile(
     r"(?:(?:until|since)\s+(?:last\s+)?(?:year|month|week|\d{4})\s+)?"
-    r"(?:is|was|(?:has\s+)?serve[sd]\s+as|serves\s+as|(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|"
-    r"(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?"
-    r"|became|has\s+become|is\s+also|was\s+also)\s+(?:the\s+|an?\s+)?(?=[A-Za-z])"
+    # The longer forms first: "was appointed" before "was".
+    r"(?:(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?|(?:has\s+)?serve[sd]\s+as|serves\s+as|"
+    r"(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|is\s+also|was\s+also|has\s+become|became|is|was)"
+    r"\s+(?:the\s+|an?\s+)?(?=[A-Za-z])"
 )
 
 WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
@@ -1476,7 +1477,8 @@ def who_leads(text: str) -> Iterator[Candidate]:
                 match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
             title = _title_after(text, serves.end())
             # A capitalised title, or a lower-case office of a named body ("a legal adviser to the Ombudsman").
-            if title[:1].isupper() and _HEAD_RE.search(title) or title[:1].islower() and _is_lower_case_office(title):
+            if (title[:1].isupper() and _HEAD_RE.search(title)) or (
+                    title[:1].islower() and _is_lower_case_office(title)):
                 yield Candidate(match.group("name"), (title,))
 
 

@@ -548,6 +548,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             break
         if token in _WHEN_WORDS:
             break  # "On Thursday Ambassador X": the day is no part of the title
+        if token in _CHOOSING_VERBS and first >= 2 and words[first - 2][0].isupper():
+            break  # "The Council appointed Ambassador X": a verb after its subject, no word of "newly appointed"
         first -= 1
     # Where the walk's first word starts: words and the characters between them are of two kinds, so each word
     # is the last place its characters stand before the next word.
@@ -557,6 +559,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
     return len(words), first, start, and_opens
 
 
+#: Participles that stand in a title ("the newly appointed Head") and are verbs after a capitalised subject.
+_CHOOSING_VERBS = frozenset({"appointed", "elected", "named", "nominated"})
 #: The words before an office's subject in its title ("Minister for Reconciliation and Civic Equality").
 _SUBJECT_CONNECTORS = frozenset("of for on".split())
 #: Capitalised words that say when, never part of a title before a name ("Today Secretary General X").
@@ -915,7 +919,7 @@ _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
 _AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
-    r"(?:begun|began|taken\s+up|took\s+up|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
+    r"(?:begun|began|taken\s+up|took\s+up|taken|took|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
     r"named|serve[sd]?|serving|started|starts|continues?)(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+"
     r"(?:duties|post|work)))?$"
     r"|in\s+(?:his|her|their)\s+capacity$"
@@ -959,10 +963,13 @@ def service_as_title(text: str) -> Iterator[Candidate]:
                 yield Candidate(match.group("name"), (title,))
     for start in _roles_and_as(text)[2]:  # the offices' scan finds the verbs before a capital
         after = text.index(" ", start + 1) + 1
+        # "was named the OSCE Chairmanship's Special Representative": after "the", the head may stand further on.
+        the = text.startswith("the ", after)
+        after += 4 if the else 0
         if text[after:after + 1].isupper() and (
                 match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
             title = _title_after(text, after)
-            if title and _HEAD_RE.match(title):
+            if title and (_HEAD_RE.match(title) or (the and _HEAD_RE.search(title))):
                 yield Candidate(match.group("name"), (title,))
 
 
@@ -991,7 +998,7 @@ _LOWER_ROLES_BEHIND = b"|".join(
 # No office ends with " as", " as a", " as an" or " as the", nor they with an office: a mark is one or the other.
 _AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ")
 # "Name was elected / has been appointed Title": the verb before a capital, found in the same pass.
-_CHOSEN_VERBS = (b" appointed ", b" elected ")
+_CHOSEN_VERBS = (b" appointed ", b" elected ", b" named ", b" appointed the ", b" elected the ", b" named the ")
 _LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {
     form[-2:-1] for form in (*_AS_FORMS, *_CHOSEN_VERBS)}
 _ROLES_AND_AS_SCAN_RE = re.compile(
@@ -1007,8 +1014,8 @@ _FIRST_CHOSEN_GROUP = _FIRST_AS_GROUP + len(_AS_FORMS)
 @_kept_for_the_last_text
 def _roles_and_as(text: str) -> tuple[list[tuple[int, bytes]], list[int], list[int]]:
     """(mark, marked form) of each place where a lower-case office may end before a capital; where each " as "
-    before a capital starts ("the" or "a" between them); and where each " appointed " or " elected " before a
-    capital starts: in text order.
+    before a capital starts ("the" or "a" between them); and where each " appointed ", " elected " or " named " before
+    a capital starts ("the" between them or not): in text order.
 
     >>> _roles_and_as("The envoy Dan Ross served as the Head and as Envoy; Ann Lee was elected President")
     ([(10, b'envoy')], [25, 41], [63])

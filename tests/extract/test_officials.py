@@ -346,7 +346,7 @@ _COMMA_LOWER_OFFICE_SCAN_RE = re.compile(
     + officials_module._lower_office_after_comma(officials_module._MARKED_SPACE.decode()).encode() + rb")"
 )
 _AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
-_CHOSEN_SCAN_RE = re.compile(rb" (?:appointed|elected) \x01")
+_CHOSEN_SCAN_RE = re.compile(rb" (?:appointed|elected|named)(?: the)? \x01")
 _LAST_ROLE_LETTERS = b"".join(re.escape(form[-1:]) for form in officials_module._LOWER_ROLE_FORMS.values())
 _LOWER_ROLES_SCAN_RE = re.compile(
     officials_module._MARK
@@ -394,7 +394,7 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
     texts += [f"He served as {article}{head} Anna Berg and as {article}{head}\u00a0Čech" for head in heads
               for article in ("", "the ", "a ", "an ")]
     texts += [f"Ana Kos was {verb} {head} and Ivo Danek {verb} Čech, then {verb} the {head}."
-              for head in (*heads, "President") for verb in ("elected", "appointed")]
+              for head in (*heads, "President") for verb in ("elected", "appointed", "named")]
     for text in texts:
         marked = officials_module._marked(text)
         roles = [(place.start(), place.group(place.lastindex))
@@ -812,4 +812,20 @@ def test_members_rectors_experts_and_specialists_of_a_named_body(text, expected)
     ],
 )
 def test_a_lower_case_office_or_a_past_title_after_who(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivo Danek has been named the OSCE Chairmanship's Special Representative on Youth.",
+         {"Ivo Danek": ["OSCE Chairmanship's Special Representative on Youth"]}),
+        # A verb after its subject is no word of the title before the name.
+        ("The Council appointed Ambassador Ivo Danek as the new Head of the Mission.", {"Ivo Danek": ["Ambassador"]}),
+        ("The newly appointed Head of Mission Ana Kos met the press.",
+         {"Ana Kos": ["newly appointed Head of Mission"]}),
+        ("Ana Kos was named Person of the Year.", {}),
+    ],
+)
+def test_a_title_after_a_verb_of_choosing(text, expected):
     assert officials(text) == expected

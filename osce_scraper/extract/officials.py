@@ -51,6 +51,7 @@ from osce_scraper.extract.vocabulary import (
     RANKS,
     STRUCTURE_WORDS,
     TITLE_WORDS,
+    UNIT_WORDS,
     VENUE_WORDS_AFTER,
     VENUE_WORDS_BEFORE,
     WEEKDAYS,
@@ -1440,9 +1441,11 @@ def plural_title_comma_list(text: str) -> Iterator[Candidate]:
 # structure; "who leads the team" tells no office.
 # Between "the" and the structure, only its name's capitalised words and the lower-case words of an office's
 # subject ("headed the ODIHR limited election observation mission"): "chaired the meeting of the Council" is none.
+_BODY_WORD = rf"(?:{alternation((*sorted(OSCE_BODY_WORDS), *STRUCTURE_WORDS))})\b"
+# Or a unit of such a body, in lower case: "heads the democratization department of the OSCE Mission to X".
 _LEADS_A_BODY_RE = re.compile(
-    rf"(?:{alternation(LEAD_VERBS)}) the (?:(?:[A-Z][\w'’-]*|{alternation(LOWER_SUBJECT_WORDS)}) ){{0,5}}?"
-    rf"(?:{alternation((*sorted(OSCE_BODY_WORDS), *STRUCTURE_WORDS))})\b"
+    rf"(?:{alternation(LEAD_VERBS)}) the (?:(?:(?:[A-Z][\w'’-]*|{alternation(LOWER_SUBJECT_WORDS)}) ){{0,5}}?"
+    rf"|(?:[a-z][\w-]* ){{0,2}}(?:{alternation(UNIT_WORDS)}) (?:of|at|in) the (?:[A-Z][\w'’-]* ){{0,4}}?){_BODY_WORD}"
 )
 _WHO_LEADS = ", who "
 # "Name, who is the Deputy Head of ...": a verb of being or of taking office, then the title, capitalised.
@@ -1460,6 +1463,8 @@ WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
     ("“The vote was calm,” said Lena Varga, who headed the ODIHR limited election observation mission.",
      {"Lena Varga": ["headed the ODIHR limited election observation mission"]}),
     ("Tomas Berger, who leads the local football team, thanked the Mission.", {}),
+    ("Ana Kos, who heads the human rights department of the OSCE Mission to Vinstad, spoke.",
+     {"Ana Kos": ["heads the human rights department of the OSCE Mission to Vinstad"]}),
     ("Lena Varga, who serves as Deputy Minister of Justice, opened the event.",
      {"Lena Varga": ["Deputy Minister of Justice"]}),
     ("Ivo Danek, who was appointed Head of the OSCE Office in Vinstad in May, met the press.",

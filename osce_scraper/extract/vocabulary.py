@@ -153,6 +153,9 @@ LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs",
 STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Institute", "Court",
                    "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate", "Department",
                    "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation")
+#: Lower-case words that name a unit of a structure ("the democratization department of the OSCE Mission").
+UNIT_WORDS = ("department", "unit", "section", "division", "programme", "program", "office", "team", "group", "branch",
+              "service", "project", "directorate", "delegation", "committee", "commission")
 #: The words that name the OSCE or one of its bodies in a title ("head of the OSCE Office", "the Mission's
 #: spokesperson"): a lower-case office is an official's title only with one of them.
 OSCE_BODY_WORDS = frozenset(

@@ -829,3 +829,18 @@ def test_a_lower_case_office_or_a_past_title_after_who(text, expected):
 )
 def test_a_title_after_a_verb_of_choosing(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana Kos, who heads the human rights department of the OSCE Mission to Vinstad, spoke.",
+         {"Ana Kos": ["heads the human rights department of the OSCE Mission to Vinstad"]}),
+        ("Ivo Danek, who chairs the working group of the Permanent Council, spoke.",
+         {"Ivo Danek": ["chairs the working group of the Permanent Council"]}),
+        # A meeting is no unit of the body.
+        ("Ana Kos, who chaired the meeting of the Permanent Council, spoke.", {}),
+    ],
+)
+def test_who_heads_a_unit_of_a_named_body(text, expected):
+    assert officials(text) == expected

@@ -73,7 +73,7 @@ _NAME_WORD_RE = re.compile(_NAME_WORD)
 _JOINED_PARTICLE_RE = re.compile(rf"(?:{alternation(NAME_JOINED_PARTICLES)})(?={_UP})")
 # A surname may open with a particle joined to it ("al-Hashimi", "d'Aubigny"): never a name's first word.
 _JOINED_PARTICLE = rf"(?:{alternation(NAME_JOINED_PARTICLES)})"
-_LATER_NAME_WORD = rf"(?:{_JOINED_PARTICLE})?{_NAME_WORD}"
+_LATER_NAME_WORD = rf"(?:{_NAME_WORD}|{_JOINED_PARTICLE}{_NAME_WORD})"  # the capital first: most words have it
 # Initials run together ("J.A.M."): capitals, yet no acronym.
 _INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
@@ -820,12 +820,16 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
         closed = text.startswith(",", match.end())
         if not closed and _CLAUSE_OPENING_RE.search(text, max(0, title_start - 80), title_end):
             continue  # "After meeting the Foreign Minister, Name said": the title is the clause's, not the name's
+        headed = bool(title) and bool(_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title))
+        if headed and not title.islower():
+            yield Candidate(match.group("name"), (title,))
+            continue
         # "the chief electoral officer, Name,": a lower-case office of a few words after an article.
         lower = _LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 60), title_end) if closed else None
         office = lower.group("office") if lower else ""
-        if title and (_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title)):
+        if headed:
             # The walk over title words stops at a word of the office's kind ("regional"): the office is longer.
-            longer = title.islower() and len(office) > len(title) and office.endswith(title)
+            longer = len(office) > len(title) and office.endswith(title)
             yield Candidate(match.group("name"), (office if longer else title,))
         elif office:
             yield Candidate(match.group("name"), (office,))

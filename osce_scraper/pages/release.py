@@ -71,6 +71,8 @@ _FURNITURE_LINE_CHARS = 160
 _SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
 _SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: The longest content type's length: a longer line is none, and is not lowered to be asked.
+_LONGEST_CONTENT_TYPE = max(map(len, CONTENT_TYPES))
 #: What titles a block of facts without being a heading: a disclosure's summary, a table's caption.
 _FACTS_CAPTION_TAGS = frozenset({"summary", "caption"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
@@ -523,7 +525,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             printed_date = printed_date or byline[0]
             content_type = content_type or byline[1]
             continue
-        if text.lower() in CONTENT_TYPES or (not body and typed_date(text)):
+        if (len(text) <= _LONGEST_CONTENT_TYPE and text.lower() in CONTENT_TYPES) or (not body and typed_date(text)):
             # A type alone on its line, or beside a date ("Press release", "News3 June 2019" over a teaser's title,
             # perhaps another release's): no text, and no fact of the page.
             continue

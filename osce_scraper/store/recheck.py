@@ -106,7 +106,9 @@ def choose_due(known: list[Known], now: dt.datetime, limit: int | None, due_only
     ['3', '1']
     """
     modified = modified or {}
-    flagged = sorted((k for k in known if k.node_id in modified and modified[k.node_id] > k.last_checked),
+    # A check's time is kept to the second (as a record's crawled_at is): a lastmod within that second is no later.
+    flagged = sorted((k for k in known
+                      if k.node_id in modified and modified[k.node_id].replace(microsecond=0) > k.last_checked),
                      key=lambda k: modified[k.node_id], reverse=True)
     first = {k.node_id for k in flagged}
     ranked = sorted((k for k in known if k.node_id not in first), key=lambda k: k.priority(now), reverse=True)

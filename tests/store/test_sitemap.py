@@ -162,3 +162,13 @@ def test_releases_modified_since_their_last_check_go_first_within_the_budget():
     assert [k.node_id for k in choose_due(known, NOW, 3, modified=modified)] == ["0", "1", "9"]
     fresh = [Known("7", "u7", last_checked=NOW - DAY, last_changed=NOW - 3000 * DAY)]  # not due, but modified
     assert [k.node_id for k in choose_due(fresh, NOW, 2, modified={"7": NOW})] == ["7"]
+
+
+def test_a_lastmod_within_the_second_of_the_last_check_is_not_later_than_it():
+    # A check's time is kept to the second: a release checked at 12:00:00.9 is kept as checked at 12:00:00.
+    checked = dt.datetime(2026, 3, 1, 12, 0, 0, tzinfo=dt.UTC)
+    known = [Known("1", "u1", last_checked=checked, last_changed=checked - dt.timedelta(days=3000))]
+    within = {"1": checked + dt.timedelta(microseconds=500_000)}
+    later = {"1": checked + dt.timedelta(seconds=1)}
+    assert choose_due(known, checked + dt.timedelta(hours=1), 2, modified=within) == []
+    assert [k.node_id for k in choose_due(known, checked + dt.timedelta(hours=1), 2, modified=later)] == ["1"]

@@ -49,6 +49,7 @@ from osce_scraper.extract.vocabulary import (
     OSCE_BODY_WORDS,
     PLURAL_TITLE_HEADS,
     RANKS,
+    STATE_STRUCTURE_WORDS,
     STRUCTURE_WORDS,
     TITLE_WORDS,
     UNIT_WORDS,
@@ -549,7 +550,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             break
         if token in _WHEN_WORDS:
             break  # "On Thursday Ambassador X": the day is no part of the title
-        if token in _CHOOSING_VERBS and first >= 2 and words[first - 2][0].isupper():
+        if token in _CHOOSING_VERBS and first >= 2 and words[first - 2][0].isupper() and not (
+                words[first - 2].endswith(("'s", "’s"))):
             break  # "The Council appointed Ambassador X": a verb after its subject, no word of "newly appointed"
         first -= 1
     # Where the walk's first word starts: words and the characters between them are of two kinds, so each word
@@ -585,7 +587,8 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|had|will|was|is|were|are|"
     r"signed|met|opened|visited|called|welcomed|presented|attended)\b"
     # When the title was taken up is no part of it: "Head of the Office in Vinstad since 2019 / in May".
-    rf"|\s(?:in|on|since|until|from|last|this|next)\s(?:{alternation(MONTH_NAMES)}|\d{{4}}|week|month|year)\b"
+    rf"|\s(?:in|on|since|until|from|last|this|next)\s(?:{alternation(MONTH_NAMES)}|week|month|year)\b"
+    r"|\s(?:since|until|from)\s\d{4}\b"
 )
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
@@ -728,7 +731,7 @@ def _lower_office_after_comma(space: str) -> str:
     firsts = "".join(sorted({word[0] for word in (*LOWER_ROLE_HEADS, *LOWER_RANK_WORDS)}))
     # After an article, up to two words of the office's kind may stand before its head ("a senior legal adviser
     # with ODIHR"); most commas have no article after them, and their one try of the offices stays as it was.
-    kind = (rf"(?:(?<=\ba )|(?<=\ban )|(?<=\bthe ))"
+    kind = (rf"(?:(?<=\ba )|(?<=\ban )|(?<=\bthe ))(?=[a-z]+{space}(?:[a-z]+{space})?[{firsts}])"
             rf"(?:(?!(?:and|or|but|who|which|whose|his|her|their|its)\b)[a-z][\w-]*{space}){{1,2}}?")
     return (
         rf"(?:(?=[{firsts}])(?:(?:{alternation(LOWER_RANK_WORDS)}){space})?|{kind})(?:{offices}){space}"
@@ -801,8 +804,26 @@ _LOWER_OFFICE_BEFORE_COMMA_RE = re.compile(
 # said", "Together with the head of the delegation, A and B visited".
 _CLAUSE_OPENING_RE = re.compile(
     r"(?:^|(?<=[.!?] )|(?<=\n))(?:After|Before|Following|Together with|Along with|While|When|Upon|Having|During|"
-    r"Besides|Like|Unlike|Thanks to|Alongside)\b[^.!?\n]*$"
+    r"Besides|Like|Unlike|Thanks to|Alongside)\b[^,.!?\n]*$"
 )
+
+
+def _is_an_office(office: str) -> bool:
+    """True for a lower-case office that makes an official: of a named body, or an office's own head ("prosecutor
+    general"), or an officer or official of some kind ("chief electoral officer"); "the youngest member" is none.
+
+    >>> _is_an_office("chief electoral officer"), _is_an_office("regional governor"), _is_an_office("police chief")
+    (True, True, False)
+    """
+    if _is_lower_case_office(office):
+        return True
+    words = office.split()
+    head = next((word for word in reversed(words) if word in _LOWER_ROLE_HEAD_WORDS), "")
+    return head in _LOWER_TITLE_HEAD_WORDS or (head in ("officer", "official") and len(words) >= 2)
+
+
+_LOWER_ROLE_HEAD_WORDS = frozenset(LOWER_ROLE_HEADS)
+_LOWER_TITLE_HEAD_WORDS = frozenset(LOWER_TITLE_HEADS)
 
 
 def title_comma_name(text: str) -> Iterator[Candidate]:
@@ -826,7 +847,7 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
             continue
         # "the chief electoral officer, Name,": a lower-case office of a few words after an article.
         lower = _LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 60), title_end) if closed else None
-        office = lower.group("office") if lower else ""
+        office = lower.group("office") if lower and _is_an_office(lower.group("office")) else ""
         if headed:
             # The walk over title words stops at a word of the office's kind ("regional"): the office is longer.
             longer = len(office) > len(title) and office.endswith(title)
@@ -974,7 +995,7 @@ def service_as_title(text: str) -> Iterator[Candidate]:
         if text[after:after + 1].isupper() and (
                 match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
             title = _title_after(text, after)
-            if title and (_HEAD_RE.match(title) or (the and _HEAD_RE.search(title))):
+            if title and (_HEAD_RE.match(title) or (the and _HEAD_AFTER_CAPITALS_RE.match(title))):
                 yield Candidate(match.group("name"), (title,))
 
 
@@ -1446,11 +1467,18 @@ def plural_title_comma_list(text: str) -> Iterator[Candidate]:
 # Between "the" and the structure, only its name's capitalised words and the lower-case words of an office's
 # subject ("headed the ODIHR limited election observation mission"): "chaired the meeting of the Council" is none.
 _BODY_WORD = rf"(?:{alternation((*sorted(OSCE_BODY_WORDS), *STRUCTURE_WORDS))})\b"
+# A unit's body is the OSCE's or the state's: an association's team or a club's group is no office.
+_STATE_BODY_WORD = rf"(?:{alternation((*sorted(OSCE_BODY_WORDS), *STATE_STRUCTURE_WORDS))})\b"
 # Or a unit of such a body, in lower case: "heads the democratization department of the OSCE Mission to X".
 _LEADS_A_BODY_RE = re.compile(
-    rf"(?:{alternation(LEAD_VERBS)}) the (?:(?:(?:[A-Z][\w'’-]*|{alternation(LOWER_SUBJECT_WORDS)}) ){{0,5}}?"
-    rf"|(?:[a-z][\w-]* ){{0,2}}(?:{alternation(UNIT_WORDS)}) (?:of|at|in) the (?:[A-Z][\w'’-]* ){{0,4}}?){_BODY_WORD}"
+    rf"(?:{alternation(LEAD_VERBS)}) the (?:"
+    rf"(?:(?:[A-Z][\w'’-]*|{alternation(LOWER_SUBJECT_WORDS)}) ){{0,5}}?{_BODY_WORD}"
+    rf"|(?:[a-z][\w-]* ){{0,2}}(?:{alternation(UNIT_WORDS)}) (?:of|at|in) the "
+    rf"(?:[A-Z][\w'’-]* ){{0,4}}?{_STATE_BODY_WORD})"
 )
+# A title that opens with its head, or with up to three capitalised words before it ("OSCE Chairmanship's Special
+# Envoy"), the head no owner of what follows ("the Ambassador's driver").
+_HEAD_AFTER_CAPITALS_RE = re.compile(rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{TITLE_HEADS}){_HEAD_END}(?!['’]s\b)")
 _WHO_LEADS = ", who "
 # "Name, who is the Deputy Head of ...": a verb of being or of taking office, then the title, capitalised.
 _WHO_IS_RE = re.compile(
@@ -1493,7 +1521,7 @@ def who_leads(text: str) -> Iterator[Candidate]:
                 match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
             title = _title_after(text, serves.end())
             # A capitalised title, or a lower-case office of a named body ("a legal adviser to the Ombudsman").
-            if (title[:1].isupper() and _HEAD_RE.search(title)) or (
+            if (title[:1].isupper() and _HEAD_AFTER_CAPITALS_RE.match(title)) or (
                     title[:1].islower() and _is_lower_case_office(title)):
                 yield Candidate(match.group("name"), (title,))
 

@@ -125,8 +125,7 @@ LOWER_TITLE_HEADS = (
     "ombudsman", "ombudswoman",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
-LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "member", "rector",
-                    "attaché", "attache", "expert", "specialist")
+LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",
@@ -153,9 +152,12 @@ LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs",
 STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Institute", "Court",
                    "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate", "Department",
                    "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation")
+#: The structures of a state among them: a unit of one of these (or of the OSCE) is an office's.
+STATE_STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Court", "Government",
+                         "Parliament", "Directorate", "Department", "Bureau")
 #: Lower-case words that name a unit of a structure ("the democratization department of the OSCE Mission").
-UNIT_WORDS = ("department", "unit", "section", "division", "programme", "program", "office", "team", "group", "branch",
-              "service", "project", "directorate", "delegation", "committee", "commission")
+UNIT_WORDS = ("department", "unit", "section", "division", "programme", "program", "office", "working group", "branch",
+              "service", "directorate", "delegation", "committee", "commission")
 #: The words that name the OSCE or one of its bodies in a title ("head of the OSCE Office", "the Mission's
 #: spokesperson"): a lower-case office is an official's title only with one of them.
 OSCE_BODY_WORDS = frozenset(

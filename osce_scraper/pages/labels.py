@@ -266,11 +266,11 @@ def is_value_line(line: Line) -> bool:
     ):
         return False
     # A sentence ends with its stop or a quote (at most a newline after it): most values end otherwise. A teaser cut
-    # short ends with an ellipsis: a sentence too.
+    # short ends with an ellipsis: a sentence too (a list of values cut short holds its separators).
     if text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]):
         return False
     return not (text[-1:] in ".…" and text.rstrip(" .…")[-1:].isalpha() and text.endswith(("...", "…"))
-                and len(text.split()) >= _MIN_CUT_SENTENCE_WORDS)
+                and len(text.split()) >= _MIN_CUT_SENTENCE_WORDS and not _SEPARATOR_CHAR_RE.search(text))
 
 
 def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | None:

@@ -515,7 +515,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)) or is_translation_note(text):
             continue
         if line.card is not None or (line.links and line.link_text_share > 0.6 and (
-                len(text) < 120 or line.element.tag in _HEADING_TAGS)):  # a linked heading is another's title
+                len(text) < 120 or (not body and line.element.tag in _HEADING_TAGS))):  # before the text, a linked
+            # heading is another release's title
             continue  # teaser cards of other releases, tags, share buttons, "read more"
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
@@ -525,9 +526,9 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             printed_date = printed_date or byline[0]
             content_type = content_type or byline[1]
             continue
-        if (len(text) <= _LONGEST_CONTENT_TYPE and text.lower() in CONTENT_TYPES) or (not body and typed_date(text)):
-            # A type alone on its line, or beside a date ("Press release", "News3 June 2019" over a teaser's title,
-            # perhaps another release's): no text, and no fact of the page.
+        if not body and ((len(text) <= _LONGEST_CONTENT_TYPE and text.lower() in CONTENT_TYPES) or typed_date(text)):
+            # Before the text, a type alone on its line or beside a date ("Press release", "News3 June 2019" over a
+            # teaser's title, perhaps another release's): no text, and no fact of the page.
             continue
         if submitted := byline_date(line):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text

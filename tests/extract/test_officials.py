@@ -729,7 +729,7 @@ def test_words_of_an_offices_kind_before_its_head_after_a_name_and_an_article(te
         ("The head of the customs service, Ivo Danek, signed the protocol.",
          {"Ivo Danek": ["head of the customs service"]}),
         ("The prosecutor general, Ana Kos, answered questions.", {"Ana Kos": ["prosecutor general"]}),
-        # An office named before a comma and a name that the comma does not close is no apposition.
+        # A word that is no office's head makes no official, however the comma stands.
         ("The main speaker, Ivo Danek, left early.", {}),
     ],
 )
@@ -786,18 +786,15 @@ def test_a_surname_that_opens_with_a_joined_particle(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Ana Kos, a member of the Ruritanian Seimas, asked about the draft.",
-         {"Ana Kos": ["member of the Ruritanian Seimas"]}),
         ("Prof. Ivo Danek, rector of the University of Vinstad, opened the course.",
          {"Ivo Danek": ["rector of the University of Vinstad", "Professor"]}),
-        ("Dr. Ana Kos, a health specialist with the OSCE Office in Vinstad, spoke.",
-         {"Ana Kos": ["health specialist with the OSCE Office in Vinstad", "Dr."]}),
-        ("ODIHR expert Ivo Danek presented the findings.", {"Ivo Danek": ["ODIHR expert"]}),
-        # A member of no named body is no official.
-        ("Ana Kos, a member of the family, spoke.", {}),
+        # Words that name a member or an expert of anything are no office before a name, nor after an article.
+        ("Family member Ana Kos said she was grateful.", {}),
+        ("German expert Ivo Danek presented the findings.", {}),
+        ("The youngest member, Ana Kos, said she was grateful.", {}),
     ],
 )
-def test_members_rectors_experts_and_specialists_of_a_named_body(text, expected):
+def test_a_rector_is_an_office_and_a_member_or_expert_of_anything_is_none(text, expected):
     assert officials(text) == expected
 
 
@@ -843,4 +840,26 @@ def test_a_title_after_a_verb_of_choosing(text, expected):
     ],
 )
 def test_who_heads_a_unit_of_a_named_body(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An opening clause ends at its comma: an apposition after it is read.
+        ("Before the meeting, the Secretary General spoke with the Foreign Minister of Ruritania, Ana Kos.",
+         {"Ana Kos": ["Foreign Minister of Ruritania"]}),
+        # A head that owns what follows it is no title ("the Ambassador's driver").
+        ("Ivo Danek, who was the Ambassador's driver, described the attack.", {}),
+        ("Ivo Danek was named the Mission's contact point for the Ambassador's visit.", {}),
+        # A unit of an association or a club is no office; of a state's structure it is.
+        ("Tomas Berger, who leads the youth team of the Vinstad Football Association, thanked the Mission.", {}),
+        # A title whose subject opens with a year keeps it.
+        ("Ana Kos, Chair of the Working Group on 2030 Agenda, said so.",
+         {"Ana Kos": ["Chair of the Working Group on 2030 Agenda"]}),
+        # A possessive before a participle is no subject of a verb.
+        ("The Assembly's appointed Rapporteur Ivo Danek spoke.", {"Ivo Danek": ["Assembly's appointed Rapporteur"]}),
+    ],
+)
+def test_what_the_new_shapes_must_not_read(text, expected):
     assert officials(text) == expected

@@ -430,3 +430,12 @@ def test_a_table_whose_cells_span_columns_is_not_read_by_its_headers():
         "<td>3 June 2019</td><td>", "<td colspan='2'>")
     [item] = read_listing(html, URL).items
     assert (item.title, item.where_we_are, item.what_we_do) == ("Release one", [], [])
+
+
+def test_a_list_of_values_cut_short_with_an_ellipsis_stays_values():
+    item = ("<div class='row'><h3><a href='/mission-to-ruritania/700301'>Missions meet</a></h3>"
+            "<div class='field'><div>Where we are</div><ul><li>OSCE Mission to Ruritania, OSCE Mission to Vinstad, "
+            "OSCE Mission to Port Ruri...</li></ul></div><p>The missions met in Vinstad.</p></div>")
+    [found] = read_listing(f"<main>{item}</main>", URL).items
+    assert found.where_we_are[:2] == ["OSCE Mission to Ruritania", "OSCE Mission to Vinstad"]
+    assert found.lead == "The missions met in Vinstad."

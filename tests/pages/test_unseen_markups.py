@@ -870,3 +870,10 @@ def test_a_caption_over_the_pages_facts_table_is_no_text():
     page = read_release(html, "https://www.osce.org/mission-to-ruritania/700400")
     assert page.source == ["OSCE Mission to Ruritania"]
     assert page.paragraphs[0].startswith("VINSTAD, 4 May 2021 – ")
+
+
+def test_inside_the_text_a_linked_heading_and_a_type_alone_on_its_line_stay_text():
+    body = (BODY + "<h3>Statement</h3><p>The Head of Mission said the camp would be held again next year.</p>"
+            f"<h3><a href='/files/report.pdf'>{LONG_TEASER_TITLE}</a></h3>")
+    page = read_release(make_page_with_facts_before_the_body("", body), "https://www.osce.org/mission-to-ruritania/700400")
+    assert "Statement" in page.paragraphs and LONG_TEASER_TITLE in page.paragraphs

@@ -34,6 +34,7 @@ from osce_scraper.extract import vocabulary
 from osce_scraper.extract.given_names import given_names
 from osce_scraper.extract.places import city_population, fold, is_country_name
 from osce_scraper.extract.vocabulary import (
+    CHOOSING_VERBS,
     HONORIFICS,
     LEAD_VERBS,
     LOWER_RANK_WORDS,
@@ -71,16 +72,18 @@ _NAME_WORD = rf"{_UP}(?:[\w'’-]*\w|\.(?:{_UP}\.){{0,3}})"
 _PARTICLE = f"(?:{alternation(NAME_PARTICLES)})"
 _PARTICLES = frozenset(NAME_PARTICLES)
 _NAME_WORD_RE = re.compile(_NAME_WORD)
-_JOINED_PARTICLE_RE = re.compile(rf"(?:{alternation(NAME_JOINED_PARTICLES)})(?={_UP})")
 # A surname may open with a particle joined to it ("al-Hashimi", "d'Aubigny"): never a name's first word.
 _JOINED_PARTICLE = rf"(?:{alternation(NAME_JOINED_PARTICLES)})"
+_JOINED_PARTICLE_RE = re.compile(rf"{_JOINED_PARTICLE}(?={_UP})")
+#: The words that end a name: "son of" or "daughter of" the name before them.
+_SUFFIX = rf"(?:{alternation(NAME_SUFFIXES)})"
 _LATER_NAME_WORD = rf"(?:{_NAME_WORD}|{_JOINED_PARTICLE}{_NAME_WORD})"  # the capital first: most words have it
 # Initials run together ("J.A.M."): capitals, yet no acronym.
 _INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
 _SUFFIXES = frozenset(NAME_SUFFIXES)
 NAME_RE = re.compile(
-    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_LATER_NAME_WORD})){{1,3}}(?:\s(?:{alternation(NAME_SUFFIXES)})\b)?")
+    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_LATER_NAME_WORD})){{1,3}}(?:\s{_SUFFIX}\b)?")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -550,7 +553,7 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             break
         if token in _WHEN_WORDS:
             break  # "On Thursday Ambassador X": the day is no part of the title
-        if token in _CHOOSING_VERBS and first >= 2 and words[first - 2][0].isupper() and not (
+        if token in _CHOOSING_PARTICIPLES and first >= 2 and words[first - 2][0].isupper() and not (
                 words[first - 2].endswith(("'s", "’s"))):
             break  # "The Council appointed Ambassador X": a verb after its subject, no word of "newly appointed"
         first -= 1
@@ -563,7 +566,7 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
 
 
 #: Participles that stand in a title ("the newly appointed Head") and are verbs after a capitalised subject.
-_CHOOSING_VERBS = frozenset({"appointed", "elected", "named", "nominated"})
+_CHOOSING_PARTICIPLES = frozenset({*CHOOSING_VERBS, "nominated"})
 #: The words before an office's subject in its title ("Minister for Reconciliation and Civic Equality").
 _SUBJECT_CONNECTORS = frozenset("of for on".split())
 #: Capitalised words that say when, never part of a title before a name ("Today Secretary General X").
@@ -808,6 +811,10 @@ _CLAUSE_OPENING_RE = re.compile(
 )
 
 
+_LOWER_ROLE_HEAD_WORDS = frozenset(LOWER_ROLE_HEADS)
+_LOWER_TITLE_HEAD_WORDS = frozenset(LOWER_TITLE_HEADS)
+
+
 def _is_an_office(office: str) -> bool:
     """True for a lower-case office that makes an official: of a named body, or an office's own head ("prosecutor
     general"), or an officer or official of some kind ("chief electoral officer"); "the youngest member" is none.
@@ -821,9 +828,6 @@ def _is_an_office(office: str) -> bool:
     head = next((word for word in reversed(words) if word in _LOWER_ROLE_HEAD_WORDS), "")
     return head in _LOWER_TITLE_HEAD_WORDS or (head in ("officer", "official") and len(words) >= 2)
 
-
-_LOWER_ROLE_HEAD_WORDS = frozenset(LOWER_ROLE_HEADS)
-_LOWER_TITLE_HEAD_WORDS = frozenset(LOWER_TITLE_HEADS)
 
 
 def title_comma_name(text: str) -> Iterator[Candidate]:
@@ -1024,7 +1028,7 @@ _LOWER_ROLES_BEHIND = b"|".join(
 # No office ends with " as", " as a", " as an" or " as the", nor they with an office: a mark is one or the other.
 _AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ")
 # "Name was elected / has been appointed Title": the verb before a capital, found in the same pass.
-_CHOSEN_VERBS = (b" appointed ", b" elected ", b" named ", b" appointed the ", b" elected the ", b" named the ")
+_CHOSEN_VERBS = tuple(f" {verb}{the} ".encode() for the in ("", " the") for verb in CHOOSING_VERBS)
 _LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {
     form[-2:-1] for form in (*_AS_FORMS, *_CHOSEN_VERBS)}
 _ROLES_AND_AS_SCAN_RE = re.compile(
@@ -1103,7 +1107,7 @@ def lower_role_name(text: str) -> Iterator[Candidate]:
 _RUN_WORD = (
     rf"(?:{_UP}\.(?:{_UP}\.){{0,3}}|{_UP}[\w'’-]*|{_JOINED_PARTICLE}{_UP}[\w'’-]*|of|for|on|in|the|and|to|at|"
     rf"{alternation(NAME_PARTICLES)}|"
-    rf"{alternation(NAME_SUFFIXES)}|{alternation(LOWER_SUBJECT_WORDS)})"
+    rf"{_SUFFIX}|{alternation(LOWER_SUBJECT_WORDS)})"
     r"(?![\w'’-])"
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
@@ -1322,7 +1326,8 @@ def name_bracket_title(text: str) -> Iterator[Candidate]:
             # The title before the name ("OSCE PA President Ana Kos (MP)") is another shape's: the name starts after it.
             words = name.group("name").split()
             heads = [index for index, word in enumerate(words) if _is_title_head(word)]
-            if rest := words[heads[-1] + 1 :] if heads else words:
+            rest = words[heads[-1] + 1 :] if heads else words
+            if rest:
                 yield Candidate(" ".join(rest), titles)
         bracket_at = marked.find(b"(", bracket_at + 1)
 

@@ -146,6 +146,8 @@ VENUE_WORDS_BEFORE = ("ferry", "tanker", "vessel", "ship", "boat", "yacht", "fri
 VENUE_WORDS_AFTER = ("school", "gymnasium", "lyceum", "monument", "memorial", "statue", "street", "square", "avenue",
                      "boulevard", "bridge", "hall", "park", "hospital", "stadium", "airport", "university", "award",
                      "prize", "fund", "foundation", "cathedral", "church", "mosque", "barracks", "library", "museum")
+#: Verbs of choosing that give a title after them ("Name was appointed / elected / named Title").
+CHOOSING_VERBS = ("appointed", "elected", "named")
 #: Verbs that tell an office after "who" ("Name, who heads the OSCE Centre in X").
 LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs", "directed")
 #: The words that name a structure an official heads, besides the OSCE's own ("the Ministry", "the Court").

@@ -48,6 +48,7 @@ from osce_scraper.extract.vocabulary import (
     NAME_SUFFIXES,
     NON_NAME_WORDS,
     OSCE_BODY_WORDS,
+    PERSONAL_RANKS,
     PLURAL_TITLE_HEADS,
     RANKS,
     STATE_STRUCTURE_WORDS,
@@ -590,8 +591,11 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     r"\s(?:said|says|stated|added|noted|who|which|that|today|yesterday|has|have|had|will|was|is|were|are|"
     r"signed|met|opened|visited|called|welcomed|presented|attended)\b"
     # When the title was taken up is no part of it: "Head of the Office in Vinstad since 2019 / in May".
-    rf"|\s(?:in|on|since|until|from|last|this|next)\s(?:{alternation(MONTH_NAMES)}|week|month|year)\b"
-    r"|\s(?:since|until|from)\s\d{4}\b"
+    rf"|\s(?:in|on|since|until|from|last|this|next)\s(?:\d{{1,2}}\s)?(?:{alternation(MONTH_NAMES)}|week|month|year)\b"
+    r"|\s(?:last|this|next)\s(?:spring|summer|autumn|fall|winter)\b"
+    r"|\s(?:in|since|until|from)\s\d{4}\b"
+    # "A and B, Head of X and Director of Y, respectively": the word pairs titles with names; no part of either.
+    r"|\srespectively\b"
 )
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
@@ -623,6 +627,34 @@ def _rank_title(rank: str) -> str:
     ('Ambassador', 'Professor', 'Dr.', 'Ambassador')
     """
     return _RANK_TITLES.get(rank.rstrip("."), rank)
+
+
+# A rank of the person's own that ends an office ("Head of Mission Ambassador"), the longest first; a head that ends
+# with a rank ("Secretary General", "Major General") is one title.
+_PERSONAL_RANK_AT_END_RE = re.compile(rf"\s(?:{alternation(tuple(sorted(PERSONAL_RANKS, key=len, reverse=True)))})$")
+_HEADS_ENDING_IN_A_RANK = tuple(head for head in vocabulary.TITLE_HEADS if head not in PERSONAL_RANKS
+                                for rank in PERSONAL_RANKS if head.endswith((f" {rank}", f"-{rank}")))
+
+
+def _office_and_rank(title: str) -> tuple[str, ...]:
+    """A title that runs from an office into the person's own rank as the two titles it is; any other as it is.
+
+    >>> _office_and_rank("Head of the OSCE Office in Vinstad Ambassador"), _office_and_rank("OSCE Secretary General")
+    (('Head of the OSCE Office in Vinstad', 'Ambassador'), ('OSCE Secretary General',))
+    >>> _office_and_rank("Head of Mission Ambassador"), _office_and_rank("Deputy Ambassador")
+    (('Head of Mission', 'Ambassador'), ('Deputy Ambassador',))
+    >>> _office_and_rank("Chief of Defence Lieutenant General")
+    ('Chief of Defence', 'Lieutenant General')
+    """
+    if (match := _PERSONAL_RANK_AT_END_RE.search(title)) is None or title.endswith(_HEADS_ENDING_IN_A_RANK):
+        return (title,)
+    office = title[: match.start()]
+    words = office.split()
+    # The office ends with the name of a body or a place ("in Vinstad", "of Mission"), not with a word of rank
+    # that the rank's own title needs ("Deputy", "Chief"); and it has a head of its own.
+    if (words[-1] in TITLE_WORDS and not (len(words) > 1 and words[-2] in _CONNECTORS)) or not _HEAD_RE.search(office):
+        return (title,)
+    return office, match.group().strip()
 
 
 def _split_rank(name: str) -> tuple[str, list[str]]:
@@ -874,6 +906,10 @@ _COMMA_BEFORE_TITLE_RE = re.compile(
 _NAME_BEFORE_COMMA_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern}|(?:Mr|Ms|Mrs|Dr)\.?\s{_NAME_WORD})(?:\s+\((?P<aside>[^()]{{1,40}})\))?$")
 
+# An officer's or a diplomat's rank before the name: a lower-case office after it is that person's post, whatever
+# it is of ("Colonel Name, commander of the border guard unit").
+_PERSONAL_RANK_BEFORE_NAME_RE = re.compile(rf"(?:{_by_first_letter(PERSONAL_RANKS)})\s")
+
 NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("Anna Berg, Head of the OSCE Office in Ruritania, said the talks were useful.",
      {"Anna Berg": ["Head of the OSCE Office in Ruritania"]}),
@@ -882,6 +918,9 @@ NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
     # A lower-case office of a body or place whose name is capitalised; of a family or a household, none.
     ("Lena Varga, a judge of the Basic Court in Vinstad, and Tomas Berger, head of the family, spoke.",
      {"Lena Varga": ["judge of the Basic Court in Vinstad"]}),
+    # After a rank, a lower-case office is the officer's post.
+    ("Colonel Ivo Danek, commander of the border guard unit, welcomed the visitors.",
+     {"Ivo Danek": ["commander of the border guard unit", "Colonel"]}),
     ("Pia Lindholm (MP, Ruritania), Chairperson of the OSCE PA's Committee on Democracy, opened the debate.",
      {"Pia Lindholm": ["Chairperson of the OSCE PA's Committee on Democracy", "MP"]}),
     # "US Ambassador A, the Head of X, B": A has a title of their own; the next one is B's.
@@ -931,7 +970,9 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
         if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
             continue
         title = _title_after(text, comma.end())
-        if not (title and (_HEAD_RE.search(title) or _is_lower_case_office(title))):
+        if not (title and (_HEAD_RE.search(title) or _is_lower_case_office(title)
+                           or (_PERSONAL_RANK_BEFORE_NAME_RE.match(match.group("name"))
+                               and _LOWER_ROLE_HEAD_RE.match(title)))):
             continue
         # "US Ambassador A, the Head of X, B": A has a title; this one is B's. Another name after the title is
         # rare and quick to look for: it is looked for first.
@@ -950,12 +991,16 @@ _AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|taken|took|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
-    r"named|serve[sd]?|serving|started|starts|continues?)(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+"
-    r"(?:duties|post|work)))?$"
+    r"named|serve[sd]?|serving|started|starts|continues?|completed|completes|ended|ends|concluded)"
+    r"(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+(?:duties|post|work|term|mandate|tenure)))?$"
     r"|in\s+(?:his|her|their)\s+capacity$"
 )
 _NAME_BEFORE_SERVICE_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+$"
+)
+
+_CHOSEN_NAME_BEFORE_AS_RE = re.compile(
+    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))})\s+(?P<name>{_NAME_OR_RANK})$"
 )
 
 SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -970,6 +1015,9 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Tomas Berger": ["President of the OSCE PA"]}),
     ("Marta Ilves has been appointed Head of the OSCE Office in Vinstad.",
      {"Marta Ilves": ["Head of the OSCE Office in Vinstad"]}),
+    ("The Permanent Council appointed Ivo Danek as Head of the OSCE Mission to Ruritania.",
+     {"Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
+
     ("The Council appointed Working Group members.", {}),
 )
 #: "Name (of Country) has been appointed / was elected Title", without "as": the verbs are ``_CHOSEN_VERBS``.
@@ -986,6 +1034,10 @@ def service_as_title(text: str) -> Iterator[Candidate]:
         if not (as_title := _AS_TITLE_RE.match(text, start)):
             continue
         if not (service := _SERVICE_BEFORE_AS_RE.search(text, max(0, as_title.start() - 40), as_title.start())):
+            # "The Council appointed Name as Title": the verb before the name.
+            chosen = _CHOSEN_NAME_BEFORE_AS_RE.search(text, max(0, as_title.start() - 80), as_title.start())
+            if chosen and (title := _title_after(text, as_title.end())) and _HEAD_RE.search(title):
+                yield Candidate(chosen.group("name"), (title,))
             continue
         if match := _NAME_BEFORE_SERVICE_RE.search(text, max(0, service.start() - 200), service.start()):
             title = _title_after(text, as_title.end())
@@ -1490,11 +1542,16 @@ _WHO_IS_RE = re.compile(
     r"(?:(?:until|since)\s+(?:last\s+)?(?:year|month|week|\d{4})\s+)?"
     # The longer forms first: "was appointed" before "was".
     r"(?:(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?|(?:has\s+)?serve[sd]\s+as|serves\s+as|"
-    r"(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|is\s+also|was\s+also|has\s+become|became|is|was)"
+    r"(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|"
+    r"(?:has\s+)?(?:completed|ended|began|begun|started)\s+(?:his|her|their)\s+(?:term|mandate|tenure)\s+as|"
+    r"(?:has\s+)?t(?:ook|aken)\s+(?:up\s+)?(?:office|(?:his|her|their)\s+(?:duties|post))\s+as|"
+    r"is\s+also|was\s+also|has\s+become|became|is|was)"
     r"\s+(?:the\s+|an?\s+)?(?=[A-Za-z])"
 )
 
 WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
+    ("Ana Kos, who completed her term as Head of the OSCE Office in Vinstad, was thanked.",
+     {"Ana Kos": ["Head of the OSCE Office in Vinstad"]}),
     ("Ivo Danek, who heads the OSCE Centre in Vinstad, presented the programme.",
      {"Ivo Danek": ["heads the OSCE Centre in Vinstad"]}),
     ("“The vote was calm,” said Lena Varga, who headed the ODIHR limited election observation mission.",
@@ -1597,8 +1654,10 @@ class Official:
 
     @property
     def title(self) -> str | None:
-        """The most complete title: the longest one."""
-        return max(self.titles, key=len) if self.titles else None
+        """The most complete title: the longest office, else the longest rank ("Chief of Defence" before
+        "Lieutenant General")."""
+        offices = [title for title in self.titles if title not in _RANK_TITLE_WORDS]
+        return max(offices or self.titles, key=len) if self.titles else None
 
     def to_dict(self) -> dict[str, Any]:
         """The record's ``officials`` entry."""
@@ -1661,7 +1720,8 @@ def _accepted(candidate: Candidate) -> tuple[str, tuple[str, ...]] | None:
     if len(name.split()) == 1 and (_is_not_name_word(name) or not _is_surname_alone(name)):
         return None
     # A rank found as a head ("Prof. Name") is the title it is as a rank before a name.
-    kept = [_rank_title(title) for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)]
+    kept = [_rank_title(part) for title in (_without_other_names(_clean_title(t)) for t in titles) if _is_title(title)
+            for part in _office_and_rank(title)]
     kept += ranks
     return (name, tuple(kept)) if kept else None
 

@@ -101,16 +101,19 @@ PLURAL_TITLE_HEADS = (
     "Representatives", "Commissioners", "Heads of Mission", "Heads", "MPs", "Ombudspersons", "Chairpersons", "Envoys",
     "Rapporteurs", "Directors",
 )
+#: Ranks a person holds whatever their office (a diplomat's, an officer's, a scholar's): printed between an office and
+#: the name ("Head of Mission Ambassador Name"), such a rank is a title of its own.
+PERSONAL_RANKS = (
+    "Ambassador", "Amb.", "Lieutenant-General", "Lieutenant General", "Major-General", "Major General",
+    "Brigadier General", "Brigadier", "Brig.", "General", "Gen.", "Lieutenant-Colonel", "Lieutenant Colonel",
+    "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major", "Professor", "Prof.", "Dr.", "Dr", "Captain", "Capt.",
+    "Commodore", "Rear-Admiral", "Rear Admiral", "Vice-Admiral", "Vice Admiral", "Admiral",
+)
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 RANKS = (
-    "Ambassador", "Amb.", "Minister", "President", "Lieutenant-General", "Lieutenant General", "Major-General",
-    "Major General", "Brigadier General", "Brigadier", "Brig.", "General", "Gen.", "Lieutenant-Colonel",
-    "Lieutenant Colonel", "Lt. Col.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major",
-    "Professor", "Prof.", "Dr.", "Dr", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King", "Queen",
-    "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Madam",
-    "Mme", "Captain", "Capt.", "Commodore", "Rear-Admiral", "Rear Admiral", "Vice-Admiral", "Vice Admiral",
-    "Admiral", "Monsignor", "Msgr.", "Rabbi",
-    "H.E.", "His Excellency", "Her Excellency",
+    *PERSONAL_RANKS, "Minister", "President", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King",
+    "Queen", "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms",
+    "Madam", "Mme", "Monsignor", "Msgr.", "Rabbi", "H.E.", "His Excellency", "Her Excellency",
 )
 #: Forms of address that are no title at all ("H.E.": His or Her Excellency).
 HONORIFICS = frozenset(
@@ -145,7 +148,8 @@ VENUE_WORDS_BEFORE = ("ferry", "tanker", "vessel", "ship", "boat", "yacht", "fri
                       "submarine", "hotel", "Grand Hotel")
 VENUE_WORDS_AFTER = ("school", "gymnasium", "lyceum", "monument", "memorial", "statue", "street", "square", "avenue",
                      "boulevard", "bridge", "hall", "park", "hospital", "stadium", "airport", "university", "award",
-                     "prize", "fund", "foundation", "cathedral", "church", "mosque", "barracks", "library", "museum")
+                     "prize", "fund", "foundation", "cathedral", "church", "mosque", "barracks", "library", "museum",
+                     "crossing", "checkpoint", "highway", "canal", "tunnel")
 #: Verbs of choosing that give a title after them ("Name was appointed / elected / named Title").
 CHOOSING_VERBS = ("appointed", "elected", "named")
 #: Verbs that tell an office after "who" ("Name, who heads the OSCE Centre in X").
@@ -194,6 +198,7 @@ NON_NAME_WORDS = frozenset(
     Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
     Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea School
+    Island Islands Peninsula Valley Coast
     Gymnasium Lyceum Monument Memorial Avenue Boulevard Bridge Hospital Stadium Award Prize Cathedral Mosque Barracks
     Library Museum Rada Verkhovna Bundestag Bundesrat Sejm Senate Duma Majilis Mazhilis Saeima Seimas Riigikogu
     Storting Folketing Riksdag Eduskunta Knesset Sabor Skupstina Skupština Kenesh Jogorku Oliy Majlis Althingi

@@ -863,3 +863,52 @@ def test_who_heads_a_unit_of_a_named_body(text, expected):
 )
 def test_what_the_new_shapes_must_not_read(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivo Danek took office as Head of the OSCE Centre in Vinstad on 1 September.",
+         {"Ivo Danek": ["Head of the OSCE Centre in Vinstad"]}),
+        ("Ana Kos, who became Head of the OSCE Office in Vinstad last autumn, spoke.",
+         {"Ana Kos": ["Head of the OSCE Office in Vinstad"]}),
+        ("Ana Kos, who served as Head of the OSCE Office in Vinstad in 2019, spoke.",
+         {"Ana Kos": ["Head of the OSCE Office in Vinstad"]}),
+    ],
+)
+def test_when_an_office_was_taken_up_is_no_part_of_its_title(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Head of Mission Ambassador Tomas Berger opened the course.",
+         {"Tomas Berger": ["Head of Mission", "Ambassador"]}),
+        ("Deputy Head of the Academy Colonel Ana Kos welcomed the cadets.",
+         {"Ana Kos": ["Deputy Head of the Academy", "Colonel"]}),
+        ("The Chief of Defence Lieutenant General Ivo Danek met the Mission.",
+         {"Ivo Danek": ["Chief of Defence", "Lieutenant General"]}),
+        # A head that ends with a rank's word is one title.
+        ("OSCE Secretary General Ana Kos and Ruritanian Consul General Ivo Danek met.",
+         {"Ana Kos": ["OSCE Secretary General"], "Ivo Danek": ["Ruritanian Consul General"]}),
+    ],
+)
+def test_an_office_that_runs_into_the_persons_own_rank_is_two_titles(text, expected):
+    assert officials(text) == expected
+
+
+def test_the_main_title_is_the_office_rather_than_a_longer_rank():
+    [official] = find_officials("The Chief of Defence, Lieutenant General Ivo Danek, met the Mission.")
+    assert official.title == "Chief of Defence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trucks queued at the General Janković crossing point for hours.",
+        "A delegation from Prince Edward Island visited the Mission.",
+    ],
+)
+def test_a_crossing_or_an_island_named_after_someone_is_no_official(text):
+    assert officials(text) == {}

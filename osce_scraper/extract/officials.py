@@ -42,6 +42,7 @@ from osce_scraper.extract.vocabulary import (
     LOWER_SUBJECT_WORDS,
     LOWER_TITLE_HEADS,
     LOWER_TITLE_WORDS,
+    MEMBER_WORDS,
     MONTH_NAMES,
     NAME_JOINED_PARTICLES,
     NAME_PARTICLES,
@@ -359,7 +360,7 @@ def _is_title(title: str) -> bool:
     """True for a phrase with a title head in it: capitalised, plural or a lower-case office; or the office told by
     its verb ("heads the OSCE Centre in Vinstad")."""
     return bool(title) and bool(_HEAD_RE.search(title) or _PLURAL_RE.search(title) or _LOWER_ROLE_HEAD_RE.search(title)
-                                or _LEADS_A_BODY_RE.match(title))
+                                or _LEADS_A_BODY_RE.match(title) or _LOWER_OFFICE_OF_A_BODY_RE.search(title))
 
 
 # "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
@@ -762,8 +763,8 @@ def _lower_office_after_comma(space: str) -> str:
 
     It opens with a test of the first letter, which most words after a comma fail: cheaper than trying each word.
     """
-    offices = _by_first_letter(LOWER_ROLE_HEADS)
-    firsts = "".join(sorted({word[0] for word in (*LOWER_ROLE_HEADS, *LOWER_RANK_WORDS)}))
+    offices = _by_first_letter((*LOWER_ROLE_HEADS, *MEMBER_WORDS))
+    firsts = "".join(sorted({word[0] for word in (*LOWER_ROLE_HEADS, *MEMBER_WORDS, *LOWER_RANK_WORDS)}))
     # After an article, up to two words of the office's kind may stand before its head ("a senior legal adviser
     # with ODIHR"); most commas have no article after them, and their one try of the offices stays as it was.
     kind = (rf"(?:(?<=\ba )|(?<=\ban )|(?<=\bthe ))(?=[a-z]+{space}(?:[a-z]+{space})?[{firsts}])"
@@ -918,6 +919,9 @@ NAME_COMMA_TITLE_EXAMPLES: tuple[Example, ...] = (
     # A lower-case office of a body or place whose name is capitalised; of a family or a household, none.
     ("Lena Varga, a judge of the Basic Court in Vinstad, and Tomas Berger, head of the family, spoke.",
      {"Lena Varga": ["judge of the Basic Court in Vinstad"]}),
+    # A member of a body whose name is capitalised; of a community or a family, none.
+    ("Lena Varga, a member of the Ruritanian Parliament, and Ana Kos, a member of the Roma community, spoke.",
+     {"Lena Varga": ["member of the Ruritanian Parliament"]}),
     # After a rank, a lower-case office is the officer's post.
     ("Colonel Ivo Danek, commander of the border guard unit, welcomed the visitors.",
      {"Ivo Danek": ["commander of the border guard unit", "Colonel"]}),
@@ -941,11 +945,11 @@ def _is_lower_case_osce_post(title: str) -> bool:
     )
 
 
-# "a judge of the Basic Court", "mayor of Vinstad": a lower-case office of a body or place whose name is capitalised.
-# The body's capitalised name ends the phrase or is followed by a preposition or "and": "head of the Kovač family"
-# and "officer at Vinstad airport" name no body.
+# "a judge of the Basic Court", "mayor of Vinstad", "a member of the Ruritanian Parliament": a lower-case office, or
+# a member's place, of a body or place whose name is capitalised. The body's capitalised name ends the phrase or is
+# followed by a preposition or "and": "head of the Kovač family" and "officer at Vinstad airport" name no body.
 _LOWER_OFFICE_OF_A_BODY_RE = re.compile(
-    rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?"
+    rf"\b(?:{alternation((*LOWER_ROLE_HEADS, *MEMBER_WORDS))})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?"
     rf"(?:{_UP}[\w'’.-]*\s*)+(?:$|(?=(?:of|in|for|and|at|on|to)\b))"
 )
 

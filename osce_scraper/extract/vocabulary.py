@@ -129,6 +129,9 @@ LOWER_TITLE_HEADS = (
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector")
+#: Lower-case words of a place in a body rather than an office of it: after a name and a comma, they make an official
+#: only of a body whose name is capitalised ("Name, a member of the Ruritanian Parliament"), never before a name.
+MEMBER_WORDS = ("member", "expert")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",

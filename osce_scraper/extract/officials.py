@@ -469,12 +469,16 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
     >>> _title_span(text, len(text), lower_case=True)  # starts at "the", which the title then loses
     (7, 'former Ruritanian leader')
     """
-    # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title.
+    # "the Head of the OSCE Mission to Moldova (the Mission), Name": the bracket is no part of the title; an
+    # acronym in it is, as printed ("High Commissioner on National Minorities (HCNM)").
     last = _stripped_end(text, end)
+    acronym = ""
     # The bracket is looked for only where the last 45 characters end with one.
     if (last > end - 45 and last and text[last - 1] == ")"
             and (bracket := _BRACKET_AT_END_RE.search(text[max(0, end - 45) : end]))):
         end -= len(bracket.group())
+        if _is_acronym(initials := bracket.group().strip()[1:-1]):
+            acronym = f" ({initials})"
     # Most titles are short: the words of the last 60 characters first, of the last 200 when the walk reaches
     # the first two of them (the first may be cut short by the window).
     start = _title_start(text, max(0, end - 60), end, lower_case)
@@ -482,7 +486,17 @@ def _title_span(text: str, end: int, *, lower_case: bool = False) -> tuple[int, 
         start = _title_start(text, max(0, end - 200), end, lower_case)
     if ")" in text[start:end]:
         start += _after_an_unopened_bracket(text[start:end])
-    return start, _clean_title(text[start:end])
+    title = _clean_title(text[start:end])
+    return start, f"{title}{acronym}" if title and acronym else title
+
+
+def _is_acronym(word: str) -> bool:
+    """True for an organisation's or an office's initials: one word of two to eight letters, two capitals or more.
+
+    >>> _is_acronym("HCNM"), _is_acronym("RFoM"), _is_acronym("the Mission"), _is_acronym("Police")
+    (True, True, False, False)
+    """
+    return 2 <= len(word) <= 8 and word.isalpha() and sum(map(str.isupper, word)) >= 2 and word[0].isupper()
 
 
 def _after_an_unopened_bracket(phrase: str) -> int:
@@ -825,6 +839,11 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
       "Tomas Berger": ["Deputy Minister of Interior and Head of the Border Commission"]}),
     # "A, Title, B": the title is A's, not B's.
     ("The plan was signed by Ines Moreau, Head of the OSCE Office, Karl Weston and others.", {}),
+    # Initials in brackets after the title are part of it as printed; another bracket is none.
+    ("The High Commissioner on National Minorities (HCNM), Ana Kos, and the Head of the OSCE Mission to Ruritania "
+     "(the Mission), Ivo Danek, met.",
+     {"Ana Kos": ["High Commissioner on National Minorities (HCNM)"],
+      "Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
 )
 
 

@@ -917,8 +917,9 @@ _TEXT_SPACE = r"\s+"  # the white space between words, in a pattern of the text
 # A lower-case office after the comma: after capitalised words ("the Mission's spokesperson"), or as the comma scan
 # finds it ("head of the OSCE Office").
 _COMMA_BEFORE_TITLE_RE = re.compile(
-    rf",\s+(?=(?:the\s+|an?\s+)?(?:(?:{alternation(LOWER_RANK_WORDS)})\s+)?(?:OSCE\b|(?:[A-Z][\w'’-]*\s+){{0,3}}"
-    rf"(?:{TITLE_HEADS})\b"
+    rf",\s+(?=(?:the\s+|an?\s+)?(?:(?:{alternation(LOWER_RANK_WORDS)})\s+)?(?:OSCE\b|"
+    # A body's name before the head, "of" in it too: "Council of Europe Commissioner".
+    rf"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,3}}(?:{TITLE_HEADS})\b"
     rf"|(?:[A-Z][\w'’-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_by_first_letter(LOWER_ROLE_HEADS)})\b"
     rf"|{_lower_office_after_comma(_TEXT_SPACE)}))"
 )
@@ -1010,7 +1011,8 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
 # "Name of Country has begun service as Secretary General of ...", "Name was appointed as Head of ...":
 # found from " as ", then the verb, then the name before it.
 _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
-_AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?=[A-Z])")
+# "as the new Head of ...": a word of when before the head is no part of the title.
+_AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?:(?:new|newly appointed|incoming|interim) )?(?=[A-Z])")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|taken|took|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
@@ -1068,13 +1070,13 @@ def service_as_title(text: str) -> Iterator[Candidate]:
                 yield Candidate(match.group("name"), (title,))
     for start in _roles_and_as(text)[2]:  # the offices' scan finds the verbs before a capital
         after = text.index(" ", start + 1) + 1
-        # "was named the OSCE Chairmanship's Special Representative": after "the", the head may stand further on.
+        # "was named (the) OSCE Chairmanship's Special Representative": the head may stand after capitalised words.
         the = text.startswith("the ", after)
         after += 4 if the else 0
         if text[after:after + 1].isupper() and (
                 match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
             title = _title_after(text, after)
-            if title and (_HEAD_RE.match(title) or (the and _HEAD_AFTER_CAPITALS_RE.match(title))):
+            if title and (_HEAD_RE.match(title) or _HEAD_AFTER_CAPITALS_RE.match(title)):
                 yield Candidate(match.group("name"), (title,))
 
 
@@ -1100,8 +1102,10 @@ _LOWER_ROLES_BEHIND = b"|".join(
 # " as " before a capital (and "the" or "a" or none between them), where ``service_as_title`` starts, ends in a
 # space and a mark too (a match ends before a capital, so no other starts inside it): the offices' scan finds it in
 # the same pass, from the same marks, looked behind when no office ends there.
-# No office ends with " as", " as a", " as an" or " as the", nor they with an office: a mark is one or the other.
-_AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ")
+# No office ends with " as", " as a", " as an", " as the" or "new", nor they with an office: a mark is one or the
+# other.
+_AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ", b" as the new ", b" as new ", b" as the incoming ",
+             b" as the interim ")
 # "Name was elected / has been appointed Title": the verb before a capital, found in the same pass.
 _CHOSEN_VERBS = tuple(f" {verb}{the} ".encode() for the in ("", " the") for verb in CHOOSING_VERBS)
 _LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {
@@ -1264,9 +1268,12 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
                 last_stop = i
         name_ends[i] = end
 
-    # A known given name starts the name: "... on Gender Issues June Zeitlin".
+    # A known given name starts the name: "... on Gender Issues June Zeitlin"; after a particle a word is a
+    # surname's ("Sofia dos Santos").
     for start, word in enumerate(words):
         end = name_ends[start]
+        if start and words[start - 1] in _PARTICLES:
+            continue
         if 2 <= end - start <= 4 and is_given_name(word) and _is_name(" ".join(words[start:end])) and not (
                 _completes_the_title(words, start, end)):
             # "Title A and B": the name right after the head, up to "and", is A's, known given name or not.

@@ -57,7 +57,7 @@ def ignorecase_openings(words: Iterable[str]) -> frozenset[str]:
 #: Lower-case words that stand inside personal names ("Ursula von der Leyen", "Ibn Khaldun").
 NAME_PARTICLES = (
     "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
-    "ter", "zu", "dos", "das", "Ó", "Ní", "Nic", "Ua",
+    "ter", "ten", "zu", "zur", "vom", "af", "dos", "das", "do", "dei", "degli", "dal", "Ó", "Ní", "Nic", "Ua",
 )
 #: Particles joined to the surname they open ("al-Hashimi", "d'Aubigny", "dell'Orto").
 NAME_JOINED_PARTICLES = ("al-", "el-", "as-", "ash-", "at-", "ad-", "ar-", "az-", "d'", "d’", "dell'", "dell’", "l'",
@@ -201,7 +201,7 @@ NON_NAME_WORDS = frozenset(
     Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
     Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea School
-    Island Islands Peninsula Valley Coast
+    Island Islands Peninsula Valley Coast Directorate Inspectorate Institution Corps
     Gymnasium Lyceum Monument Memorial Avenue Boulevard Bridge Hospital Stadium Award Prize Cathedral Mosque Barracks
     Library Museum Rada Verkhovna Bundestag Bundesrat Sejm Senate Duma Majilis Mazhilis Saeima Seimas Riigikogu
     Storting Folketing Riksdag Eduskunta Knesset Sabor Skupstina Skupština Kenesh Jogorku Oliy Majlis Althingi

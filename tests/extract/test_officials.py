@@ -817,8 +817,9 @@ def test_a_lower_case_office_or_a_past_title_after_who(text, expected):
     [
         ("Ivo Danek has been named the OSCE Chairmanship's Special Representative on Youth.",
          {"Ivo Danek": ["OSCE Chairmanship's Special Representative on Youth"]}),
-        # A verb after its subject is no word of the title before the name.
-        ("The Council appointed Ambassador Ivo Danek as the new Head of the Mission.", {"Ivo Danek": ["Ambassador"]}),
+        # A verb after its subject is no word of the title before the name; the office after "as" is the person's.
+        ("The Council appointed Ambassador Ivo Danek as the new Head of the Mission.",
+         {"Ivo Danek": ["Head of the Mission", "Ambassador"]}),
         ("The newly appointed Head of Mission Ana Kos met the press.",
          {"Ana Kos": ["newly appointed Head of Mission"]}),
         ("Ana Kos was named Person of the Year.", {}),
@@ -911,4 +912,43 @@ def test_the_main_title_is_the_office_rather_than_a_longer_rank():
     ],
 )
 def test_a_crossing_or_an_island_named_after_someone_is_no_official(text):
+    assert officials(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Trust matters,” said Elsa af Lindqvist, Mayor of Vinstad.", {"Elsa af Lindqvist": ["Mayor of Vinstad"]}),
+        # A word after a particle is a surname's, even when it is a given name too.
+        ("Professor Sofia dos Santos Ferreira opened the school.", {"Sofia dos Santos Ferreira": ["Professor"]}),
+    ],
+)
+def test_names_with_particles_of_more_languages(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body's name with "of" in it before the head, after a name and a comma.
+        ("The speech was given by Dr. Ivo Danek, Council of Europe Commissioner for Human Rights.",
+         {"Ivo Danek": ["Council of Europe Commissioner for Human Rights", "Dr."]}),
+        ("Ana Kos has been appointed OSCE Special Representative on Youth, the Chairmanship announced.",
+         {"Ana Kos": ["OSCE Special Representative on Youth"]}),
+        ("The Secretary General has appointed Ivo Danek as the new Head of the OSCE Office in Vinstad.",
+         {"Ivo Danek": ["Head of the OSCE Office in Vinstad"]}),
+    ],
+)
+def test_offices_after_a_comma_or_a_verb_of_choosing_that_open_with_a_bodys_name(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials of the General Directorate for Elections attended the workshop.",
+        "The Ombudsman Institution of Ruritania published its annual report.",
+    ],
+)
+def test_a_structure_after_a_rank_or_an_office_is_no_person(text):
     assert officials(text) == {}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from osce_scraper.extract.dates import month_number, names_its_month, order_is_certain, parse_date
 from osce_scraper.extract.places import lookup_place
 from osce_scraper.pages.html import Line, element_text
-from osce_scraper.pages.labels import CONTENT_TYPES
+from osce_scraper.pages.labels import CONTENT_TYPES, opens_with_a_date
 
 #: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
 MAX_BYLINE_CHARS = 100
@@ -98,6 +98,17 @@ def byline_date(line: Line) -> str | None:
         if printed and printed in text and any(c.isdigit() for c in printed) and parse_date(printed) is not None:
             return printed if names_its_month(printed) else (time.get("datetime") or "").strip() or printed
     return None
+
+
+def is_submitted_line(text: str) -> bool:
+    """True for Drupal's "Submitted by editor on ..." byline, whatever its date (one whose order of day and month
+    nothing decides, "Tue, 08/02/2022", is the page's byline too, but dates nothing): no text, no lead.
+
+    >>> is_submitted_line("Submitted by Mila Korhonen on Tue, 08/02/2022 - 10:15"), is_submitted_line("Submitted.")
+    (True, False)
+    """
+    return (len(text) <= MAX_BYLINE_CHARS and text[:1] in "SsPp" and (found := _SUBMITTED_RE.match(text)) is not None
+            and opens_with_a_date(found["date"]))
 
 
 def tile_date(lines: Sequence[Line], index: int) -> str | None:

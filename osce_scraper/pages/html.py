@@ -292,7 +292,7 @@ _HIDING_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 _ARTICLE_TAGS = frozenset({"article", "main"})
 
 
-def _hidden_by_attribute(el: etree._Element) -> bool:
+def hidden_by_attribute(el: etree._Element) -> bool:
     """True for an element hidden by ``hidden``, ``aria-hidden``, a landmark role or ``display: none``."""
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
@@ -364,7 +364,7 @@ def visible_lines(selector: Selector, url: str = "", within: etree._Element | No
                 tag.__class__ is not str
                 or tag in HIDDEN_TAGS
                 or (tag in FURNITURE_TAGS and not article_depth and not (tag == "header" and _holds_a_title(el)))
-                or (not _HIDING_ATTRIBUTES.isdisjoint(el.keys()) and _hidden_by_attribute(el))
+                or (not _HIDING_ATTRIBUTES.isdisjoint(el.keys()) and hidden_by_attribute(el))
             ):
                 walker.skip_subtree()
                 skip_end = True
@@ -428,8 +428,8 @@ def sidebars(selector: Selector) -> list[etree._Element]:
     """
     found = []
     for aside in selector.root.iter("aside"):
-        if _hidden_by_attribute(aside) or any(
-            ancestor.tag in _NOT_SIDEBAR_ANCESTORS or _hidden_by_attribute(ancestor)
+        if hidden_by_attribute(aside) or any(
+            ancestor.tag in _NOT_SIDEBAR_ANCESTORS or hidden_by_attribute(ancestor)
             for ancestor in aside.iterancestors()
         ):
             continue

@@ -14,9 +14,23 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from osce_scraper.extract.vocabulary import ignorecase_key, ignorecase_openings
-from osce_scraper.pages.html import BLOCK_TAGS, HIDDEN_TAGS, Line, element_text, is_within
+from osce_scraper.extract.dates import month_number
+from osce_scraper.extract.urls import node_id_of
+from osce_scraper.extract.vocabulary import WEEKDAYS, ignorecase_key, ignorecase_openings
+from osce_scraper.pages.html import (
+    BLOCK_TAGS,
+    HIDDEN_TAGS,
+    Line,
+    element_text,
+    hidden_by_attribute,
+    is_within,
+    normalise_space,
+)
 
+_STRING_VALUE = etree.XPath("string()", smart_strings=False)
+
+#: The fields of a date, in either vocabulary: a bare label of one labels a date alone, never a status.
+DATE_FIELDS = frozenset({"date", "publishing_date"})
 #: Labels on release pages: field name -> visible label texts (osce.org's own, then the words a theme that
 #: renames its fields would use for the same field).
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
@@ -202,13 +216,36 @@ def _bare_match(line: Line, match: re.Match[str], by_text: dict[str, str],
     if any(label.lower() in link.text.lower() for link in line.links if link.url != card_url):
         return None
     if rest:
-        # The label's element opens the line; an icon before it (an <svg>, a hidden control) shows no text.
-        first = next((child for child in element if child.tag not in HIDDEN_TAGS), None)
-        if first is None or not isinstance(first.tag, str) or (element.text or "").strip():
-            return None
-        if element_text(first).lower() != label.lower():
+        # The label's element opens the line, however deep it lies; an icon before it shows no text.
+        first = _element_opening_the_line(element)
+        if first is None or element_text(first).lower() != label.lower():
             return None
     return by_text[ignorecase_key(label)], rest
+
+
+def _element_opening_the_line(element: etree._Element) -> etree._Element | None:
+    """The element inside ``element`` whose own text opens the line ``element`` prints, passing over the elements
+    before it that show no text (an icon, hidden or empty); None when the line opens with ``element``'s own text or
+    with text between elements.
+
+    >>> from lxml import html
+    >>> block = html.fromstring("<div><i class='icon'></i><span><b>Place</b> VINSTAD</span></div>")
+    >>> _element_opening_the_line(block).tag, _element_opening_the_line(html.fromstring("<p>Place <b>X</b></p>"))
+    ('b', None)
+    """
+    current = element
+    while not (current.text or "").strip():
+        for child in current:
+            shows_text = (isinstance(child.tag, str) and child.tag not in HIDDEN_TAGS
+                          and not hidden_by_attribute(child) and element_text(child))
+            if shows_text:
+                current = child
+                break
+            if (child.tail or "").strip():
+                return None  # the line opens with text after an icon
+        else:
+            return None
+    return current if current is not element else None
 
 
 def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
@@ -227,13 +264,45 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
 
 
 def _line_values(line: Line, text: str) -> list[str]:
-    """The values a line holds: each link's text when the links are the values ("A B" as two links), else the text."""
+    """The values a line holds: each link's text when the links are the values ("A B" as two links), or each
+    element's when elements that touch are all the line prints ("Human rightsYouth"), else the text."""
     if len(line.links) < 2:
-        return [text]  # the values are links only when there are two or more
+        # The values are links only when there are two or more; elements that touch are looked for in a line of
+        # several children only.
+        return (len(line.element) >= 2 and touching_parts(line.element, text)) or [text]
     links = [link.text for link in line.links if link.text and link.text in text]
     if len(links) >= 2 and sum(map(len, links)) >= 0.9 * len(_SEPARATORS_RE.sub("", text)) - len(links):
         return links
     return [text]
+
+
+def touching_parts(element: etree._Element, text: str) -> list[str] | None:
+    """The texts of ``element``'s children (its first, a label, left out) when they print ``text`` alone, touch (no
+    space or separator between them) and are names of a few words: tags a theme's CSS sets apart, which run together
+    in the text. None else.
+
+    >>> from lxml import html
+    >>> touching_parts(html.fromstring("<div><span>Human rights</span><span>Youth</span></div>"), "Human rightsYouth")
+    ['Human rights', 'Youth']
+    >>> touching_parts(html.fromstring("<div><b>OSCE</b>’s <i>Mission</i></div>"), "OSCE’s Mission") is None
+    True
+    """
+    if (element.text or "").strip():
+        return None
+    parts: list[str] = []
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in HIDDEN_TAGS or child.tag in BLOCK_TAGS or child.tail:
+            return None
+        printed = _STRING_VALUE(child)
+        if not printed or printed != printed.strip() or not printed[0].isalnum():
+            return None  # a space at an edge (the words do not touch), or a part that goes on the one before
+        if len((part := normalise_space(printed)).split()) > _MAX_LIST_PART_WORDS:
+            return None  # a name is a few words; a longer part is text
+        parts.append(part)
+    for values in (parts, parts[1:]):
+        if len(values) >= 2 and "".join(values) == text:
+            return values
+    return None
 
 
 # Not a time after the dash: "Mon, 06/03/2019 - 12:00" is Drupal's date format, no dateline.
@@ -255,6 +324,24 @@ def _is_long_list(line: Line) -> bool:
     return len(parts) >= 3 and all(len(part.split()) <= _MAX_LIST_PART_WORDS for part in parts)
 
 
+#: A line of this many names or more between commas is a list of values, a full stop after its last name or not.
+_MIN_LISTED_NAMES = 5
+
+
+def _is_list_of_names(text: str) -> bool:
+    """True for a line of many names between separators, each opening with a capital letter: a field's values,
+    though a stop ends it ("Arms control, Elections, ..., Youth."); a sentence's parts open in lower case.
+
+    >>> _is_list_of_names("Arms control, Border management, Education, Elections, Gender equality.")
+    True
+    >>> _is_list_of_names("Police, judges, prosecutors and lawyers met in Vinstad, Ruritania, today.")
+    False
+    """
+    parts = _VALUE_SEPARATOR_RE.split(text)
+    return len(parts) >= _MIN_LISTED_NAMES and all(
+        part[:1].isupper() and len(part.split()) <= _MAX_LIST_PART_WORDS for part in parts)
+
+
 def is_value_line(line: Line) -> bool:
     """True for a line that reads as a field's value: short and list-like, no sentence, no dateline."""
     text = line.text
@@ -267,7 +354,7 @@ def is_value_line(line: Line) -> bool:
         return False
     # A sentence ends with its stop or a quote (at most a newline after it): most values end otherwise. A teaser cut
     # short ends with an ellipsis: a sentence too (a list of values cut short holds its separators).
-    if text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]):
+    if text[-1:] in _SENTENCE_LAST_CHARS and _SENTENCE_END_RE.search(text[-5:]) and not _is_list_of_names(text):
         return False
     return not (text[-1:] in ".…" and text.rstrip(" .…")[-1:].isalpha() and text.endswith(("...", "…"))
                 and len(text.split()) >= _MIN_CUT_SENTENCE_WORDS and not _SEPARATOR_CHAR_RE.search(text))
@@ -308,24 +395,50 @@ def _facts_of_a_line(name: str, rest: str, pattern: re.Pattern[str], by_text: di
     return [(field, value) for field, value in facts]
 
 
+def _heads_its_tags(lines: Sequence[Line], index: int, last: int) -> bool:
+    """True when the heading ``lines[index]`` is over one line of links alone, none of them to a release: a card's
+    tags under their field's name ("What we do" over "Policing" "Youth"); a menu lists its links a line each."""
+    if last != index + 1:
+        return False
+    line = lines[last]
+    return bool(line.links) and line.link_text_share >= 0.9 and not any(node_id_of(link.url) for link in line.links)
+
+
+def opens_with_a_date(text: str) -> bool:
+    """True for a text that opens with a date: a number, a weekday's or a month's name (not "Last saved ...").
+
+    >>> opens_with_a_date("Tue, 08/02/2022 - 10:15"), opens_with_a_date("3 May 2021"), opens_with_a_date("May 3")
+    (True, True, True)
+    >>> opens_with_a_date("Last saved 04/05/2021 - 10:12"), opens_with_a_date("Draft")
+    (False, False)
+    """
+    if text[:1].isdigit():
+        return True
+    word = text.split(maxsplit=1)[0].rstrip(".,") if text else ""
+    return month_number(word) is not None or any(day.lower().startswith(word.lower()) for day in WEEKDAYS
+                                                 if len(word) >= 3)
+
+
 def iter_labels(
     lines: Sequence[Line],
     labels: Mapping[str, tuple[str, ...]],
     start: int = 0,
     end: int | None = None,
     headings: bool = False,
+    tag_headings: bool = False,
 ) -> Iterator[tuple[str, Labelled]]:
     """Every occurrence of a label of ``labels`` in ``lines[start:end]``, with its values.
 
     Values are the rest of the label's own line, or else the value-like lines
     that follow inside the label's parent element, up to the next label or
-    heading. With ``headings``, a heading that is a label alone labels the few values under it (a pane's title).
+    heading. With ``headings``, a heading that is a label alone labels the few values under it (a pane's title);
+    with ``tag_headings``, only the one line of links to no release right under it (a card's tags, "badges").
     """
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
     pattern, by_text, colon_only, openings = _compiled(labels)
     matches = [
-        _line_label(line, match, by_text, colon_only, headings)
+        _line_label(line, match, by_text, colon_only, headings or tag_headings)
         if line.text[0] in openings and (match := pattern.match(line.text)) else None
         for line in lines[start:end]
     ]
@@ -367,9 +480,14 @@ def iter_labels(
                     break
         if bare and not values:
             continue  # a bare word that labels nothing is text ("Source" as a heading of a list)
-        if (bare and len(values) > _MAX_HEADING_LABEL_VALUES and lines[index].element.tag in _HEADING_TAGS
-                and not is_field_label_heading(lines[index].element)):
+        label_el = lines[index].element
+        heading = bare and label_el.tag in _HEADING_TAGS and not is_field_label_heading(label_el)
+        if heading and len(values) > _MAX_HEADING_LABEL_VALUES:
             continue  # a heading over a long list is a menu's ("Fields of work" over all of them)
+        if heading and not headings and not _heads_its_tags(lines, index, last):
+            continue  # read for its tags alone (tag_headings): a heading over lines of links is a block's
+        if bare and name in DATE_FIELDS and not opens_with_a_date(values[0]):
+            continue  # a status ("Published" over "Last saved ..."), not a date's label
         yield name, Labelled(tuple(values), index, last, bare)
         free = last + 1
 
@@ -384,6 +502,7 @@ def find_labels(
     keep: Callable[[Labelled, set[int]], bool] | None = None,
     inside: Callable[[Labelled], bool] | None = None,
     headings: bool = False,
+    tag_headings: bool = False,
 ) -> dict[str, Labelled]:
     """Each label of ``labels`` in ``lines[start:end]`` with its values.
 
@@ -391,11 +510,12 @@ def find_labels(
     line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's).
     ``keep`` drops the occurrences it answers False for, asked with the lines of the labels before (theirs and their
     values'); one ``inside`` answers True for (the page's own container) wins over any other, with a colon or not.
-    ``headings`` reads a heading that is a label alone as one (see :func:`iter_labels`).
+    ``headings`` reads a heading that is a label alone as one, ``tag_headings`` one over its tags (see
+    :func:`iter_labels`).
     """
     found: dict[str, tuple[bool, Labelled]] = {}
     taken: set[int] = set()
-    for name, labelled in iter_labels(lines, labels, start, end, headings):
+    for name, labelled in iter_labels(lines, labels, start, end, headings, tag_headings):
         kept = keep is None or keep(labelled, taken)
         if keep is not None:
             taken.update(range(labelled.first_line, labelled.last_line + 1))
@@ -424,6 +544,8 @@ def split_values(values: Sequence[str]) -> list[str]:
 
     >>> split_values(["Policing, Human rights,", "Policing"])
     ['Policing', 'Human rights']
+    >>> split_values(["Arms control, Education, Elections, Gender equality, Youth."])[-1]
+    'Youth'
     """
     kept: list[str] = []
     seen: set[str] = set()  # lower case: "Policing" and "policing" are one value
@@ -431,6 +553,8 @@ def split_values(values: Sequence[str]) -> list[str]:
         # A value without a separator is one part: the split's pattern, opening with ``\s*``, is tried at
         # every character of the value.
         parts = _VALUE_SEPARATOR_RE.split(value) if _SEPARATOR_CHAR_RE.search(value) else [value]
+        if value[-1:] == "." and _is_list_of_names(value):
+            parts[-1] = parts[-1][:-1]  # the stop after a list's last name is none of the name
         for part in parts:
             part = part.strip(" \t\n-–•·|")
             if part and part.lower() not in seen:

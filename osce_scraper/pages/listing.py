@@ -19,6 +19,7 @@ from osce_scraper.pages.bylines import (
     byline_date,
     is_a_date_alone,
     is_date_line,
+    is_submitted_line,
     printed_byline,
     tile_date,
     typed_date,
@@ -46,6 +47,7 @@ from osce_scraper.pages.labels import (
     iter_labels,
     match_label,
     split_values,
+    touching_parts,
 )
 
 _NEXT_RE = re.compile(r"^(next\b.*|[›»>]|›+|>>|more|load more|show more|older\b.*)$", re.I)
@@ -266,7 +268,8 @@ class _PageLabels:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self._index(list(iter_labels(lines, LISTING_LABELS)))
+        # A heading that is a label alone is read over its tags (a card's "What we do" over its badges).
+        self._index(list(iter_labels(lines, LISTING_LABELS, tag_headings=True)))
 
     def _index(self, found: list[tuple[str, Labelled]]) -> None:
         self.found = found
@@ -290,7 +293,8 @@ class _PageLabels:
         return {i for _, labelled in self.found for i in range(labelled.first_line, labelled.last_line + 1)}
 
     def of_item(self, begin: int, end: int) -> dict[str, Labelled]:
-        """The labels of ``lines[begin:end]``, as ``find_labels(lines, LISTING_LABELS, begin, end)`` finds them.
+        """The labels of ``lines[begin:end]``, as ``find_labels(lines, LISTING_LABELS, begin, end, tag_headings=True)``
+        finds them.
 
         Each label is read from its own line and the lines after it, whatever came before: a search of the item's
         lines reads each label in them as the page's search did, unless the page's took values past the item's
@@ -298,7 +302,7 @@ class _PageLabels:
         starts on a line the page's search took as a value (a line it would skip as a label's).
         """
         if begin in self.continued or end in self.continued:
-            return find_labels(self.lines, LISTING_LABELS, begin, end)
+            return find_labels(self.lines, LISTING_LABELS, begin, end, tag_headings=True)
         chosen: dict[str, Labelled] = {}
         for name, labelled in self.found[bisect_left(self.first_lines, begin) : bisect_left(self.first_lines, end)]:
             # find_labels' choice: the first label with its colon, else the first bare one.
@@ -317,10 +321,25 @@ def _split_values(values: tuple[str, ...]) -> list[str]:
     return list(_split_values_once(values))
 
 
+def _without_the_title(labels: dict[str, Labelled], title: str) -> dict[str, Labelled]:
+    """An item's labels, each without a last value line that prints the item's title again (a lead that repeats the
+    title, short and with no stop, reads like a value): the title is no label's value, and that line is the lead.
+
+    >>> _without_the_title({"where_we_are": Labelled(("OSCE Mission", "Police trained"), 4, 6)}, "Police trained")
+    {'where_we_are': Labelled(values=('OSCE Mission',), first_line=4, last_line=5, bare=False)}
+    """
+    if not any(found.values and found.values[-1] == title for found in labels.values()):
+        return labels
+    return {name: found._replace(values=found.values[:-1], last_line=found.last_line - 1)
+            if found.values and found.values[-1] == title and found.last_line > found.first_line else found
+            for name, found in labels.items()}
+
+
 def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node: str,
           labels: dict[str, Labelled], group_date: str | None = None) -> ListingItem:
     """The item in ``lines[begin:end]`` whose title line is ``title``; ``labels`` are its labels; ``group_date``
     the date heading its group, which dates it when it prints no date of its own."""
+    labels = _without_the_title(labels, link.text)
     consumed = {title} | {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
 
     def first(name: str) -> str | None:
@@ -368,7 +387,9 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             for index, line in enumerate(lines[title + 1 : end], start=title + 1)
             # A card's lines all carry its link; elsewhere a line that is mostly links is not a lead.
             if index not in consumed and (line.card is not None or not (line.links and line.link_text_share > 0.6))
-            and not is_translation_note(line.text)
+            and not is_translation_note(line.text) and not is_submitted_line(line.text)
+            # Tags whose elements touch ("Human rightsYouth") are no lead, labelled or not.
+            and not (len(line.element) >= 2 and touching_parts(line.element, line.text))
         ),
         None,
     )
@@ -430,6 +451,42 @@ def next_page_number(links, url: str) -> int | None:
     return current + 1 if later else None
 
 
+_PAGE_OF_RE = re.compile(r"page\s+(\d{1,6})\s+of\s+(\d{1,6})", re.I)
+#: A pager's line is short: a longer one that says "page 3 of 17" is text (a report's page).
+_MAX_PAGER_LINE_CHARS = 80
+
+
+def _printed_page_of(selector: Selector, lines: list[Line]) -> tuple[int, int] | None:
+    """(this page, the pages) a pager prints as "Page 3 of 17", a line of its own beside its links at most (the last
+    on the page, or one in a ``<nav>``, which the lines leave out); None where none is printed.
+
+    >>> page = page_selector("<p>‹ <a href='?page=1'>Previous</a> Page 3 of 17</p>")
+    >>> _printed_page_of(page, visible_lines(page)), _printed_page_of(page_selector("<nav><li>Page 2 of 5"), [])
+    ((3, 17), (2, 5))
+    """
+    for line in reversed(lines):
+        if " of " in line.text and (found := _page_of(line.text, [link.text for link in line.links])):
+            return found
+    for nav in selector.root.iter("nav"):
+        if _PAGE_OF_RE.search(element_text(nav)):  # a menu's nav is passed over by one search
+            for element in nav.iter():
+                if isinstance(element.tag, str) and (found := _page_of(
+                        element_text(element), [element_text(link) for link in element.iter("a")])):
+                    return found
+    return None
+
+
+def _page_of(text: str, link_texts: list[str]) -> tuple[int, int] | None:
+    """(N, M) of a short text that reads "Page N of M" once its links' texts are taken out."""
+    if len(text) > _MAX_PAGER_LINE_CHARS:
+        return None
+    for link_text in link_texts:
+        text = text.replace(link_text, " ", 1) if link_text else text
+    if (found := _PAGE_OF_RE.fullmatch(text.strip(" ‹›«»<>|·•-–—.:"))) and 1 <= int(found[1]) <= int(found[2]):
+        return int(found[1]), int(found[2])
+    return None
+
+
 def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
     """Read a listing page's items and pager by their visible text (a parsel selector, or the page's HTML).
 
@@ -461,11 +518,19 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         return ListingPage(items=[], page=page_number(url), next_page=None,
                            found=f"an error page titled {heading!r} that lists {len(items)} releases")
     links, link_count = pager_links(selector, url)
+    current = page_number(url)
+    next_page = next_page_number(links, url)
+    last_page = max([current, *(page_number(link.url) for link in links)])
+    if printed := _printed_page_of(selector, lines):
+        # "Page 3 of 17": the pages after this one, counted as the site counts them, whether or not it links them.
+        shown, count = printed
+        last_page = max(last_page, current + count - shown)
+        next_page = current + 1 if next_page is None and shown < count else next_page
     return ListingPage(
         items=items,
-        page=page_number(url),
-        next_page=next_page_number(links, url),
-        last_page=max([page_number(url), *(page_number(link.url) for link in links)]),
+        page=current,
+        next_page=next_page,
+        last_page=last_page,
         shape=_shape(lines, starts, items),
         found="" if items else _what_it_shows(lines, link_count),
     )

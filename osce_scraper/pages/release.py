@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 from parsel import Selector
 
-from osce_scraper.extract.datelines import first_dateline, is_standalone_dateline
+from osce_scraper.extract.datelines import first_dateline, is_standalone_dateline, parse_dateline
 from osce_scraper.extract.dates import names_its_month
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
-from osce_scraper.pages.bylines import byline_date, printed_byline, tile_date, typed_date
+from osce_scraper.pages.bylines import byline_date, is_submitted_line, printed_byline, tile_date, typed_date
 from osce_scraper.pages.html import (
     Line,
     attribute_contents,
@@ -50,8 +50,12 @@ _PAGE_FIELDS = frozenset(PAGE_LABELS)
 CHECKED_LABELS = {"place_raw": "Place:", "source": "Source:", "fields_of_work": "Fields of work:"}
 #: Old pages end a photo's caption with these words (a suffix test: a regex search costs 9% of a page).
 _CAPTION_END = "photo details"
-#: A caption ends with the photo's credit in brackets, the site's own first: "... on 3 May. (OSCE/Name)".
-_CREDIT_END_RE = re.compile(r"\((?:photos?:\s*)?OSCE/[^()]{1,60}\)$|\(photos?:[^()]{1,60}\)$", re.I)
+#: A caption ends with the photo's credit in brackets, the site's own first: "... on 3 May. (OSCE/Name)", or the
+#: photographer's before the site's: "(Name/OSCE)".
+_CREDIT_END_RE = re.compile(
+    r"\((?:photos?:\s*)?OSCE/[^()]{1,60}\)$|\(photos?:[^()]{1,60}\)$|\([^()/]{1,60}/\s*OSCE\)$", re.I)
+#: A photo's caption is a sentence or two: a longer line under a photo is the text.
+_MAX_CAPTION_CHARS = 300
 # Headings of the lists of other items after the article ("Related content"): their labels are not this page's.
 _RELATED_HEADINGS = (
     r"related( content| stories| news| items| resources| publications| press releases| releases| articles| links)?"
@@ -73,6 +77,9 @@ _SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The longest content type's length: a longer line is none, and is not lowered to be asked.
 _LONGEST_CONTENT_TYPE = max(map(len, CONTENT_TYPES))
+#: A date's labels, lower case: one alone on its line, with no date after it, is a status ("Published").
+_DATE_LABEL_WORDS = frozenset(label.lower() for label in PAGE_LABELS["date"])
+_LONGEST_DATE_LABEL = max(map(len, _DATE_LABEL_WORDS))
 #: What titles a block of facts without being a heading: a disclosure's summary, a table's caption.
 _FACTS_CAPTION_TAGS = frozenset({"summary", "caption"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
@@ -342,6 +349,46 @@ def _belongs_to_another_release(lines: list[Line], found: Labelled, node: str | 
     return False
 
 
+def _shows_a_photo_alone(element: etree._Element) -> bool:
+    """True for an ``<img>``, or an element that holds one and shows no text (a link or a wrapper around a photo)."""
+    return element.tag == "img" or (element.find(".//img") is not None and not element_text(element))
+
+
+def _caption_beside_a_photo(line: Line) -> etree._Element | None:
+    """The wrapper of a photo and its caption when the line is the caption: the wrapper's last child, right after the
+    photo, the two alone in it with no text between; None for any other line."""
+    element = line.element
+    photo = element.getprevious()
+    if photo is None or element.getnext() is not None or len(line.text) > _MAX_CAPTION_CHARS:
+        return None
+    wrapper = element.getparent()
+    if (wrapper is None or len(wrapper) != 2 or (wrapper.text or "").strip() or (photo.tail or "").strip()
+            or (element.tail or "").strip() or not _shows_a_photo_alone(photo)):
+        return None
+    return wrapper
+
+
+def _without_captions_beside_photos(lines: list[Line], body: list[int]) -> list[int]:
+    """The body lines without the captions of photos printed with no ``<figure>``: a line alone in a wrapper with
+    a photo above it, between paragraphs of the text beside the wrapper (a text printed in one block with its photo
+    is never dropped), that opens with no dateline."""
+    captions = {index: wrapper for index in body if (wrapper := _caption_beside_a_photo(lines[index])) is not None}
+    if not captions:
+        return body
+
+    def among_paragraphs(index: int, wrapper: etree._Element) -> bool:
+        around = wrapper.getparent()
+        if around is None:
+            return False
+        beside = [other for other in body if is_within(lines[other].element, around)
+                  and not is_within(lines[other].element, wrapper)]
+        return bool(beside) and beside[0] < index < beside[-1]
+
+    dropped = {index for index, wrapper in captions.items()
+               if among_paragraphs(index, wrapper) and parse_dateline(lines[index].text) is None}
+    return [index for index in body if index not in dropped] if dropped else body
+
+
 # The attribution that ends an embedded social-media post: "— OSCE (@OSCE) July 24, 2022".
 _POST_ATTRIBUTION_RE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$")
 
@@ -365,20 +412,22 @@ def _sidebar_labels(
     """The labels of the fields in ``missing`` that a sidebar beside the article shows (a theme may place the
     release's facts block in a sidebar region), each with the sidebar's lines.
 
-    A sidebar's bare word is a label only in an element Drupal's field template marks as one: "Source" above a
-    block's list may be any block's heading. Labels in a teaser of another release are not the page's (a "Latest
-    news" block's items print dates and types of their own); of the rest, a label counts only when its sidebar
-    shows it once.
+    A sidebar's bare word is a label only in an element Drupal's field template marks as one, or a heading over one
+    line of tags: "Source" above a block's list may be any block's heading. Labels in a teaser of another release
+    are not the page's (a "Latest news" block's items print dates and types of their own); of the rest, a label
+    counts only when its sidebar shows it once.
     """
     found: dict[str, tuple[Labelled, list[Line]]] = {}
     for aside in sidebars(selector):
         lines = visible_lines(selector, url, within=aside)
         shown: dict[str, list[Labelled]] = {}
         taken: set[int] = set()
-        for name, labelled in iter_labels(lines, PAGE_LABELS):
+        # A heading that is a label alone is read over its tags only (a card's "Where we are" over its badges).
+        for name, labelled in iter_labels(lines, PAGE_LABELS, tag_headings=True):
+            label_el = lines[labelled.first_line].element
             if (
                 name in missing and labelled.values
-                and (not labelled.bare or is_field_label(lines[labelled.first_line].element))
+                and (not labelled.bare or is_field_label(label_el) or label_el.tag in _HEADING_TAGS)
                 and lines[labelled.first_line].article is None
                 and not _belongs_to_another_release(lines, labelled, node, taken)
             ):
@@ -518,6 +567,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                 len(text) < 120 or (not body and line.element.tag in _HEADING_TAGS))):  # before the text, a linked
             # heading is another release's title
             continue  # teaser cards of other releases, tags, share buttons, "read more"
+        if not body and len(text) <= _LONGEST_DATE_LABEL and text.lower() in _DATE_LABEL_WORDS:
+            continue  # before the text, "Published" alone is the page's status, no text (a date label takes a date)
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
             continue
@@ -533,9 +584,12 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         if submitted := byline_date(line):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
+        if is_submitted_line(text):
+            continue  # a byline whose date is month first or day first, nothing says which: no text, no date
         body.append(index)
     # Above the title only when nothing under it dates the page.
     printed_date = printed_date or _date_above_title(lines, title_index, consumed)
+    body = _without_captions_beside_photos(lines, body)
     body = _without_embedded_posts(lines, body)
     # Teasers of other releases are <article>s of their own: only the page's article speaks of the release.
     main = _main_article(lines, body)

@@ -1,0 +1,215 @@
+"""Reading rules for markups found on pages the project never saw: each test writes one shape in invented words
+(Vinstad, Ruritania) and asserts what a reader of it sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from osce_scraper.pages.listing import read_listing
+from osce_scraper.pages.release import read_release
+from tests.conftest import make_release_html
+
+URL = "https://www.osce.org/mission-to-ruritania/577001"
+LISTING_URL = "https://www.osce.org/press-releases"
+FIRST = ("<p>VINSTAD, 3 May 2021 – The OSCE Mission to Ruritania today trained twenty police officers in community "
+         "policing.</p>")
+SECOND = "<p>The course is part of a wider project that supports the police service.</p>"
+
+
+def listing_of(item: str, count: int = 3) -> list:
+    """The items of a listing of ``count`` rows, each ``item`` formatted with its number ``n``."""
+    rows = "".join(f"<div class='views-row'>{item.format(n=n)}</div>" for n in range(count))
+    return read_listing(f"<main>{rows}</main>", LISTING_URL).items
+
+
+TITLE = "<h3><a href='/mission-to-ruritania/57700{n}'>Police trained in Vinstad, round {n}</a></h3>"
+
+
+# 1. A card's block headings over badge links that touch.
+BADGES = ("<div class='card'><h3 class='card-header'>Where we are</h3><div class='card-body'>"
+          "<a class='badge' href='/mission-to-ruritania'>OSCE Mission to Ruritania</a></div>"
+          "<h3 class='card-header'>What we do</h3><div class='card-body'><a class='badge' href='/what-we-do/policing'>"
+          "Policing</a><a class='badge' href='/what-we-do/youth'>Youth</a></div></div>")
+
+
+def test_a_sidebar_cards_headings_over_their_badges_are_the_pages_source_and_fields_of_work():
+    page = make_release_html(meta="", kind="").replace("</main>", f"</main><aside class='col-md-4'>{BADGES}</aside>")
+    release = read_release(page, URL)
+    assert (release.source, release.fields_of_work) == (["OSCE Mission to Ruritania"], ["Policing", "Youth"])
+    check_a_sidebars_heading_over_a_menu_or_a_link_to_a_release_labels_nothing()
+
+
+def check_a_sidebars_heading_over_a_menu_or_a_link_to_a_release_labels_nothing() -> None:
+    """Precision: asked by the test before it."""
+    menu = ("<h3>Where we are</h3><ul>" + "".join(f"<li><a href='/mission-{n}'>Mission {n}</a></li>" for n in range(3))
+            + "</ul><h3>Source</h3><p><a href='/mission-to-ruritania/577009'>Judges meet in Vinstad</a></p>")
+    page = make_release_html(meta="", kind="").replace("</main>", f"</main><aside>{menu}</aside>")
+    assert read_release(page, URL).source == []
+
+
+def test_a_listing_cards_headings_over_their_badges_are_the_items_facts_not_its_lead():
+    card = (TITLE + "<h4>Where we are</h4><a class='badge' href='/mission-to-ruritania'>OSCE Mission to Ruritania</a>"
+            "<h4>What we do</h4><a class='badge' href='/t/policing'>Policing</a>"
+            "<a class='badge' href='/t/youth'>Youth</a><p>Twenty officers were trained in Vinstad.</p>")
+    items = listing_of(card)
+    assert [(i.where_we_are, i.what_we_do, i.lead) for i in items] == [
+        (["OSCE Mission to Ruritania"], ["Policing", "Youth"], "Twenty officers were trained in Vinstad.")] * 3
+
+
+# 2. A label a screen reader reads, after or before an icon.
+@pytest.mark.parametrize("meta", [
+    "<div class='meta'><i class='bi bi-geo-alt'></i><span class='visually-hidden'>Place</span> VINSTAD</div>",
+    "<div class='meta'><span><span class='visually-hidden'>Place</span><i class='bi'></i> VINSTAD</span></div>",
+    "<div class='meta'><span class='pin' aria-hidden='true'>*</span><span class='visually-hidden'>Place</span>"
+    " VINSTAD</div>",
+])
+def test_a_place_label_for_screen_readers_beside_an_icon_is_read_and_no_text(meta):
+    release = read_release(make_release_html(meta=meta, kind=""), URL)
+    assert release.place_raw == ["VINSTAD"]
+    assert not any("VINSTAD" in text and "Place" in text for text in release.paragraphs)
+    check_a_label_word_after_loose_text_is_still_no_label()
+
+
+def check_a_label_word_after_loose_text_is_still_no_label() -> None:
+    """Precision: asked by the test before it."""
+    release = read_release(make_release_html(meta="<div><i></i> near the <span>Place</span> VINSTAD</div>"), URL)
+    assert release.place_raw != ["VINSTAD"]
+
+
+# 3. An editor's preview: a status word over the last save.
+@pytest.mark.parametrize("status", ["<h3 class='entity-meta__title'>Published</h3>", "<div>Published</div>"])
+def test_published_alone_is_a_status_and_the_last_save_is_no_date(status):
+    meta = (f"<div class='entity-meta__header'>{status}<div class='entity-meta__last-saved'>Last saved "
+            "04/05/2021 - 10:12</div></div>")
+    release = read_release(make_release_html(meta=meta, kind=""), URL)
+    assert release.date_raw is None
+    assert "Published" not in release.paragraphs
+    check_a_bare_published_over_a_date_is_still_the_date()
+
+
+def check_a_bare_published_over_a_date_is_still_the_date() -> None:
+    """Precision: asked by the test before it."""
+    meta = "<div class='field'><div class='field__label'>Published</div><div class='field__item'>3 May 2021</div></div>"
+    assert read_release(make_release_html(meta=meta, kind=""), URL).date_raw == "3 May 2021"
+
+
+# 4. Captions with no <figure>.
+@pytest.mark.parametrize("caption", [
+    "<p>Participants of the course in Vinstad, 2 May 2021. (Anna Berg/OSCE)</p>",
+    "<p>Participants of the course in Vinstad, 2 May 2021.</p>",
+    "<div class='caption'>Participants of the course in Vinstad</div>",
+])
+def test_a_caption_beside_its_photo_between_paragraphs_is_no_text(caption):
+    body = f"{FIRST}<div class='image'><a href='/a.jpg'><img src='/a.jpg' alt=''></a>{caption}</div>{SECOND}"
+    assert len(read_release(make_release_html(meta="", kind="", body=body), URL).paragraphs) == 2
+    check_a_paragraph_beside_a_photo_that_is_no_caption_stays_in_the_text()
+
+
+def test_a_credit_after_the_photographers_name_ends_a_caption():
+    body = FIRST + "<p>Officers at the academy in Vinstad. (Anna Berg/OSCE)</p>" + SECOND
+    assert len(read_release(make_release_html(meta="", kind="", body=body), URL).paragraphs) == 2
+    check_a_paragraph_beside_a_photo_that_is_no_caption_stays_in_the_text()
+
+
+NO_CAPTIONS = [
+    # A text printed in one block with its photo, a paragraph under a photo's block, a photo inside a paragraph.
+    "<div><img src='/a.jpg'><p>The OSCE Mission to Ruritania trained twenty police officers in Vinstad.</p></div>",
+    FIRST + "<div class='image'><img src='/a.jpg'></div><p>Participants came from five towns.</p>" + SECOND,
+    FIRST + "<p><img src='/a.jpg'>Participants came from five towns.</p>" + SECOND,
+    FIRST + "<div><img src='/a.jpg'><p>VINSTAD, 4 May 2021 – A second course opened today.</p></div>" + SECOND,
+]
+
+
+def check_a_paragraph_beside_a_photo_that_is_no_caption_stays_in_the_text() -> None:
+    """Precision: asked by the tests of captions."""
+    for body in NO_CAPTIONS:
+        release = read_release(make_release_html(meta="", kind="", body=body), URL)
+        assert len(release.paragraphs) == body.count("</p>"), body
+
+
+# 5. Tags whose elements touch.
+def test_listing_tags_printed_as_touching_spans_are_values_of_their_own():
+    card = (TITLE + "<div class='field'><div class='field__label'>What we do</div><div class='field__items'>"
+            "<span>Human rights</span><span>Democratization</span></div></div><p>Twenty officers were trained.</p>")
+    assert [item.what_we_do for item in listing_of(card)] == [["Human rights", "Democratization"]] * 3
+
+
+def test_unlabelled_touching_tags_are_no_lead():
+    card = (TITLE + "<div class='node__meta'><time datetime='2021-05-03'>3 May 2021</time></div>"
+            "<div class='field--name-field-tags'><span>Human rights</span><span>Democratization</span></div>"
+            "<div class='node__content'><p>Twenty officers were trained in Vinstad.</p></div>")
+    assert {item.lead for item in listing_of(card)} == {"Twenty officers were trained in Vinstad."}
+
+
+def test_a_release_pages_touching_tags_are_values_of_their_own():
+    meta = "<div><div>Fields of work</div><div><span>Policing</span><span>Youth</span></div></div>"
+    assert read_release(make_release_html(meta=meta, kind=""), URL).fields_of_work == ["Policing", "Youth"]
+
+
+# 6. Drupal's submitted line, its date in an order nothing decides.
+SUBMITTED = "<div class='submitted'>Submitted by <a href='/user/3'>Mila Korhonen</a> on Tue, 08/02/2022 - 10:15</div>"
+
+
+def test_a_submitted_line_whose_date_nothing_orders_is_no_text_and_no_date():
+    release = read_release(make_release_html(meta=SUBMITTED, kind=""), URL)
+    assert release.date_raw is None
+    assert not any(text.startswith("Submitted by") for text in release.paragraphs)
+
+
+def test_a_submitted_line_is_no_listing_items_lead():
+    card = TITLE + SUBMITTED + "<p>Twenty officers were trained in Vinstad.</p>"
+    assert {item.lead for item in listing_of(card)} == {"Twenty officers were trained in Vinstad."}
+
+
+# 7. Many fields of work in one element, a stop after the last.
+TERMS = ("Arms control, Border management, Combating human trafficking, Conflict prevention and resolution, "
+         "Countering terrorism, Cyber/ICT security, Democratization, Economic activities, Education, Elections, "
+         "Environmental activities, Gender equality, Good governance, Human rights")
+
+
+def test_a_long_list_of_fields_of_work_ending_with_a_stop_is_the_items_values_not_its_lead():
+    card = TITLE + f"<dl><dt>What we do:</dt><dd>{TERMS}.</dd></dl><p>Twenty officers were trained.</p>"
+    items = listing_of(card)
+    assert [(len(i.what_we_do), i.what_we_do[-1], i.lead) for i in items] == [
+        (14, "Human rights", "Twenty officers were trained.")] * 3
+    check_a_sentence_after_a_label_stays_no_value()
+
+
+def check_a_sentence_after_a_label_stays_no_value() -> None:
+    """Precision: asked by the test before it."""
+    card = TITLE + "<dl><dt>What we do:</dt><dd>Police, judges, prosecutors and lawyers met in Vinstad today.</dd></dl>"
+    assert {tuple(item.what_we_do) for item in listing_of(card)} == {()}
+
+
+# 8. A lead that prints the title again.
+def test_a_lead_that_repeats_the_items_title_is_its_lead_not_a_value():
+    card = (TITLE + "<div>Where we are</div><div>OSCE Mission to Ruritania</div>"
+            "<div>Police trained in Vinstad, round {n}</div>")
+    items = listing_of(card)
+    assert [(i.where_we_are, i.lead) for i in items] == [
+        (["OSCE Mission to Ruritania"], f"Police trained in Vinstad, round {n}") for n in range(3)]
+
+
+# 9. A pager that prints its count, not its last page.
+@pytest.mark.parametrize("pager", [
+    "<nav class='pager' role='navigation'><ul><li><a href='?page=1'>‹ Previous</a></li><li>Page 3 of 17</li>"
+    "<li><a href='?page=3'>Next ›</a></li></ul></nav>",
+    "<nav class='pager'><a href='?page=1'>‹ Previous</a> <span>Page 3 of 17</span></nav>",
+    "<div class='pager'><p><a href='?page=1'>‹ Previous</a> Page 3 of 17</p></div>",
+])
+def test_a_pager_that_prints_page_3_of_17_names_the_last_page_and_the_next(pager):
+    rows = "".join(f"<div class='views-row'>{TITLE.format(n=n)}</div>" for n in range(3))
+    listing = read_listing(f"<main>{rows}</main>{pager}", LISTING_URL + "?page=2")
+    assert (listing.next_page, listing.last_page) == (3, 16)
+    check_the_last_page_of_17_has_no_next_page_and_a_report_page_is_no_pager()
+
+
+def check_the_last_page_of_17_has_no_next_page_and_a_report_page_is_no_pager() -> None:
+    """Precision: asked by the test before it."""
+    rows = "".join(f"<div class='views-row'>{TITLE.format(n=n)}<p>See page 3 of 17 in the report.</p></div>"
+                   for n in range(3))
+    listing = read_listing(f"<main>{rows}</main><div><a href='?page=15'>‹</a> Page 17 of 17</div>",
+                           LISTING_URL + "?page=16")
+    assert (listing.next_page, listing.last_page) == (None, 16)
+    listing = read_listing(f"<main>{rows}</main>", LISTING_URL + "?page=2")
+    assert (listing.next_page, listing.last_page) == (None, 2)

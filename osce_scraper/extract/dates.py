@@ -123,6 +123,10 @@ _WEEKDAY_NUMERIC_RE = re.compile(r"(?P<weekday>[A-Za-z]{3,9})\.?,?\s+(?P<first>[
                                  r"[/.](?P<year>(?:19|20)\d\d)\b")
 
 
+# Drupal core's "medium" date format, "D, m/d/Y - H:i", exactly: the month first.
+_DRUPAL_MEDIUM_RE = re.compile(r"[A-Z][a-z]{2}, [01]\d/[0-3]\d/(?:19|20)\d\d - [0-2]\d:[0-5]\d")
+
+
 def _by_its_weekday(text: str) -> dt.date | None:
     """A numeric date whose order of day and month its printed weekday decides; None where it does not.
 
@@ -130,6 +134,8 @@ def _by_its_weekday(text: str) -> dt.date | None:
     (datetime.date(2019, 6, 3), datetime.date(2019, 3, 6))
     >>> _by_its_weekday("06/03/2019") is None
     True
+    >>> _by_its_weekday("Tue, 08/02/2022 - 10:00")  # a Tuesday either way: Drupal's format is month first
+    datetime.date(2022, 8, 2)
     """
     match = _WEEKDAY_NUMERIC_RE.search(text)
     if not match:
@@ -141,6 +147,8 @@ def _by_its_weekday(text: str) -> dt.date | None:
     year, first, second = int(match["year"]), int(match["first"]), int(match["second"])
     fitting = {date for date in (make_date(year, second, first), make_date(year, first, second))
                if date is not None and date.weekday() == weekday}
+    if len(fitting) == 2 and _DRUPAL_MEDIUM_RE.fullmatch(text.strip()):
+        return make_date(year, first, second)  # both orders fit: Drupal's own format is month first
     return fitting.pop() if len(fitting) == 1 else None
 
 

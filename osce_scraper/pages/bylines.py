@@ -44,6 +44,15 @@ def _place_and_date(text: str) -> str | None:
     return (match["date"] or match["date_first"]) if lookup_place(place).country_code else None
 
 
+def _names_places(part: str) -> bool:
+    """True for a byline's part that names places the gazetteer knows: one, or several between slashes.
+
+    >>> _names_places("Vienna"), _names_places("Vienna/Tirana"), _names_places("Vienna/Annual report")
+    (True, True, False)
+    """
+    return all(lookup_place(name.strip()).country_code for name in part.split("/"))
+
+
 def printed_byline(text: str) -> tuple[str, str | None] | None:
     """(date, content type) of a byline printed as text: a date, and beside it nothing but a content type, a place
     the gazetteer knows or an update's date. The publication's date is the release's.
@@ -54,10 +63,13 @@ def printed_byline(text: str) -> tuple[str, str | None] | None:
     ('3 June 2019', None)
     >>> printed_byline("3 June 2019 · Press release · Vienna"), printed_byline("Published 3 June 2019 by the Mission")
     (('3 June 2019', 'Press release'), None)
+    >>> printed_byline("Press release · 9 October 2020 · Vienna/Tirana"), printed_byline("News · 3 May 2019 · Farob")
+    (('9 October 2020', 'Press release'), ('3 May 2019', 'News'))
     """
     if len(text) > MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
         return None
     published = updated = content_type = None
+    unknown: list[str] = []  # parts that are no date, type or known place
     for part in _PARTS_RE.split(text.strip()):
         if match := _UPDATED_RE.match(part):
             if not PRINTED_DATE_RE.fullmatch(date := part[match.end():]):
@@ -67,11 +79,25 @@ def printed_byline(text: str) -> tuple[str, str | None] | None:
             published = published or date
         elif known := CONTENT_TYPES.get(part.lower()):
             content_type = content_type or known
-        elif not lookup_place(part).country_code:
-            placed = _place_and_date(text)
-            return (placed, None) if placed else None
+        elif not _names_places(part):
+            unknown.append(part)
     date = published or updated
+    # Beside a type and a date, one more part may be a place the gazetteer lacks ("Press release · 3 June 2019 ·
+    # Farob"): a name of a few capitalised words.
+    if unknown and not (date and content_type and len(unknown) == 1 and _is_place_name(unknown[0])):
+        placed = _place_and_date(text)
+        return (placed, None) if placed else None
     return (date, content_type) if date else None
+
+
+def _is_place_name(part: str) -> bool:
+    """True for a part of a byline written as a place's name is: one to three words, each capitalised.
+
+    >>> _is_place_name("Mitrovo Polje"), _is_place_name("by the Mission"), _is_place_name("Updated daily")
+    (True, False, False)
+    """
+    words = part.replace("/", " ").split()
+    return 1 <= len(words) <= 3 and all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in words)
 
 
 def byline_date(line: Line) -> str | None:

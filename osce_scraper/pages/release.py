@@ -60,12 +60,14 @@ _MAX_CAPTION_CHARS = 300
 _RELATED_HEADINGS = (
     r"related( content| stories| news| items| resources| publications| press releases| releases| articles| links)?"
     r"|see also|more news|latest news|more press releases|other news"
+    r"|(?:recent|latest|other|more) (?:press releases|releases|news|stories|items)|most read"
+    r"|more from (?:the newsroom|the osce|osce)"
 )
 _RELATED_ITEMS_RE = re.compile(rf"^({_RELATED_HEADINGS})\s*:?$", re.I)
 # Headings after which the page no longer speaks of the release: those, and the blocks a page ends with.
 _END_OF_ARTICLE_RE = re.compile(
     rf"^({_RELATED_HEADINGS}|share( this)?( page| article)?|follow us|subscribe( to our newsletter)?|newsletter|"
-    r"downloads?( pdf)?|"
+    r"downloads?( pdf)?|links|"
     r"(press |media )?contacts?)\s*:?$",
     re.I,
 )
@@ -88,7 +90,7 @@ _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issue
 #: No heading the two patterns above match is longer ("subscribe to our newsletter:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 29
 _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to",
-                      r"photos?( credits?)?:", r"credits?:")
+                      r"photos?( credits?)?:", r"credits?:", r"source url:")
 # A credit may stand in brackets: "(Photo: OSCE/Name)".
 _FURNITURE_RE = re.compile(rf"^\(?(?:{'|'.join(_FURNITURE_OPENERS)})", re.I)
 #: The characters a furniture line opens with: a line that opens otherwise is not matched, most of the body's lines
@@ -156,10 +158,24 @@ def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
         line.text for line in lines if line.element.tag in _HEADING_TAGS and line.text in named]
     candidates = [h for h in headings if h in named] + named_headings[:1] + headings + named
     candidates = [c for c in candidates if c and c.upper() != "OSCE"]
+    # A heading that prints the page's type before the title the metadata names ("News: Title", the type hidden
+    # from sight for a screen reader): the title is the named one.
+    untyped = {heading: title for heading in headings for title in named
+               if heading != title and heading.endswith(title) and _is_type_prefix(heading[: -len(title)])}
     for candidate in candidates:
         if candidate in texts:
-            return candidate, texts.index(candidate)
+            return untyped.get(candidate, candidate), texts.index(candidate)
     return (candidates[0] if candidates else None), -1
+
+
+def _is_type_prefix(text: str) -> bool:
+    """True for a content type and a colon, as a heading prints them before its title.
+
+    >>> _is_type_prefix("News: "), _is_type_prefix("Press release:"), _is_type_prefix("Vienna: ")
+    (True, True, False)
+    """
+    stripped = text.strip()
+    return stripped.endswith(":") and stripped[:-1].strip().lower() in CONTENT_TYPES
 
 
 def _main_article(lines: list[Line], body: list[int]) -> etree._Element | None:

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from osce_scraper.extract.dates import parse_date
 from osce_scraper.pages.listing import read_listing
 from osce_scraper.pages.release import read_release
 from tests.conftest import make_release_html
@@ -147,7 +150,7 @@ def test_a_release_pages_touching_tags_are_values_of_their_own():
 
 
 # 6. Drupal's submitted line, its date in an order nothing decides.
-SUBMITTED = "<div class='submitted'>Submitted by <a href='/user/3'>Mila Korhonen</a> on Tue, 08/02/2022 - 10:15</div>"
+SUBMITTED = "<div class='submitted'>Submitted by <a href='/user/3'>Mila Korhonen</a> on 08/02/2022 - 10:15</div>"
 
 
 def test_a_submitted_line_whose_date_nothing_orders_is_no_text_and_no_date():
@@ -213,3 +216,49 @@ def check_the_last_page_of_17_has_no_next_page_and_a_report_page_is_no_pager() -
     assert (listing.next_page, listing.last_page) == (None, 16)
     listing = read_listing(f"<main>{rows}</main>", LISTING_URL + "?page=2")
     assert (listing.next_page, listing.last_page) == (None, 2)
+
+
+def test_drupals_own_date_format_is_month_first_when_the_weekday_fits_either_order():
+    submitted = SUBMITTED.replace(" on 08/02/2022", " on Tue, 08/02/2022")  # a Tuesday either way
+    release = read_release(make_release_html(meta=submitted, kind=""), URL)
+    assert release.date_raw == "Tue, 08/02/2022 - 10:15"
+    assert parse_date(release.date_raw) == dt.date(2022, 8, 2)
+
+
+ONE_PARAGRAPH = "<p>VINSTAD, 3 May 2021 – The OSCE Mission to Ruritania today trained twenty police officers.</p>"
+
+
+def test_a_block_of_recent_releases_after_the_text_is_no_text():
+    recent = ("<div class='sidebar'><h2>Recent press releases</h2><table><tr><th>Title</th><th>Date</th>"
+              "</tr><tr><td><a href='/mission-to-ruritania/577002'>Judges meet in Vinstad</a></td>"
+              "<td>04.05.2021</td></tr></table></div>")
+    # A theme of divs alone: no <main> or <article> says where the release ends.
+    page = (f"<html><head><title>Police trained | OSCE</title></head><body><div id='content'><h1>Police trained</h1>"
+            f"<div class='content'>{ONE_PARAGRAPH}</div></div>{recent}</body></html>")
+    assert read_release(page, URL).paragraphs == [ONE_PARAGRAPH[3:-4]]
+
+
+def test_a_print_views_source_url_and_list_of_links_are_no_text():
+    footer = ("<div><strong>Source URL:</strong> <a href='https://www.osce.org/x/577001'>https://www.osce.org/x/577001"
+              "</a></div><div><p><strong>Links:</strong><br>[1] https://www.osce.org/<br>"
+              "[2] https://www.osce.org/mission-to-ruritania<br></p></div>")
+    page = make_release_html(body=ONE_PARAGRAPH + footer, meta="")
+    assert read_release(page, URL).paragraphs == [ONE_PARAGRAPH[3:-4]]
+
+
+def test_a_type_printed_before_the_title_in_its_heading_is_no_part_of_the_title():
+    page = make_release_html(kind="").replace("<h1>", "<h1><span class='visually-hidden'>News: </span>")
+    release = read_release(page, URL)
+    assert release.title == "OSCE supports police reform in Kyrgyzstan"
+    # A colon that is the title's own stays: no type stands before it.
+    own = make_release_html(title="COVID-19: OSCE supports police reform", kind="")
+    assert read_release(own, URL).title == "COVID-19: OSCE supports police reform"
+
+
+# Places the gazetteer knows, or one it lacks beside a type and a date.
+@pytest.mark.parametrize("byline", ["Press release · 3 May 2021 · Vienna/Tirana", "Press release · 3 May 2021 · Farob"])
+def test_a_byline_of_type_date_and_places_is_no_text(byline):
+    page = make_release_html(meta=f"<div class='byline'>{byline}</div>", kind="")
+    release = read_release(page, URL)
+    assert (release.content_type, release.date_raw) == ("Press release", "3 May 2021")
+    assert not any(byline[:12] in text for text in release.paragraphs)

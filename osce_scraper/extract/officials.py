@@ -37,6 +37,7 @@ from osce_scraper.extract.vocabulary import (
     CHOOSING_VERBS,
     HONORIFICS,
     LEAD_VERBS,
+    LOWER_PLURAL_HEADS,
     LOWER_RANK_WORDS,
     LOWER_ROLE_HEADS,
     LOWER_SUBJECT_WORDS,
@@ -360,7 +361,8 @@ def _is_title(title: str) -> bool:
     """True for a phrase with a title head in it: capitalised, plural or a lower-case office; or the office told by
     its verb ("heads the OSCE Centre in Vinstad")."""
     return bool(title) and bool(_HEAD_RE.search(title) or _PLURAL_RE.search(title) or _LOWER_ROLE_HEAD_RE.search(title)
-                                or _LEADS_A_BODY_RE.match(title) or _LOWER_OFFICE_OF_A_BODY_RE.search(title))
+                                or _LEADS_A_BODY_RE.match(title) or _LOWER_OFFICE_OF_A_BODY_RE.search(title)
+                                or _LOWER_PLURAL_OF_A_BODY_RE.search(title))
 
 
 # "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
@@ -777,8 +779,9 @@ def _lower_office_after_comma(space: str) -> str:
 
     It opens with a test of the first letter, which most words after a comma fail: cheaper than trying each word.
     """
-    offices = _by_first_letter((*LOWER_ROLE_HEADS, *MEMBER_WORDS))
-    firsts = "".join(sorted({word[0] for word in (*LOWER_ROLE_HEADS, *MEMBER_WORDS, *LOWER_RANK_WORDS)}))
+    offices = _by_first_letter((*LOWER_ROLE_HEADS, *MEMBER_WORDS, *LOWER_PLURAL_HEADS))
+    firsts = "".join(sorted({word[0] for word in (*LOWER_ROLE_HEADS, *MEMBER_WORDS, *LOWER_PLURAL_HEADS,
+                                                  *LOWER_RANK_WORDS)}))
     # After an article, up to two words of the office's kind may stand before its head ("a senior legal adviser
     # with ODIHR"); most commas have no article after them, and their one try of the offices stays as it was.
     kind = (rf"(?:(?<=\ba )|(?<=\ban )|(?<=\bthe ))(?=[a-z]+{space}(?:[a-z]+{space})?[{firsts}])"
@@ -968,10 +971,11 @@ def _is_lower_case_osce_post(title: str) -> bool:
 # "a judge of the Basic Court", "mayor of Vinstad", "a member of the Ruritanian Parliament": a lower-case office, or
 # a member's place, of a body or place whose name is capitalised. The body's capitalised name ends the phrase or is
 # followed by a preposition or "and": "head of the Kovač family" and "officer at Vinstad airport" name no body.
-_LOWER_OFFICE_OF_A_BODY_RE = re.compile(
-    rf"\b(?:{alternation((*LOWER_ROLE_HEADS, *MEMBER_WORDS))})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?"
-    rf"(?:{_UP}[\w'’.-]*\s*)+(?:$|(?=(?:of|in|for|and|at|on|to)\b))"
-)
+_OF_A_NAMED_BODY = (rf"\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?(?:{_UP}[\w'’.-]*\s*)+"
+                    r"(?:$|(?=(?:of|in|for|and|at|on|to)\b))")
+_LOWER_OFFICE_OF_A_BODY_RE = re.compile(rf"\b(?:{alternation((*LOWER_ROLE_HEADS, *MEMBER_WORDS))}){_OF_A_NAMED_BODY}")
+# The plural, after a list of names: "A and B, judges of the Court of Vinstad".
+_LOWER_PLURAL_OF_A_BODY_RE = re.compile(rf"\b(?:{alternation(LOWER_PLURAL_HEADS)}){_OF_A_NAMED_BODY}")
 
 
 def _is_lower_case_office(title: str) -> bool:
@@ -1382,14 +1386,30 @@ def _bracket_titles(bracket: str) -> tuple[str, ...]:
 
     >>> _bracket_titles("MP, Finland"), _bracket_titles("Head of Office, left"), _bracket_titles("ODIHR")
     (('MP, Finland',), ('Head of Office',), ())
+    >>> _bracket_titles("Director, Open Courts Foundation")
+    ('Director, Open Courts Foundation',)
     """
     titles: list[str] = []
     for part in (part.strip() for part in bracket.split(",")):
         if _HEAD_RE.search(part):
             titles.append(part)
-        elif titles and is_country_name(part):
+        elif titles and (is_country_name(part) or _names_a_body(part)):
             titles[-1] += f", {part}"
     return tuple(titles)
+
+
+def _names_a_body(part: str) -> bool:
+    """True for a capitalised name of a body: its initials, or words that end with a structure's or an OSCE body's.
+
+    >>> _names_a_body("ODIHR"), _names_a_body("Open Courts Foundation"), _names_a_body("OSCE Mission to Moldova")
+    (True, True, True)
+    >>> _names_a_body("left"), _names_a_body("Vinstad")
+    (False, False)
+    """
+    words = part.split()
+    return bool(words) and words[0][:1].isupper() and (
+        (len(words) == 1 and _is_acronym(part))
+        or any(_POSSESSIVE_RE.sub("", word) in OSCE_BODY_WORDS or word in STRUCTURE_WORDS for word in words))
 
 
 def name_bracket_title(text: str) -> Iterator[Candidate]:
@@ -1619,7 +1639,10 @@ def who_leads(text: str) -> Iterator[Candidate]:
 
 
 # "A and B, Heads of ...": a plural title after the comma, a list of names before it.
-_COMMA_BEFORE_PLURAL_RE = re.compile(rf",\s+(?:the\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b)")
+_COMMA_BEFORE_PLURAL_RE = re.compile(
+    rf",\s+(?:the\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b"
+    rf"|(?:{alternation(LOWER_PLURAL_HEADS)})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?[A-Z])"
+)
 _NAMES_BEFORE_COMMA_RE = re.compile(rf"(?P<names>{_list_of(NAME_RE.pattern)})$")
 
 NAMES_COMMA_PLURAL_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -1630,6 +1653,11 @@ NAMES_COMMA_PLURAL_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Ivo Danek": ["Co-Chairs of the Working Group"], "Lena Varga": ["Co-Chairs of the Working Group"],
       "Bo Lindqvist": ["Co-Chairs of the Working Group"]}),
     ("Students from Vinstad and Port Ruri, Heads of households and others attended.", {}),
+    # A lower-case plural of a body whose name is capitalised; of a family, none.
+    ("Ana Kos and Ivo Danek, judges of the Supreme Court of Ruritania, met the trainees.",
+     {"Ana Kos": ["judges of the Supreme Court of Ruritania"],
+      "Ivo Danek": ["judges of the Supreme Court of Ruritania"]}),
+    ("Ana Kos and Ivo Danek, members of the Kovač family, met the trainees.", {}),
 )
 
 
@@ -1643,7 +1671,7 @@ def names_comma_plural_title(text: str) -> Iterator[Candidate]:
         if not (names := _NAMES_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 200), comma.start())):
             continue
         title = _title_after(text, comma.end())
-        if not (title and _PLURAL_RE.search(title)):
+        if not (title and (_PLURAL_RE.search(title) or _LOWER_PLURAL_OF_A_BODY_RE.match(title))):
             continue
         for name in _LIST_SEPARATOR_RE.split(names.group("names")):
             yield Candidate(name, (title,))

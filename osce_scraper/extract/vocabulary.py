@@ -125,13 +125,18 @@ LOWER_TITLE_HEADS = (
     "leader", "president", "minister", "ambassador", "mayor", "chairman", "chairperson", "director", "head",
     "representative", "governor", "prosecutor", "judge", "commander", "secretary", "adviser", "advisor",
     "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner", "ombudsperson",
-    "ombudsman", "ombudswoman",
+    "ombudsman", "ombudswoman", "deputy",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector")
 #: Lower-case words of a place in a body rather than an office of it: after a name and a comma, they make an official
 #: only of a body whose name is capitalised ("Name, a member of the Ruritanian Parliament"), never before a name.
 MEMBER_WORDS = ("member", "expert")
+#: The same offices and places in the plural, after a list of names and a comma ("A and B, judges of the Supreme
+#: Court"): of a body whose name is capitalised only.
+LOWER_PLURAL_HEADS = ("judges", "ministers", "ambassadors", "mayors", "governors", "prosecutors", "heads", "directors",
+                      "representatives", "commissioners", "envoys", "officials", "officers", "advisers", "advisors",
+                      "deputies", "members", "experts")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",
@@ -160,7 +165,8 @@ LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs",
 #: The words that name a structure an official heads, besides the OSCE's own ("the Ministry", "the Court").
 STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Institute", "Court",
                    "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate", "Department",
-                   "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation")
+                   "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation", "Working Group",
+                   "Contact Group", "Task Force")
 #: The structures of a state among them: a unit of one of these (or of the OSCE) is an office's.
 STATE_STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Court", "Government",
                          "Parliament", "Directorate", "Department", "Bureau")

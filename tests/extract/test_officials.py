@@ -952,3 +952,19 @@ def test_offices_after_a_comma_or_a_verb_of_choosing_that_open_with_a_bodys_name
 )
 def test_a_structure_after_a_rank_or_an_office_is_no_person(text):
     assert officials(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Head of the Mission, Ambassador Ana Kos, and her deputy, Ivo Danek, visited Vinstad.",
+         {"Ana Kos": ["Head of the Mission", "Ambassador"], "Ivo Danek": ["deputy"]}),
+        # A body's name after the title in its bracket is part of it, as a country's is.
+        ("The panel heard Ana Kos (Director, Vinstad Legal Aid Foundation) and Ivo Danek (Adviser, ODIHR).",
+         {"Ana Kos": ["Director, Vinstad Legal Aid Foundation"], "Ivo Danek": ["Adviser, ODIHR"]}),
+        ("Ivo Danek, who chairs the Informal Working Group on Youth, presented its report.",
+         {"Ivo Danek": ["chairs the Informal Working Group on Youth"]}),
+    ],
+)
+def test_a_deputy_a_bodys_name_in_brackets_and_a_working_group_chair(text, expected):
+    assert officials(text) == expected

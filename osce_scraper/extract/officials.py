@@ -990,12 +990,40 @@ def _is_lower_case_office(title: str) -> bool:
     return _is_lower_case_osce_post(title) or bool(_LOWER_OFFICE_OF_A_BODY_RE.search(title))
 
 
+# A surname alone before a comma, which a name of the text spells in full ("Lazarević, the President of ...").
+_SURNAME_BEFORE_COMMA_RE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME_WORD})$")
+
+
+def _surname_spelled_in_full(text: str, position: int) -> str | None:
+    """The full spelling of a surname written alone right before ``position`` (a comma), when the text writes it
+    after one given name elsewhere; None else.
+
+    >>> _surname_spelled_in_full("Ivana Lazarević spoke. Lazarević, the President, said", 32)
+    'Ivana Lazarević'
+    """
+    match = _SURNAME_BEFORE_COMMA_RE.search(text, max(0, position - 40), position)
+    if match is None or not _is_surname_alone(surname := match.group("name")) or _is_not_name_word(surname):
+        return None
+    return _fuller_spelling(text, surname)
+
+
+def _named_before_comma(text: str, position: int) -> str | None:
+    """The name that ends right before ``position`` (a comma): in full, or a surname the text spells in full."""
+    if match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position):
+        return match.group("name")
+    return _surname_spelled_in_full(text, position)
+
+
 def name_comma_title(text: str) -> Iterator[Candidate]:
     """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
     for marked_comma in _commas(text)[1]:
         if not (comma := _COMMA_BEFORE_TITLE_RE.match(text, marked_comma)):
             continue
         if not (match := _NAME_BEFORE_COMMA_RE.search(text, max(0, comma.start() - 120), comma.start())):
+            # "Lazarević, the President of ...": a capitalised title of a surname the text spells in full.
+            if (fuller := _surname_spelled_in_full(text, comma.start())) and (
+                    title := _title_after(text, comma.end())) and _HEAD_RE.search(title):
+                yield Candidate(fuller, (title,))
             continue
         title = _title_after(text, comma.end())
         if not (title and (_HEAD_RE.search(title) or _is_lower_case_office(title)
@@ -1624,18 +1652,16 @@ def who_leads(text: str) -> Iterator[Candidate]:
     / serves as / was appointed <Title>": the title."""
     for position in _commas(text)[2]:
         after = position + len(_WHO_LEADS)
-        if _LEADS_A_BODY_RE.match(text, after) and (
-                match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
+        if _LEADS_A_BODY_RE.match(text, after) and (name := _named_before_comma(text, position)):
             title = _title_after(text, after)
             if _LEADS_A_BODY_RE.match(title):
-                yield Candidate(match.group("name"), (title,))
-        elif (serves := _WHO_IS_RE.match(text, after)) and (
-                match := _NAME_BEFORE_COMMA_RE.search(text, max(0, position - 120), position)):
+                yield Candidate(name, (title,))
+        elif (serves := _WHO_IS_RE.match(text, after)) and (name := _named_before_comma(text, position)):
             title = _title_after(text, serves.end())
             # A capitalised title, or a lower-case office of a named body ("a legal adviser to the Ombudsman").
             if (title[:1].isupper() and _HEAD_AFTER_CAPITALS_RE.match(title)) or (
                     title[:1].islower() and _is_lower_case_office(title)):
-                yield Candidate(match.group("name"), (title,))
+                yield Candidate(name, (title,))
 
 
 # "A and B, Heads of ...": a plural title after the comma, a list of names before it.

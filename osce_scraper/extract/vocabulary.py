@@ -166,7 +166,7 @@ LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs",
 STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Institute", "Court",
                    "Delegation", "delegation", "mission", "Government", "Parliament", "Directorate", "Department",
                    "Bureau", "Association", "Foundation", "Union", "Organization", "Organisation", "Working Group",
-                   "Contact Group", "Task Force")
+                   "Contact Group", "Task Force", "Administration", "Service", "Inspectorate", "Secretariat")
 #: The structures of a state among them: a unit of one of these (or of the OSCE) is an office's.
 STATE_STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Assembly", "Agency", "Court", "Government",
                          "Parliament", "Directorate", "Department", "Bureau")

@@ -968,3 +968,18 @@ def test_a_structure_after_a_rank_or_an_office_is_no_person(text):
 )
 def test_a_deputy_a_bodys_name_in_brackets_and_a_working_group_chair(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Varga chaired the session. Varga, the President of the Judges' Association, called for reform.",
+         {"Lena Varga": ["President of the Judges' Association"]}),
+        ("Ivo Danek opened the prison. Danek, who heads the Prison Administration, said so.",
+         {"Ivo Danek": ["heads the Prison Administration"]}),
+        # A word before a comma that no full name of the text ends with is nobody.
+        ("In Vinstad, the Head of Mission met the students.", {}),
+    ],
+)
+def test_a_surname_alone_before_its_title_is_the_person_the_text_names_in_full(text, expected):
+    assert officials(text) == expected

@@ -34,13 +34,15 @@ DATE_FIELDS = frozenset({"date", "publishing_date"})
 #: Labels on release pages: field name -> visible label texts (osce.org's own, then the words a theme that
 #: renames its fields would use for the same field).
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
-    "date": ("Date", "Published", "Publication date", "Publishing date", "Date published"),
-    "place": ("Place", "Location"),
+    "date": ("Date", "Published", "Publication date", "Publishing date", "Date published", "Release date",
+             "Date of publication", "Issued", "Issued on", "Posted on"),
+    "place": ("Place", "Location", "Venue"),
     # The listing's names of the same two vocabularies, "Where we are" and "What we do", name them on a page too.
-    "source": ("Source", "Sources", "Source(s)", "Where we are", "Published by", "Organization", "Organisation"),
+    "source": ("Source", "Sources", "Source(s)", "Where we are", "Published by", "Issued by", "Organization",
+               "Organisation", "Office"),
     "fields_of_work": ("Fields of work", "Field of work", "Field(s) of work", "What we do", "Topics", "Topic",
-                       "Themes"),
-    "content_type": ("Content type", "Type"),
+                       "Themes", "Theme", "Theme(s)", "Areas of work", "Subjects"),
+    "content_type": ("Content type", "Type", "Category"),
 }
 #: Content types as printed above a release's title or on a listing card (lower case -> as written).
 CONTENT_TYPES = {
@@ -67,13 +69,16 @@ CONTENT_TYPES = {
 }
 #: Labels on listing items: field name -> visible label texts.
 LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
-    "publishing_date": ("Publishing date", "Published", "Publication date", "Date"),
-    "content_type": ("Content type", "Report type", "Type"),
+    "publishing_date": ("Publishing date", "Published", "Publication date", "Date", "Release date", "Issued",
+                        "Issued on", "Posted on"),
+    "content_type": ("Content type", "Report type", "Type", "Category"),
     "collections": ("Collections", "Collection"),
-    "where_we_are": ("Where we are", "Source", "Sources", "Source(s)", "Published by", "Organization", "Organisation"),
+    "where_we_are": ("Where we are", "Source", "Sources", "Source(s)", "Published by", "Issued by", "Organization",
+                     "Organisation", "Office"),
     # "Fields of work" only with its colon: the site's menu prints it bare over a column of links.
-    "what_we_do": ("What we do", "Fields of work:", "Field(s) of work", "Topics", "Topic", "Themes"),
-    "location": ("Location", "Place"),
+    "what_we_do": ("What we do", "Fields of work:", "Field(s) of work", "Topics", "Topic", "Themes", "Theme",
+                   "Theme(s)", "Areas of work", "Subjects"),
+    "location": ("Location", "Place", "Venue"),
 }
 
 _BULLET = r"^[\s\-–•·*]*"

@@ -87,6 +87,10 @@ _FACTS_CAPTION_TAGS = frozenset({"summary", "caption"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
 _DATE_PROPERTIES = ("dc:date", "dcterms:date", "dcterms:created", "dcterms:issued", "datePublished",
                     "schema:datePublished", "article:published_time")
+#: A line of this many words or more is text: before one, a heading of the end of an article ends nothing.
+_TEXT_LINE_MIN_WORDS = 4
+#: A block titled by such a heading before the text is furniture up to this length (a press contact, a few links).
+_MAX_FURNITURE_BLOCK_CHARS = 600
 #: No heading the two patterns above match is longer ("subscribe to our newsletter:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 29
 _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to",
@@ -553,11 +557,18 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     standalone = None
     # The field of a label the project does not read ("Tags", "Related countries"): its values are not text.
     other_field: etree._Element | None = None
+    # A block that an end-of-article heading titles before the text ("Press contact", "See also" in a column the
+    # source prints first): furniture, and no end.
+    furniture_block: etree._Element | None = None
     for index in range(title_index + 1, len(lines)):
         if index in consumed:
             continue
         line = lines[index]
         text = line.text
+        if furniture_block is not None:
+            if is_within(line.element, furniture_block):
+                continue
+            furniture_block = None
         if is_field_label(line.element):
             other_field = line.element.getparent()
             continue
@@ -570,9 +581,15 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         if (line.element.tag in _FACTS_CAPTION_TAGS or line.element.tag in _HEADING_TAGS) and index + 1 in consumed:
             continue  # the heading, disclosure or table caption over the page's facts ("About this release"): no text
         if _is_end_of_article_heading(line):
-            if body:
+            if any(len(lines[i].text.split()) >= _TEXT_LINE_MIN_WORDS for i in body):
                 break
-            continue  # a "Share" block's heading above the text is furniture; its links are skipped below
+            # Before the text (a "Share" block above it, a column of blocks the source prints first): the heading
+            # and a small block it titles are furniture; the links of a larger one are skipped below.
+            block = line.element.getparent() if line.element.tag in _HEADING_TAGS else None
+            if (block is not None and len(element_text(block)) <= _MAX_FURNITURE_BLOCK_CHARS
+                    and not (title_index >= 0 and is_within(lines[title_index].element, block))):
+                furniture_block = block
+            continue
         # The last letter is tested first: most lines end otherwise, and are not sliced and lowered.
         caption = line.element.tag == "figcaption" or (
             text[-1:].lower() == _CAPTION_END[-1] and text[-len(_CAPTION_END) :].lower() == _CAPTION_END

@@ -262,3 +262,26 @@ def test_a_byline_of_type_date_and_places_is_no_text(byline):
     release = read_release(page, URL)
     assert (release.content_type, release.date_raw) == ("Press release", "3 May 2021")
     assert not any(byline[:12] in text for text in release.paragraphs)
+
+
+# Labels a theme renames its fields with.
+@pytest.mark.parametrize(("date", "place", "source", "fields", "kind"), [
+    ("Issued", "Venue", "Issued by", "Theme(s)", "Category"),
+    ("Release date", "Venue", "Office", "Areas of work", "Category"),
+])
+def test_fields_under_the_labels_a_theme_renames_them_with(date, place, source, fields, kind):
+    facts = (f"<div><div>{kind}</div><div>News</div></div><div><div>{date}</div><div>3 May 2021</div></div>"
+             f"<div><div>{place}</div><div>VINSTAD</div></div><div><div>{source}</div>"
+             f"<div>OSCE Mission to Ruritania</div></div><div><div>{fields}</div><div>Policing</div></div>")
+    release = read_release(make_release_html(meta=facts, kind="", body=FIRST), URL)
+    assert (release.content_type, release.date_raw, release.place_raw, release.source, release.fields_of_work) == (
+        "News", "3 May 2021", ["VINSTAD"], ["OSCE Mission to Ruritania"], ["Policing"])
+    assert release.paragraphs == [FIRST[3:-4]]
+
+
+def test_blocks_a_column_prints_before_the_text_are_furniture_and_end_nothing():
+    column = ("<div role='complementary'><div class='block'><h2>Press contact</h2><p>Press and Public Information "
+              "Section, +43 1 514 36 6000</p></div><div class='block'><h2>See also</h2><ul><li>"
+              "<a href='/mission-to-ruritania/577002'>Judges meet in Vinstad</a> 2021-05-04</li></ul></div></div>")
+    page = make_release_html(meta=column, kind="", body=FIRST + SECOND)
+    assert read_release(page, URL).paragraphs == [FIRST[3:-4], SECOND[3:-4]]

@@ -297,7 +297,8 @@ class MockSite:
                 release = self.edits[release.node_id](release)
             html = render_release(release, self.variant, self.base_url, self.related(release))
             if self.renamed_labels:
-                html = html.replace("Place:", "Venue:").replace("Source:", "Issued by:")
+                # Words no theme is known to print for these fields: the reading cannot know them.
+                html = html.replace("Place:", "Whereabouts:").replace("Source:", "Provenance:")
             return 200, "text/html; charset=utf-8", html
         return 404, "text/html", "<html><body><h1>Page not found</h1></body></html>"
 

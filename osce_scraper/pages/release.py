@@ -265,19 +265,22 @@ _MIN_PULL_QUOTE_CHARS = 30
 
 
 def _may_be_a_pull_quote(line: Line) -> bool:
-    """True for a line in a ``<blockquote>`` that opens with a quotation mark: a pull quote, or a quotation."""
-    return line.text[:1] in _QUOTE_MARKS and enclosing(line.element, "blockquote") is not None
+    """True for a line in a ``<blockquote>`` that opens with a quotation mark (a pull quote, or a quotation), or in an
+    ``<aside>`` within the article (a box set apart, a pull quote or a note)."""
+    return (line.text[:1] in _QUOTE_MARKS and enclosing(line.element, "blockquote") is not None) or (
+        enclosing(line.element, "aside") is not None)
 
 
-def _repeats_another(text: str, paragraphs: list[str]) -> bool:
+def _repeats_another(at: int, paragraphs: list[str]) -> bool:
     """True for a quotation whose words another paragraph prints: a pull quote, set apart to catch the eye.
 
     >>> quote = "“Trust is built step by step, visit by visit”"
-    >>> _repeats_another(quote, [quote, "“Trust is built step by step, visit by visit,” she said."])
+    >>> _repeats_another(0, [quote, "“Trust is built step by step, visit by visit,” she said."])
     True
     """
-    words = text.strip(_QUOTE_MARKS + " ").rstrip(".!?…,;")
-    return len(words) >= _MIN_PULL_QUOTE_CHARS and any(words in other for other in paragraphs if other != text)
+    words = paragraphs[at].strip(_QUOTE_MARKS + " ").rstrip(".!?…,;")
+    return len(words) >= _MIN_PULL_QUOTE_CHARS and any(
+        words in other for place, other in enumerate(paragraphs) if place != at)
 
 def _is_end_of_article_heading(line: Line) -> bool:
     """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
@@ -424,6 +427,30 @@ def _without_embedded_posts(lines: list[Line], body: list[int]) -> list[int]:
     if not quotes:
         return body
     return [index for index in body if not any(is_within(lines[index].element, quote) for quote in quotes)]
+
+
+def _labels_after_related_items(
+    lines: list[Line], heading: int, missing: set[str], node: str | None, title_element: etree._Element | None
+) -> dict[str, tuple[Labelled, list[Line]]]:
+    """The labels of the fields in ``missing`` that the article prints after the block of related items that
+    ``lines[heading]`` titles: outside that block, in the ``<article>`` that holds the title (a teaser is an article
+    of its own), and in no teaser of another release."""
+    block = lines[heading].element.getparent()
+    own_article = enclosing(title_element, "article") if title_element is not None else None
+    if own_article is None:
+        return {}  # no article says where the page's own lines end
+    found: dict[str, tuple[Labelled, list[Line]]] = {}
+    # The block's lines are passed over when a label looks back for a teaser's title above it.
+    taken = {index for index in range(heading, len(lines))
+             if block is not None and is_within(lines[index].element, block)}
+    for name, labelled in iter_labels(lines, PAGE_LABELS, start=heading + 1, headings=True):
+        first = lines[labelled.first_line]
+        if (name in missing and name not in found and labelled.values
+                and not (block is not None and is_within(first.element, block))
+                and first.article is own_article and not _belongs_to_another_release(lines, labelled, node, taken)):
+            found[name] = (labelled, lines)
+        taken.update(range(labelled.first_line, labelled.last_line + 1))
+    return found
 
 
 def _sidebar_labels(
@@ -629,19 +656,23 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     if main is not None:  # without an article around the text, no line is in another
         body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
-    quotes: list[str] = []
+    quotes: list[int] = []  # the places of the paragraphs that may be pull quotes
     for index in _article_body(lines, body, main):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
             paragraphs.append(lines[index].text)
             if _may_be_a_pull_quote(lines[index]):
-                quotes.append(lines[index].text)
-    if pull_quotes := [text for text in quotes if _repeats_another(text, paragraphs)]:
-        paragraphs = [text for text in paragraphs if text not in pull_quotes]
+                quotes.append(len(paragraphs) - 1)
+    if pull_quotes := {at for at in quotes if _repeats_another(at, paragraphs)}:
+        paragraphs = [text for at, text in enumerate(paragraphs) if at not in pull_quotes]
 
     shown = {name: (labelled, lines) for name, labelled in labels.items() if labelled.values}
     # A field the article shows in no label (a byline's date and a type by the title count) is looked for in the
     # sidebars beside it.
     missing = _PAGE_FIELDS.difference(shown, ["date"] if printed_date else [], ["content_type"] if content_type else [])
+    if missing and article_end < len(lines):
+        # The article's own fields after a block of related items inside it ("Related content", then "Office").
+        shown.update(_labels_after_related_items(lines, article_end, missing, node, title_element))
+        missing = missing.difference(shown)
     if missing:
         shown.update(_sidebar_labels(selector, url, missing, node))
     date = shown.get("date")

@@ -285,3 +285,24 @@ def test_blocks_a_column_prints_before_the_text_are_furniture_and_end_nothing():
               "<a href='/mission-to-ruritania/577002'>Judges meet in Vinstad</a> 2021-05-04</li></ul></div></div>")
     page = make_release_html(meta=column, kind="", body=FIRST + SECOND)
     assert read_release(page, URL).paragraphs == [FIRST[3:-4], SECOND[3:-4]]
+
+
+def test_a_pull_quote_set_apart_in_an_aside_is_no_second_paragraph():
+    # The box stands before the paragraph it repeats, another between them.
+    quote = "<aside class='pull-quote'><p>The course is part of a wider project that supports the police service.</p>"
+    third = "<p>The officers will train their colleagues in turn.</p>"
+    page = make_release_html(body=FIRST + quote + "</aside>" + third + SECOND, kind="")
+    assert read_release(page, URL).paragraphs == [FIRST[3:-4], third[3:-4], SECOND[3:-4]]
+
+
+def test_the_articles_own_fields_after_a_block_of_related_items_inside_it_are_read():
+    related = ("<div class='related'><h2>Related content</h2><article><h3><a href='/mission-to-ruritania/577002'>"
+               "Judges meet in Vinstad</a></h3><p>Press release · 4 May 2021</p></article></div>")
+    fields = ("<div><h3 class='field__label'>Office</h3><div><a href='/mission-to-ruritania'>OSCE Mission to "
+              "Ruritania</a></div></div><div><h3 class='field__label'>Theme(s)</h3><div><a href='/policing'>"
+              "Policing</a></div></div>")
+    page = (f"<html><head><title>Police trained | OSCE</title></head><body><main><article><h1>Police trained</h1>"
+            f"<div>{FIRST}{SECOND}</div>{related}{fields}</article></main></body></html>")
+    release = read_release(page, URL)
+    assert (release.source, release.fields_of_work) == (["OSCE Mission to Ruritania"], ["Policing"])
+    assert release.paragraphs == [FIRST[3:-4], SECOND[3:-4]]

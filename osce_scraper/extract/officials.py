@@ -609,6 +609,7 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     r"signed|met|opened|visited|called|welcomed|presented|attended)\b"
     # When the title was taken up is no part of it: "Head of the Office in Vinstad since 2019 / in May".
     rf"|\s(?:in|on|since|until|from|last|this|next)\s(?:\d{{1,2}}\s)?(?:{alternation(MONTH_NAMES)}|week|month|year)\b"
+    rf"|\s(?:on|last|this|next)\s(?:{alternation(WEEKDAYS)})\b"
     r"|\s(?:last|this|next)\s(?:spring|summer|autumn|fall|winter)\b"
     r"|\s(?:in|since|until|from)\s\d{4}\b"
     # "A and B, Head of X and Director of Y, respectively": the word pairs titles with names; no part of either.
@@ -853,7 +854,7 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 # "the chief electoral officer, Name,", "the head of the border police, Name,": an article, then a lower-case office
 # of a few words right before the comma.
 _LOWER_OFFICE_BEFORE_COMMA_RE = re.compile(
-    rf"\b(?:[Tt]he|an?)\s+(?P<office>(?:(?!(?:and|or|who|which|of)\b)[a-z][\w-]*\s+){{0,3}}"
+    rf"\b(?:[Tt]he|an?)\s+(?P<office>(?:(?!(?:and|or|who|which|of)\b)[a-z][\w'’-]*\s+){{0,3}}"
     rf"(?:{alternation(LOWER_ROLE_HEADS)})(?:\s+general|\s+of\s+the(?:\s+[a-z][\w-]*){{1,3}})?)$"
 )
 
@@ -1044,11 +1045,12 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
 # found from " as ", then the verb, then the name before it.
 _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
 # "as the new Head of ...": a word of when before the head is no part of the title.
-_AS_TITLE_RE = re.compile(r" as (?:the |an? )?(?:(?:new|newly appointed|incoming|interim) )?(?=[A-Z])")
+_AS_TITLE_RE = re.compile(
+    r" as (?:the |an? |its |his |her |their )?(?:(?:new|newly appointed|incoming|interim) )?(?=[A-Z])")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|taken|took|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
-    r"named|serve[sd]?|serving|started|starts|continues?|completed|completes|ended|ends|concluded)"
+    r"named|serve[sd]?|serving|started|starts|continues?|completed|completes|ended|ends|concluded|sworn\s+in)"
     r"(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+(?:duties|post|work|term|mandate|tenure)))?$"
     r"|in\s+(?:his|her|their)\s+capacity$"
 )
@@ -1137,7 +1139,7 @@ _LOWER_ROLES_BEHIND = b"|".join(
 # No office ends with " as", " as a", " as an", " as the" or "new", nor they with an office: a mark is one or the
 # other.
 _AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ", b" as the new ", b" as new ", b" as the incoming ",
-             b" as the interim ")
+             b" as the interim ", b" as its ", b" as his ", b" as her ", b" as their ")
 # "Name was elected / has been appointed Title": the verb before a capital, found in the same pass.
 _CHOSEN_VERBS = tuple(f" {verb}{the} ".encode() for the in ("", " the") for verb in CHOOSING_VERBS)
 _LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {
@@ -1223,7 +1225,7 @@ _RUN_WORD = (
 )
 _RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \u00a0]{_RUN_WORD})*")
 _AND_AT_END_RE = re.compile(r"\band$")
-_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<country>{_COUNTRY_NAME})")
+_OF_COUNTRY_RE = re.compile(rf"\s+of\s+(?P<the>the\s+)?(?P<country>{_COUNTRY_NAME})")
 
 
 def _country_before_and(country: str) -> str:
@@ -1390,8 +1392,9 @@ def title_name(text: str) -> Iterator[Candidate]:
             earlier_start, earlier = _title_span(text, prefix - 1)
             if earlier and _HEAD_RE.search(earlier) and not _belongs_to_the_name_before(text, earlier_start):
                 titles.insert(0, earlier)
-        if start == 0 and (country := _OF_COUNTRY_RE.match(text, name_end)):
-            titles.append(f"{title} of {_country_before_and(country.group('country'))}")
+        if start == 0 and (country := _OF_COUNTRY_RE.match(text, name_end)) and (
+                not country.group("the") or is_country_name(country.group("country"))):  # "of the Russian Federation"
+            titles.append(f"{title} of {country.group('the') or ''}{_country_before_and(country.group('country'))}")
         yield Candidate(name, tuple(titles))
 
 

@@ -983,3 +983,18 @@ def test_a_deputy_a_bodys_name_in_brackets_and_a_working_group_chair(text, expec
 )
 def test_a_surname_alone_before_its_title_is_the_person_the_text_names_in_full(text, expected):
     assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The party's spokesperson, Ana Kos, said the vote was fair.", {"Ana Kos": ["party's spokesperson"]}),
+        ("Major General Ivo Danek of the Russian Federation briefed the Forum.",
+         {"Ivo Danek": ["Major General", "Major General of the Russian Federation"]}),
+        ("Ana Kos was sworn in as Mayor of Vinstad on Monday.", {"Ana Kos": ["Mayor of Vinstad"]}),
+        ("The Assembly elected Ivo Danek as its Treasurer.", {"Ivo Danek": ["Treasurer"]}),
+        ("Ruritanian parliamentarian Lena Varga visited the centre.", {"Lena Varga": ["Ruritanian parliamentarian"]}),
+    ],
+)
+def test_possessive_offices_countries_with_the_oaths_and_parliamentarians(text, expected):
+    assert officials(text) == expected

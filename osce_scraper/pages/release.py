@@ -265,10 +265,8 @@ _MIN_PULL_QUOTE_CHARS = 30
 
 
 def _may_be_a_pull_quote(line: Line) -> bool:
-    """True for a line in a ``<blockquote>`` that opens with a quotation mark (a pull quote, or a quotation), or in an
-    ``<aside>`` within the article (a box set apart, a pull quote or a note)."""
-    return (line.text[:1] in _QUOTE_MARKS and enclosing(line.element, "blockquote") is not None) or (
-        enclosing(line.element, "aside") is not None)
+    """True for a line in a ``<blockquote>`` that opens with a quotation mark: a pull quote, or a quotation."""
+    return line.text[:1] in _QUOTE_MARKS and enclosing(line.element, "blockquote") is not None
 
 
 def _repeats_another(at: int, paragraphs: list[str]) -> bool:
@@ -656,12 +654,17 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     if main is not None:  # without an article around the text, no line is in another
         body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
+    paragraph_lines: list[Line] = []
     quotes: list[int] = []  # the places of the paragraphs that may be pull quotes
     for index in _article_body(lines, body, main):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
             paragraphs.append(lines[index].text)
+            paragraph_lines.append(lines[index])
             if _may_be_a_pull_quote(lines[index]):
                 quotes.append(len(paragraphs) - 1)
+    if next(selector.root.iter("aside"), None) is not None:  # most pages have none: no paragraph's ancestors are asked
+        # A box set apart in the article (an <aside>) that repeats the text's words: a pull quote too.
+        quotes += [at for at, line in enumerate(paragraph_lines) if enclosing(line.element, "aside") is not None]
     if pull_quotes := {at for at in quotes if _repeats_another(at, paragraphs)}:
         paragraphs = [text for at, text in enumerate(paragraphs) if at not in pull_quotes]
 

@@ -268,6 +268,34 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
     return None
 
 
+#: The attributes that name an icon to a screen reader, or to a pointer resting on it.
+_NAMING_ATTRIBUTES = ("aria-label", "title")
+
+
+def _icon_label(line: Line, by_text: dict[str, str]) -> tuple[str, str, bool] | None:
+    """``(field, the line's text, False)`` for a line that opens with an icon a screen reader names by a label (an
+    element that shows no text, ``aria-label="Place"`` or ``title="Place"``): the line is the label's value.
+
+    >>> from osce_scraper.pages.html import page_selector, visible_lines
+    >>> page = page_selector("<ul><li><span class='icon' aria-label='Place' role='img'></span> VINSTAD</li></ul>")
+    >>> _icon_label(visible_lines(page)[0], {"place": "place_raw"})
+    ('place_raw', 'VINSTAD', False)
+    """
+    element = line.element
+    if (element.text or "").strip() or not len(element):
+        return None  # most lines open with their own text
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        name = next((value for attribute in _NAMING_ATTRIBUTES if (value := child.get(attribute))), None)
+        shows_text = bool(element_text(child))
+        if name and not shows_text and (field := by_text.get(ignorecase_key(name.strip().rstrip(":")))):
+            return field, line.text, False
+        if shows_text or (child.tail or "").strip():
+            return None  # the line opens with text, no icon's label
+    return None
+
+
 def _line_values(line: Line, text: str) -> list[str]:
     """The values a line holds: each link's text when the links are the values ("A B" as two links), or each
     element's when elements that touch are all the line prints ("Human rightsYouth"), else the text."""
@@ -444,7 +472,7 @@ def iter_labels(
     pattern, by_text, colon_only, openings = _compiled(labels)
     matches = [
         _line_label(line, match, by_text, colon_only, headings or tag_headings)
-        if line.text[0] in openings and (match := pattern.match(line.text)) else None
+        if line.text[0] in openings and (match := pattern.match(line.text)) else _icon_label(line, by_text)
         for line in lines[start:end]
     ]
     free = start  # the first line no label before it took as a value

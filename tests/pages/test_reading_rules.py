@@ -306,3 +306,14 @@ def test_the_articles_own_fields_after_a_block_of_related_items_inside_it_are_re
     release = read_release(page, URL)
     assert (release.source, release.fields_of_work) == (["OSCE Mission to Ruritania"], ["Policing"])
     assert release.paragraphs == [FIRST[3:-4], SECOND[3:-4]]
+
+
+def test_facts_whose_labels_only_a_screen_reader_reads_on_their_icons_are_read_and_no_text():
+    facts = ("<ul class='meta'><li><svg aria-hidden='true'><use href='#i-pin'/></svg><span class='icon' "
+             "aria-label='Place' role='img'></span> VINSTAD</li><li><span class='icon' title='Source'></span> "
+             "<a href='/mission-to-ruritania'>OSCE Mission to Ruritania</a></li><li><span class='icon' "
+             "aria-label='Fields of work' role='img'></span> <a href='/policing'>Policing</a></li></ul>")
+    release = read_release(make_release_html(meta=facts, kind="", body=FIRST), URL)
+    assert (release.place_raw, release.source, release.fields_of_work) == (
+        ["VINSTAD"], ["OSCE Mission to Ruritania"], ["Policing"])
+    assert release.paragraphs == [FIRST[3:-4]]

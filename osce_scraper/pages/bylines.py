@@ -16,8 +16,9 @@ from osce_scraper.pages.labels import CONTENT_TYPES, opens_with_a_date
 
 #: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
 MAX_BYLINE_CHARS = 100
-#: A date as a page prints it, day first: "3 June 2019", "Monday, 3 June 2019".
-PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d")
+#: A date as a page prints it, day first: "3 June 2019", "Monday, 3 June 2019", or in numbers between dots, as Central
+#: and Eastern Europe write them ("03.06.2019.").
+PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\.?")
 # A place and the date ("Vienna, 3 June 2019", "3 June 2019 | Vienna"): a comma may stand between them.
 _PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
 _PLACE_AND_DATE_RE = re.compile(
@@ -180,11 +181,18 @@ def typed_date(text: str) -> tuple[str, str] | None:
 
     >>> typed_date("Press release | 3 June 2019"), typed_date("News3 June 2019")
     (('Press release', '3 June 2019'), ('News', '3 June 2019'))
+    >>> typed_date("News Published 3 June 2019")
+    ('News', '3 June 2019')
     """
     if len(text) > 60 or not any(c.isdigit() for c in text):
         return None
     lowered = text.lower()
     for key, name in CONTENT_TYPES.items():
-        if lowered.startswith(key) and is_a_date_alone(rest := text[len(key) :].strip(BESIDE_A_DATE)):
+        if not lowered.startswith(key):
+            continue
+        rest = text[len(key) :].strip(BESIDE_A_DATE)
+        if published := _PUBLISHED_RE.match(rest):  # "News Published 3 June 2019"
+            rest = rest[published.end() :]
+        if is_a_date_alone(rest):
             return name, rest
     return None

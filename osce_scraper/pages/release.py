@@ -97,6 +97,9 @@ _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom
                       r"photos?( credits?)?:", r"credits?:", r"source url:")
 # A credit may stand in brackets: "(Photo: OSCE/Name)".
 _FURNITURE_RE = re.compile(rf"^\(?(?:{'|'.join(_FURNITURE_OPENERS)})", re.I)
+# After the text, when the page was last changed ("Last Updated ( Thursday, 19 September 2013 11:02 )"), no sentence;
+# before it, a byline that dates the page.
+_LAST_UPDATED_RE = re.compile(r"last (?:updated|modified)\b[^.]{0,60}$", re.I)
 #: The characters a furniture line opens with: a line that opens otherwise is not matched, most of the body's lines
 #: are let through by a set lookup in place of a regex call.
 _FURNITURE_OPENINGS = ignorecase_openings(_FURNITURE_OPENERS) | {"("}
@@ -620,6 +623,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             text[-1:].lower() == _CAPTION_END[-1] and text[-len(_CAPTION_END) :].lower() == _CAPTION_END
         ) or (text[-1:] == ")" and _CREDIT_END_RE.search(text[-80:]) is not None)
         if caption or (text[:1] in _FURNITURE_OPENINGS and _FURNITURE_RE.match(text)) or is_translation_note(text):
+            continue
+        if body and text[:1] in "Ll" and _LAST_UPDATED_RE.match(text):
             continue
         if line.card is not None or (line.links and line.link_text_share > 0.6 and (
                 len(text) < 120 or (not body and line.element.tag in _HEADING_TAGS))):  # before the text, a linked

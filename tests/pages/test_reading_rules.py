@@ -317,3 +317,17 @@ def test_facts_whose_labels_only_a_screen_reader_reads_on_their_icons_are_read_a
     assert (release.place_raw, release.source, release.fields_of_work) == (
         ["VINSTAD"], ["OSCE Mission to Ruritania"], ["Policing"])
     assert release.paragraphs == [FIRST[3:-4]]
+
+
+def test_a_date_in_numbers_between_dots_under_the_title_dates_the_page_and_the_last_update_is_no_text():
+    page = make_release_html(meta="<div class='created'>03.05.2021.</div>", kind="",
+                             body=FIRST + "<div>Last Updated ( Monday, 3 May 2021 11:02 )</div>")
+    release = read_release(page, URL)
+    assert (release.date_raw, release.paragraphs) == ("03.05.2021.", [FIRST[3:-4]])
+
+
+def test_a_type_and_a_published_date_on_one_line_above_the_title():
+    page = make_release_html(kind="<div><span>News</span> <span>Published <time>3 May 2021</time></span></div>",
+                             meta="", body=FIRST)
+    release = read_release(page, URL)
+    assert (release.content_type, release.date_raw, release.paragraphs) == ("News", "3 May 2021", [FIRST[3:-4]])

@@ -353,8 +353,22 @@ def _is_given_name_of_a_city(word: str) -> bool:
 
 
 def _ends_with_a_surname(words: list[str]) -> bool:
-    """True for the words of a name whose last word is a surname: a name word, or after a given name one of capitals."""
-    return _is_name_word(words[-1]) or (len(words) > 1 and _is_surname_in_capitals(words[0], words[-1]))
+    """True for the words of a name whose last word is a surname: a name word, or after a given name one of capitals
+    or a large city's name ("Thorsten Bielefeld").
+
+    >>> _ends_with_a_surname(["Thorsten", "Bielefeld"]), _ends_with_a_surname(["Bielefeld"])
+    (True, False)
+    """
+    last = words[-1]
+    return _is_name_word(last) or (len(words) > 1 and (
+        _is_surname_in_capitals(words[0], last) or (is_given_name(words[0]) and _is_a_citys_name_alone(last))))
+
+
+def _is_a_citys_name_alone(word: str) -> bool:
+    """True for a name word that is no name word only because a large city bears it."""
+    words = _not_name_words()
+    return (bool(_NAME_WORD_RE.fullmatch(word)) and word not in words and _POSSESSIVE_RE.sub("", word) not in words
+            and not is_country_name(word))
 
 
 def _is_title(title: str) -> bool:

@@ -153,7 +153,7 @@ LOWER_TITLE_WORDS = frozenset(
 )
 #: Words before a rank and a name that make them a vessel's or a venue's name ("the ferry Prince Nikola", "Hotel
 #: Queen Teuta"), and words after them that do ("the Admiral Ushakov school", "the Prince Mihailo monument").
-VENUE_WORDS_BEFORE = ("ferry", "tanker", "vessel", "ship", "boat", "yacht", "frigate", "cruiser", "destroyer",
+VENUE_WORDS_BEFORE = ("ferry", "tanker", "vessel", "ship", "boat", "yacht", "frigate", "cruiser", "destroyer", "MV",
                       "submarine", "hotel", "Grand Hotel")
 VENUE_WORDS_AFTER = ("school", "gymnasium", "lyceum", "monument", "memorial", "statue", "street", "square", "avenue",
                      "boulevard", "bridge", "hall", "park", "hospital", "stadium", "airport", "university", "award",

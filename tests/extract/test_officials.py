@@ -998,3 +998,12 @@ def test_a_surname_alone_before_its_title_is_the_person_the_text_names_in_full(t
 )
 def test_possessive_offices_countries_with_the_oaths_and_parliamentarians(text, expected):
     assert officials(text) == expected
+
+
+def test_a_surname_that_a_large_city_bears_after_a_given_name_is_a_surname():
+    assert officials("The Head of the Office, Ambassador Thorsten Bielefeld, opened it.") == {
+        "Thorsten Bielefeld": ["Head of the Office", "Ambassador"]}
+
+
+def test_a_motor_vessel_named_after_a_princess_is_no_official():
+    assert officials("Divers inspected the wreck of the MV Princess Elena near the coast.") == {}

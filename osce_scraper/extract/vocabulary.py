@@ -209,6 +209,9 @@ NON_NAME_WORDS = frozenset(
     Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea School
     Island Islands Peninsula Valley Coast Directorate Inspectorate Institution Corps
+    Emergency Situations Labour Labor Agriculture Transport Energy Environment Culture Sport Sports Tourism Ecology
+    Science Social Protection Internal Digital Infrastructure Industry Natural Resources Communications Information
+    Technology Refugees Displaced Persons Veterans Religious
     Gymnasium Lyceum Monument Memorial Avenue Boulevard Bridge Hospital Stadium Award Prize Cathedral Mosque Barracks
     Library Museum Rada Verkhovna Bundestag Bundesrat Sejm Senate Duma Majilis Mazhilis Saeima Seimas Riigikogu
     Storting Folketing Riksdag Eduskunta Knesset Sabor Skupstina Skupština Kenesh Jogorku Oliy Majlis Althingi

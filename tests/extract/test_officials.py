@@ -1007,3 +1007,8 @@ def test_a_surname_that_a_large_city_bears_after_a_given_name_is_a_surname():
 
 def test_a_motor_vessel_named_after_a_princess_is_no_official():
     assert officials("Divers inspected the wreck of the MV Princess Elena near the coast.") == {}
+
+
+def test_the_subjects_of_ministries_are_no_names():
+    assert officials("Ruritanian Minister of Emergency Situations Erkin Tashev welcomed the donation.") == {
+        "Erkin Tashev": ["Ruritanian Minister of Emergency Situations"]}

@@ -1305,15 +1305,15 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     ((3, 5), None)
     >>> _name_in_run("Zhyldyz Umetova and Ivo Danek")  # the first person's, whose given name the lexicon lacks
     (0, 2)
+    >>> _name_in_run("of the National Assembly Ruzanna Khachatryan in Yerevan")
+    (4, 6)
     """
     words = run.split()
     # name_ends[i]: where a name that starts at word i ends, the first stop from i on (or the run's end).
-    name_ends, end, last_stop = [0] * len(words), len(words), -1
+    name_ends, end = [0] * len(words), len(words)
     for i in range(len(words) - 1, -1, -1):
         if words[i] in _NAME_STOPS:
             end = i
-            if last_stop < 0:
-                last_stop = i
         name_ends[i] = end
 
     # A known given name starts the name: "... on Gender Issues June Zeitlin"; after a particle a word is a
@@ -1335,13 +1335,16 @@ def _name_in_run(run: str) -> tuple[int, int] | None:
     end = name_ends[0] if words else 0
     if 1 <= end <= 4 and _is_name(" ".join(words[:end])):
         return 0, end
-    # The name follows a title word: "... of the Media Harlem Désir".
-    first = last_stop + 1
-    for k in range(first, len(words) - 2):
-        tail = words[k + 1 :]
-        if not _is_name_word(words[k]) and len(tail) <= 3 and _is_name(" ".join(tail)) and not (
-                _completes_the_title(words, k + 1, len(words))):
-            return k + 1, len(words)
+    # The name follows a title word: "... of the Media Harlem Désir", the run's end first, then before each of its
+    # stops from the last ("... of the National Assembly Ana Kos in Vinstad").
+    stops = [i for i, word in enumerate(words) if word in _NAME_STOPS]
+    for end in (len(words), *reversed(stops)):
+        first = max((stop for stop in stops if stop < end), default=-1) + 1
+        for k in range(first, end - 2):
+            tail = words[k + 1 : end]
+            if not _is_name_word(words[k]) and len(tail) <= 3 and _is_name(" ".join(tail)) and not (
+                    _completes_the_title(words, k + 1, end)):
+                return k + 1, end
     return None
 
 

@@ -1012,3 +1012,9 @@ def test_a_motor_vessel_named_after_a_princess_is_no_official():
 def test_the_subjects_of_ministries_are_no_names():
     assert officials("Ruritanian Minister of Emergency Situations Erkin Tashev welcomed the donation.") == {
         "Erkin Tashev": ["Ruritanian Minister of Emergency Situations"]}
+
+
+def test_a_name_after_a_title_and_before_where_it_was_is_found():
+    # A given name the lexicon lacks: the name is the words after the title's last word.
+    assert officials("The Mission met Speaker of the National Assembly Zhyldyz Umetova in Vinstad.") == {
+        "Zhyldyz Umetova": ["Speaker of the National Assembly"]}

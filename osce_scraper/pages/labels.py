@@ -268,8 +268,8 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
     return None
 
 
-#: The attributes that name an icon to a screen reader, or to a pointer resting on it.
-_NAMING_ATTRIBUTES = ("aria-label", "title")
+#: The longest line read as the value of an icon's label: a longer one is text.
+_MAX_ICON_VALUE_CHARS = 120
 
 
 def _icon_label(line: Line, by_text: dict[str, str]) -> tuple[str, str, bool] | None:
@@ -282,17 +282,17 @@ def _icon_label(line: Line, by_text: dict[str, str]) -> tuple[str, str, bool] | 
     ('place_raw', 'VINSTAD', False)
     """
     element = line.element
-    if (element.text or "").strip() or not len(element):
-        return None  # most lines open with their own text
+    if (element.text or "").strip():
+        return None  # the line opens with its own text
     for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        name = next((value for attribute in _NAMING_ATTRIBUTES if (value := child.get(attribute))), None)
-        shows_text = bool(element_text(child))
-        if name and not shows_text and (field := by_text.get(ignorecase_key(name.strip().rstrip(":")))):
-            return field, line.text, False
-        if shows_text or (child.tail or "").strip():
-            return None  # the line opens with text, no icon's label
+        # The icon opens the line: only hidden children (a decorative <svg>) stand before it.
+        name = child.get("aria-label") or child.get("title") if isinstance(child.tag, str) else None
+        if name:
+            field = by_text.get(ignorecase_key(name.strip().rstrip(":")))
+            return (field, line.text, False) if field and not element_text(child) else None
+        if (isinstance(child.tag, str) and child.tag not in HIDDEN_TAGS and child.get("aria-hidden") != "true") or (
+                child.tail or "").strip():
+            return None
     return None
 
 
@@ -472,7 +472,9 @@ def iter_labels(
     pattern, by_text, colon_only, openings = _compiled(labels)
     matches = [
         _line_label(line, match, by_text, colon_only, headings or tag_headings)
-        if line.text[0] in openings and (match := pattern.match(line.text)) else _icon_label(line, by_text)
+        if line.text[0] in openings and (match := pattern.match(line.text))
+        # A fact beside its icon is short, and its element holds the icon: most lines are asked no more.
+        else _icon_label(line, by_text) if len(line.text) <= _MAX_ICON_VALUE_CHARS and len(line.element) else None
         for line in lines[start:end]
     ]
     free = start  # the first line no label before it took as a value

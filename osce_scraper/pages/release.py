@@ -167,7 +167,7 @@ def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
     candidates = [c for c in candidates if c and c.upper() != "OSCE"]
     # A heading that prints the page's type before the title the metadata names ("News: Title", the type hidden
     # from sight for a screen reader): the title is the named one.
-    untyped = {heading: title for heading in headings for title in named
+    untyped = {heading: title for heading in headings if ":" in heading for title in named
                if heading != title and heading.endswith(title) and _is_type_prefix(heading[: -len(title)])}
     for candidate in candidates:
         if candidate in texts:
@@ -667,7 +667,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             paragraph_lines.append(lines[index])
             if _may_be_a_pull_quote(lines[index]):
                 quotes.append(len(paragraphs) - 1)
-    if next(selector.root.iter("aside"), None) is not None:  # most pages have none: no paragraph's ancestors are asked
+    if main is not None and next(main.iter("aside"), None) is not None:  # most articles hold none: no ancestors asked
         # A box set apart in the article (an <aside>) that repeats the text's words: a pull quote too.
         quotes += [at for at, line in enumerate(paragraph_lines) if enclosing(line.element, "aside") is not None]
     if pull_quotes := {at for at in quotes if _repeats_another(at, paragraphs)}:

@@ -272,8 +272,9 @@ def _may_be_a_pull_quote(line: Line) -> bool:
     return line.text[:1] in _QUOTE_MARKS and enclosing(line.element, "blockquote") is not None
 
 
-def _repeats_another(at: int, paragraphs: list[str]) -> bool:
-    """True for a quotation whose words another paragraph prints: a pull quote, set apart to catch the eye.
+def _repeats_another(at: int, paragraphs: list[str], dropped: set[int] | frozenset[int] = frozenset()) -> bool:
+    """True for a quotation whose words another paragraph prints (one not ``dropped``): a pull quote, set apart to
+    catch the eye.
 
     >>> quote = "“Trust is built step by step, visit by visit”"
     >>> _repeats_another(0, [quote, "“Trust is built step by step, visit by visit,” she said."])
@@ -281,7 +282,7 @@ def _repeats_another(at: int, paragraphs: list[str]) -> bool:
     """
     words = paragraphs[at].strip(_QUOTE_MARKS + " ").rstrip(".!?…,;")
     return len(words) >= _MIN_PULL_QUOTE_CHARS and any(
-        words in other for place, other in enumerate(paragraphs) if place != at)
+        words in other for place, other in enumerate(paragraphs) if place != at and place not in dropped)
 
 def _is_end_of_article_heading(line: Line) -> bool:
     """True for a heading that ends the article ("Related content", "Share"), alone or printed on one line with the
@@ -660,7 +661,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         body = [i for i in body if not _in_other_article(lines[i], main)]
     paragraphs: list[str] = []
     paragraph_lines: list[Line] = []
-    quotes: list[int] = []  # the places of the paragraphs that may be pull quotes
+    quotes: list[int] = []  # the places of the paragraphs that may be pull quotes, those in a box first
     for index in _article_body(lines, body, main):
         if not paragraphs or paragraphs[-1] != lines[index].text:  # a paragraph printed twice
             paragraphs.append(lines[index].text)
@@ -669,8 +670,15 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                 quotes.append(len(paragraphs) - 1)
     if main is not None and next(main.iter("aside"), None) is not None:  # most articles hold none: no ancestors asked
         # A box set apart in the article (an <aside>) that repeats the text's words: a pull quote too.
-        quotes += [at for at, line in enumerate(paragraph_lines) if enclosing(line.element, "aside") is not None]
-    if pull_quotes := {at for at in quotes if _repeats_another(at, paragraphs)}:
+        boxes = [at for at, line in enumerate(paragraph_lines) if enclosing(line.element, "aside") is not None]
+        quotes = [*boxes, *(at for at in quotes if at not in boxes)]
+    # A quotation that two candidates print (a box and a blockquote) keeps one of them: each is asked of the
+    # paragraphs left.
+    pull_quotes: set[int] = set()
+    for at in quotes:
+        if _repeats_another(at, paragraphs, pull_quotes):
+            pull_quotes.add(at)
+    if pull_quotes:
         paragraphs = [text for at, text in enumerate(paragraphs) if at not in pull_quotes]
 
     shown = {name: (labelled, lines) for name, labelled in labels.items() if labelled.values}

@@ -331,3 +331,10 @@ def test_a_type_and_a_published_date_on_one_line_above_the_title():
                              meta="", body=FIRST)
     release = read_release(page, URL)
     assert (release.content_type, release.date_raw, release.paragraphs) == ("News", "3 May 2021", [FIRST[3:-4]])
+
+
+def test_a_quotation_printed_in_a_box_and_in_a_blockquote_keeps_the_blockquote():
+    said = "“Trust between the police and the public is built step by step,” said the Head of Mission."
+    page = make_release_html(kind="", body=FIRST + f"<aside><p>{said}</p></aside>{SECOND}<blockquote><p>{said}</p>"
+                             "</blockquote>")
+    assert read_release(page, URL).paragraphs == [FIRST[3:-4], SECOND[3:-4], said]

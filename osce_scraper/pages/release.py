@@ -648,12 +648,13 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         if submitted := byline_date(line):
             printed_date = printed_date or submitted  # "Submitted by editor on 3 May 2019": a byline, not text
             continue
-        if is_submitted_line(text):
+        if text[:1] in "SsPp" and is_submitted_line(text):
             continue  # a byline whose date is month first or day first, nothing says which: no text, no date
         body.append(index)
     # Above the title only when nothing under it dates the page.
     printed_date = printed_date or _date_above_title(lines, title_index, consumed)
-    body = _without_captions_beside_photos(lines, body)
+    if next(selector.root.iter("img"), None) is not None:  # a page without a photo has no caption to leave out
+        body = _without_captions_beside_photos(lines, body)
     body = _without_embedded_posts(lines, body)
     # Teasers of other releases are <article>s of their own: only the page's article speaks of the release.
     main = _main_article(lines, body)

@@ -1088,6 +1088,10 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Tomas Berger": ["President of the OSCE PA"]}),
     ("Marta Ilves has been appointed Head of the OSCE Office in Vinstad.",
      {"Marta Ilves": ["Head of the OSCE Office in Vinstad"]}),
+    # The name after the verb, the title right after it.
+    ("The Chairperson-in-Office has appointed Tomas Berger Special Representative for Youth.",
+     {"Tomas Berger": ["Special Representative for Youth"]}),
+    ("The Council named Vinstad European Capital of Culture.", {}),
     ("The Permanent Council appointed Ivo Danek as Head of the OSCE Mission to Ruritania.",
      {"Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
 
@@ -1098,6 +1102,10 @@ _NAME_BEFORE_CHOSEN_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?,?\s+(?:has|have|had|was|were|is|will)"
     r"(?:\s+been|\s+be)?$"
 )
+
+
+# Capitalised words in a row, one space apart ("Ivo Danek Special Representative").
+_CAPITALISED_WORDS_RE = re.compile(rf"{_UP}[\w'’.-]*(?: {_UP}[\w'’.-]*){{1,7}}")
 
 
 def service_as_title(text: str) -> Iterator[Candidate]:
@@ -1121,11 +1129,38 @@ def service_as_title(text: str) -> Iterator[Candidate]:
         # "was named (the) OSCE Chairmanship's Special Representative": the head may stand after capitalised words.
         the = text.startswith("the ", after)
         after += 4 if the else 0
-        if text[after:after + 1].isupper() and (
-                match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start)):
+        if not text[after:after + 1].isupper():
+            continue
+        if match := _NAME_BEFORE_CHOSEN_RE.search(text, max(0, start - 120), start):
             title = _title_after(text, after)
             if title and (_HEAD_RE.match(title) or _HEAD_AFTER_CAPITALS_RE.match(title)):
                 yield Candidate(match.group("name"), (title,))
+        # "The Chairperson has appointed Name Special Representative for Youth": the name after the verb (the words
+        # before it may read as a name too, "The Chairperson-in-Office", which the shared step turns down).
+        if not the and (named := _name_then_title(text, after)):
+            yield named
+
+
+def _name_then_title(text: str, start: int) -> Candidate | None:
+    """The person and the title of "has appointed Name Title" from ``start``, the name's first letter: the name is the
+    capitalised words before the title, which opens with the words before its first head that are no name's.
+
+    >>> _name_then_title("It appointed Ivo Danek Special Representative for Youth.", 13)
+    Candidate(name='Ivo Danek', titles=('Special Representative for Youth',))
+    """
+    if not (run := _CAPITALISED_WORDS_RE.match(text, start)):
+        return None
+    words = run.group().split()
+    head = next((i for i, word in enumerate(words) if i >= 2 and _is_title_head(word)), None)
+    if head is None:
+        return None
+    first = head
+    while first > 2 and not _is_name_word(words[first - 1]):
+        first -= 1  # "Special" of "Special Representative", "OSCE" of "OSCE Envoy"
+    name = " ".join(words[:first])
+    title_start = start + len(" ".join(words[:first])) + 1
+    title = _title_after(text, title_start)
+    return Candidate(name, (title,)) if title and _is_name(name) and _HEAD_AFTER_CAPITALS_RE.match(title) else None
 
 
 # A phrase before a lower-case office: the words back to the first capitalised one ("OSCE media freedom").

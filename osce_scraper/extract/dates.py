@@ -65,6 +65,32 @@ def names_its_month(text: str) -> bool:
     return bool(DAY_MONTH_YEAR_RE.search(text) or MONTH_DAY_YEAR_RE.search(text) or ISO_RE.search(text))
 
 
+def weekday_number(name: str) -> int | None:
+    """The weekday (Monday 0) a name of three letters or more stands for, whole or abbreviated, in any case.
+
+    >>> weekday_number("Tue"), weekday_number("SUNDAY"), weekday_number("Mo"), weekday_number("Tuesdays")
+    (1, 6, None, None)
+    """
+    if len(name) < 3:
+        return None
+    lowered = name.lower()
+    return next((number for number, day in enumerate(WEEKDAYS) if day.lower().startswith(lowered)), None)
+
+
+def opens_with_a_date(text: str) -> bool:
+    """True for a text that opens with a date: a number, a weekday's or a month's name (not "Last saved ...").
+
+    >>> opens_with_a_date("Tue, 08/02/2022 - 10:15"), opens_with_a_date("3 May 2021"), opens_with_a_date("May 3")
+    (True, True, True)
+    >>> opens_with_a_date("Last saved 04/05/2021 - 10:12"), opens_with_a_date("Draft")
+    (False, False)
+    """
+    if text[:1].isdigit():
+        return True
+    word = text.split(maxsplit=1)[0].rstrip(".,") if text else ""
+    return month_number(word) is not None or weekday_number(word) is not None
+
+
 def order_is_certain(text: str) -> bool:
     """True when a printed date is one day only: it names its month, or its weekday decides the order of its numbers.
 
@@ -140,9 +166,7 @@ def _by_its_weekday(text: str) -> dt.date | None:
     match = _WEEKDAY_NUMERIC_RE.search(text)
     if not match:
         return None
-    weekday = next((number for number, name in enumerate(WEEKDAYS)
-                    if name.lower().startswith(match["weekday"].lower())), None)
-    if weekday is None:
+    if (weekday := weekday_number(match["weekday"])) is None:
         return None
     year, first, second = int(match["year"]), int(match["first"]), int(match["second"])
     fitting = {date for date in (make_date(year, second, first), make_date(year, first, second))

@@ -263,6 +263,12 @@ def _not_name_words() -> frozenset[str]:
     return NON_NAME_WORDS | title_words | frozenset(WEEKDAYS) | (frozenset(MONTH_NAMES) - {"June"})
 
 
+def _is_listed_not_name_word(word: str) -> bool:
+    """True for a word the vocabulary or the countries say is no part of a name (a city's size aside)."""
+    words = _not_name_words()
+    return word in words or _POSSESSIVE_RE.sub("", word) in words or is_country_name(word)
+
+
 @lru_cache(maxsize=1 << 13)  # as ``is_given_name``
 def _is_not_name_word(word: str) -> bool:
     """True for a capitalised word that is never part of a person's name: an office, a structure, a title
@@ -271,8 +277,7 @@ def _is_not_name_word(word: str) -> bool:
     >>> _is_not_name_word("Mission"), _is_not_name_word("Tashkent"), _is_not_name_word("Harlem")
     (True, True, False)
     """
-    words = _not_name_words()
-    if word in words or _POSSESSIVE_RE.sub("", word) in words or is_country_name(word):
+    if _is_listed_not_name_word(word):
         return True
     population = city_population(word)
     return population >= (_VERY_LARGE_CITY if fold(word) in given_names() else _LARGE_CITY)
@@ -366,9 +371,7 @@ def _ends_with_a_surname(words: list[str]) -> bool:
 
 def _is_a_citys_name_alone(word: str) -> bool:
     """True for a name word that is no name word only because a large city bears it."""
-    words = _not_name_words()
-    return (bool(_NAME_WORD_RE.fullmatch(word)) and word not in words and _POSSESSIVE_RE.sub("", word) not in words
-            and not is_country_name(word))
+    return bool(_NAME_WORD_RE.fullmatch(word)) and not _is_listed_not_name_word(word)
 
 
 def _is_title(title: str) -> bool:
@@ -1058,9 +1061,11 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
 # "Name of Country has begun service as Secretary General of ...", "Name was appointed as Head of ...":
 # found from " as ", then the verb, then the name before it.
 _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
-# "as the new Head of ...": a word of when before the head is no part of the title.
-_AS_TITLE_RE = re.compile(
-    r" as (?:the |an? |its |his |her |their )?(?:(?:new|newly appointed|incoming|interim) )?(?=[A-Z])")
+# What may stand between " as " and the title's capital ("as its Treasurer"); a word of when ("as the new Head") is
+# no part of the title. The offices' scan finds each of them, the pattern reads the one it found.
+_AS_OPENINGS = ("", "the ", "a ", "an ", "its ", "his ", "her ", "their ", "new ", "the new ", "the incoming ",
+                "the interim ")
+_AS_TITLE_RE = re.compile(rf" as (?:{'|'.join(sorted(_AS_OPENINGS, key=len, reverse=True))})(?=[A-Z])")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|taken|took|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
@@ -1094,7 +1099,6 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("The Council named Vinstad European Capital of Culture.", {}),
     ("The Permanent Council appointed Ivo Danek as Head of the OSCE Mission to Ruritania.",
      {"Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
-
     ("The Council appointed Working Group members.", {}),
 )
 #: "Name (of Country) has been appointed / was elected Title", without "as": the verbs are ``_CHOSEN_VERBS``.
@@ -1158,8 +1162,7 @@ def _name_then_title(text: str, start: int) -> Candidate | None:
     while first > 2 and not _is_name_word(words[first - 1]):
         first -= 1  # "Special" of "Special Representative", "OSCE" of "OSCE Envoy"
     name = " ".join(words[:first])
-    title_start = start + len(" ".join(words[:first])) + 1
-    title = _title_after(text, title_start)
+    title = _title_after(text, start + len(name) + 1)
     return Candidate(name, (title,)) if title and _is_name(name) and _HEAD_AFTER_CAPITALS_RE.match(title) else None
 
 
@@ -1187,8 +1190,7 @@ _LOWER_ROLES_BEHIND = b"|".join(
 # the same pass, from the same marks, looked behind when no office ends there.
 # No office ends with " as", " as a", " as an", " as the" or "new", nor they with an office: a mark is one or the
 # other.
-_AS_FORMS = (b" as ", b" as a ", b" as an ", b" as the ", b" as the new ", b" as new ", b" as the incoming ",
-             b" as the interim ", b" as its ", b" as his ", b" as her ", b" as their ")
+_AS_FORMS = tuple(f" as {opening}".encode() for opening in _AS_OPENINGS)
 # "Name was elected / has been appointed Title": the verb before a capital, found in the same pass.
 _CHOSEN_VERBS = tuple(f" {verb}{the} ".encode() for the in ("", " the") for verb in CHOOSING_VERBS)
 _LAST_LETTERS = {re.escape(form[-1:]) for form in _LOWER_ROLE_FORMS.values()} | {

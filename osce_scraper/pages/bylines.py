@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from osce_scraper.extract.dates import month_number, names_its_month, order_is_certain, parse_date
+from osce_scraper.extract.dates import month_number, names_its_month, opens_with_a_date, order_is_certain, parse_date
 from osce_scraper.extract.places import lookup_place
 from osce_scraper.pages.html import Line, element_text
-from osce_scraper.pages.labels import CONTENT_TYPES, opens_with_a_date
+from osce_scraper.pages.labels import CONTENT_TYPES
 
 #: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
 MAX_BYLINE_CHARS = 100

@@ -78,6 +78,15 @@ def repair_mojibake(text: str) -> str:
 _STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 
+def printed_text(el: etree._Element) -> str:
+    """The text an element prints, its white space as printed (comments and processing instructions left out).
+
+    >>> printed_text(page_selector("<p> OSCE <b>Mission</b></p>").root.find(".//p"))
+    ' OSCE Mission'
+    """
+    return _STRING_VALUE(el)
+
+
 def element_text(el: etree._Element) -> str:
     """The text an element shows, comments and processing instructions left out, white space collapsed.
 

@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from osce_scraper.extract.dates import month_number
+from osce_scraper.extract.dates import opens_with_a_date
 from osce_scraper.extract.urls import node_id_of
-from osce_scraper.extract.vocabulary import WEEKDAYS, ignorecase_key, ignorecase_openings
+from osce_scraper.extract.vocabulary import ignorecase_key, ignorecase_openings
 from osce_scraper.pages.html import (
     BLOCK_TAGS,
     HIDDEN_TAGS,
@@ -25,9 +25,8 @@ from osce_scraper.pages.html import (
     hidden_by_attribute,
     is_within,
     normalise_space,
+    printed_text,
 )
-
-_STRING_VALUE = etree.XPath("string()", smart_strings=False)
 
 #: The fields of a date, in either vocabulary: a bare label of one labels a date alone, never a status.
 DATE_FIELDS = frozenset({"date", "publishing_date"})
@@ -326,7 +325,7 @@ def touching_parts(element: etree._Element, text: str) -> list[str] | None:
     for child in element:
         if not isinstance(child.tag, str) or child.tag in HIDDEN_TAGS or child.tag in BLOCK_TAGS or child.tail:
             return None
-        printed = _STRING_VALUE(child)
+        printed = printed_text(child)
         if not printed or printed != printed.strip() or not printed[0].isalnum():
             return None  # a space at an edge (the words do not touch), or a part that goes on the one before
         if len((part := normalise_space(printed)).split()) > _MAX_LIST_PART_WORDS:
@@ -435,21 +434,6 @@ def _heads_its_tags(lines: Sequence[Line], index: int, last: int) -> bool:
         return False
     line = lines[last]
     return bool(line.links) and line.link_text_share >= 0.9 and not any(node_id_of(link.url) for link in line.links)
-
-
-def opens_with_a_date(text: str) -> bool:
-    """True for a text that opens with a date: a number, a weekday's or a month's name (not "Last saved ...").
-
-    >>> opens_with_a_date("Tue, 08/02/2022 - 10:15"), opens_with_a_date("3 May 2021"), opens_with_a_date("May 3")
-    (True, True, True)
-    >>> opens_with_a_date("Last saved 04/05/2021 - 10:12"), opens_with_a_date("Draft")
-    (False, False)
-    """
-    if text[:1].isdigit():
-        return True
-    word = text.split(maxsplit=1)[0].rstrip(".,") if text else ""
-    return month_number(word) is not None or any(day.lower().startswith(word.lower()) for day in WEEKDAYS
-                                                 if len(word) >= 3)
 
 
 def iter_labels(

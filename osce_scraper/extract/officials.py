@@ -559,6 +559,10 @@ def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | No
     return after + start
 
 
+#: Ranks written short, before a name or another rank: the full stop ends no sentence.
+_ABBREVIATED_RANKS = frozenset(rank for rank in RANKS if rank.endswith("."))
+
+
 # The words after a title's last break repeat from release to release (" the OSCE Secretary General"): the walk over
 # them is kept per phrase, up to a bound, as the words' answers are.
 @lru_cache(maxsize=1 << 13)
@@ -575,8 +579,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
     and_opens = False
     while first:
         token = words[first - 1]
-        if first < len(words) and token[-1] == "." and len(token) > 3:
-            break  # the previous sentence ends here
+        if first < len(words) and token[-1] == "." and len(token) > 3 and token not in _ABBREVIATED_RANKS:
+            break  # the previous sentence ends here; an abbreviated rank ends none ("Prof. Dr. Name")
         if token == "and":  # "Lamberto Zannier and EU Commissioner ...": the title starts after the name
             if first == 1:
                 and_opens = True
@@ -1077,8 +1081,9 @@ _NAME_BEFORE_SERVICE_RE = re.compile(
     rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+$"
 )
 
+# "appointed Name as Title", and "extended the mandate (term) of Name as Title": the office kept.
 _CHOSEN_NAME_BEFORE_AS_RE = re.compile(
-    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))})\s+(?P<name>{_NAME_OR_RANK})$"
+    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))}|(?:mandate|term)\s+of)\s+(?P<name>{_NAME_OR_RANK})$"
 )
 
 SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -1100,6 +1105,9 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("The Permanent Council appointed Ivo Danek as Head of the OSCE Mission to Ruritania.",
      {"Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
     ("The Council appointed Working Group members.", {}),
+    ("The Council extended the mandate of Ivo Danek as Head of the OSCE Mission to Ruritania.",
+     {"Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
+    ("The term of Vinstad as host of the Forum ends in May.", {}),
 )
 #: "Name (of Country) has been appointed / was elected Title", without "as": the verbs are ``_CHOSEN_VERBS``.
 _NAME_BEFORE_CHOSEN_RE = re.compile(

@@ -416,6 +416,9 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
         ("Dr. Anna Petrova presented the study.", {"Anna Petrova": ["Dr."]}),
         ("The study was presented by Dr. Anna Petrova and her team.", {"Anna Petrova": ["Dr."]}),
         ("Prof. Marek Olsza opened the summer school.", {"Marek Olsza": ["Professor"]}),
+        # Two academic ranks in a row are one title, as printed: the first one's full stop ends no sentence.
+        ("The school was opened by Prof. Dr. Marek Olsza, rector of the Vinstad Academy.",
+         {"Marek Olsza": ["rector of the Vinstad Academy", "Prof. Dr."]}),
         ("The Mission's adviser, Dr. Anna Petrova, chaired the panel.",
          {"Anna Petrova": ["Mission's adviser", "Dr."]}),
         ("His Excellency Ivo Danek, Minister of Justice of Ruritania, opened the session.",

@@ -37,6 +37,7 @@ from osce_scraper.extract.vocabulary import (
     CHOOSING_VERBS,
     HONORIFICS,
     LEAD_VERBS,
+    LOWER_BODY_WORDS,
     LOWER_PLURAL_HEADS,
     LOWER_RANK_WORDS,
     LOWER_ROLE_HEADS,
@@ -873,11 +874,15 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 
 
 # "the chief electoral officer, Name,", "the head of the border police, Name,": an article, then a lower-case office
-# of a few words right before the comma.
+# of a few words right before the comma; "the Mission's regional chief, Name," and "whose rector, Name,": an office
+# of the body named before it; "the akim of the Vinstad region, Name,": an office of a named body (the group "body").
 _LOWER_OFFICE_BEFORE_COMMA_RE = re.compile(
-    rf"\b(?:[Tt]he|an?)\s+(?P<office>(?:(?!(?:and|or|who|which|of)\b)[a-z][\w'’-]*\s+){{0,3}}"
-    rf"(?:{alternation(LOWER_ROLE_HEADS)})(?:\s+general|\s+of\s+the(?:\s+[a-z][\w-]*){{1,3}})?)$"
+    rf"\b(?P<determiner>[Tt]he|an?|whose|[Ii]ts)\s+(?P<office>(?:{_UP}[\w-]*['’]s\s+)?"
+    rf"(?:(?!(?:and|or|who|which|of)\b)[a-z][\w'’-]*\s+){{0,3}}"
+    rf"(?:{alternation(LOWER_ROLE_HEADS)})(?:\s+general|\s+of\s+the(?:\s+[a-z][\w-]*){{1,3}}"
+    rf"|(?P<body>\s+(?:of|at|in|for|to)\s+[^,;()]{{1,80}}))?)$"
 )
+_POSSESSIVE_WORD_RE = re.compile(r"\w['’]s\s")
 
 
 # A clause that opens the sentence and ends at the comma before a name: "After meeting the Foreign Minister, Name
@@ -892,17 +897,23 @@ _LOWER_ROLE_HEAD_WORDS = frozenset(LOWER_ROLE_HEADS)
 _LOWER_TITLE_HEAD_WORDS = frozenset(LOWER_TITLE_HEADS)
 
 
-def _is_an_office(office: str) -> bool:
+def _is_an_office(office: str, owned: bool = False) -> bool:
     """True for a lower-case office that makes an official: of a named body, or an office's own head ("prosecutor
-    general"), or an officer or official of some kind ("chief electoral officer"); "the youngest member" is none.
+    general"), or an officer or official of some kind ("chief electoral officer"), or any office of a body named
+    before it (``owned``: "whose rector", "its chair") or in it ("the school's principal"); "the youngest member" is
+    none.
 
     >>> _is_an_office("chief electoral officer"), _is_an_office("regional governor"), _is_an_office("police chief")
+    (True, True, False)
+    >>> _is_an_office("school's principal"), _is_an_office("rector", owned=True), _is_an_office("rector")
     (True, True, False)
     """
     if _is_lower_case_office(office):
         return True
     words = office.split()
     head = next((word for word in reversed(words) if word in _LOWER_ROLE_HEAD_WORDS), "")
+    if head and (owned or _POSSESSIVE_WORD_RE.search(office)):
+        return True
     return head in _LOWER_TITLE_HEAD_WORDS or (head in ("officer", "official") and len(words) >= 2)
 
 
@@ -927,8 +938,10 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
             yield Candidate(match.group("name"), (title,))
             continue
         # "the chief electoral officer, Name,": a lower-case office of a few words after an article.
-        lower = _LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 60), title_end) if closed else None
-        office = lower.group("office") if lower and _is_an_office(lower.group("office")) else ""
+        lower = _LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 120), title_end) if closed else None
+        office = lower.group("office") if lower and (
+            _is_lower_case_office(lower.group("office")) if lower.group("body") else
+            _is_an_office(lower.group("office"), owned=lower.group("determiner") in ("whose", "its", "Its"))) else ""
         if headed:
             # The walk over title words stops at a word of the office's kind ("regional"): the office is longer.
             longer = len(office) > len(title) and office.endswith(title)
@@ -991,10 +1004,18 @@ def _is_lower_case_osce_post(title: str) -> bool:
 
 
 # "a judge of the Basic Court", "mayor of Vinstad", "a member of the Ruritanian Parliament": a lower-case office, or
-# a member's place, of a body or place whose name is capitalised. The body's capitalised name ends the phrase or is
-# followed by a preposition or "and": "head of the Kovač family" and "officer at Vinstad airport" name no body.
-_OF_A_NAMED_BODY = (rf"\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?(?:{_UP}[\w'’.-]*\s*)+"
-                    r"(?:$|(?=(?:of|in|for|and|at|on|to)\b))")
+# a member's place, of a body or place whose name is capitalised, or whose capitalised name a word of a body follows
+# ("the Georgian parliament", "the Mangistau region", "the Rada's foreign affairs committee"). The body's name ends
+# the phrase or is followed by a preposition or "and": "head of the Kovač family" and "officer at Vinstad airport"
+# name no body. A unit or a subject may stand between the office and the body ("head of the legal unit at the
+# Ministry", "professor of law at Vinstad University").
+_OF_A_NAMED_BODY = (
+    rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{alternation((*UNIT_WORDS, *LOWER_SUBJECT_WORDS))})(?=\s+(?:of|at|in)\s))?"
+    rf"\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?(?:{_UP}[\w'’.-]*\s*)+"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(LOWER_BODY_WORDS)})(?:\s+|$))?"
+    r"(?:$|(?=(?:of|in|for|and|at|on|to)\b))"
+)
 _LOWER_OFFICE_OF_A_BODY_RE = re.compile(rf"\b(?:{alternation((*LOWER_ROLE_HEADS, *MEMBER_WORDS))}){_OF_A_NAMED_BODY}")
 # The plural, after a list of names: "A and B, judges of the Court of Vinstad".
 _LOWER_PLURAL_OF_A_BODY_RE = re.compile(rf"\b(?:{alternation(LOWER_PLURAL_HEADS)}){_OF_A_NAMED_BODY}")

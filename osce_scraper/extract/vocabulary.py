@@ -129,7 +129,8 @@ LOWER_TITLE_HEADS = (
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector",
-                    "parliamentarian", "lawmaker", "legislator")
+                    "parliamentarian", "lawmaker", "legislator", "principal", "manager", "professor", "akim", "hokim",
+                    "khokim")
 #: Lower-case words of a place in a body rather than an office of it: after a name and a comma, they make an official
 #: only of a body whose name is capitalised ("Name, a member of the Ruritanian Parliament"), never before a name.
 MEMBER_WORDS = ("member", "expert")
@@ -139,7 +140,13 @@ LOWER_PLURAL_HEADS = ("judges", "ministers", "ambassadors", "mayors", "governors
                       "representatives", "commissioners", "envoys", "officials", "officers", "advisers", "advisors",
                       "deputies", "members", "experts")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
-LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former")
+LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former", "executive")
+#: Lower-case words that, after a capitalised name, make it a body of a state or a place it governs ("the Georgian
+#: parliament", "the Mangistau region", "the Tetovo police station"): an office of it is an official's.
+LOWER_BODY_WORDS = ("parliament", "government", "police", "police station", "police department", "region",
+                    "district", "province", "oblast", "municipality", "municipal assembly", "city council", "council",
+                    "committee", "commission", "ministry", "court", "prosecutor's office", "hospital", "university",
+                    "school", "department", "unit", "service", "agency", "administration", "assembly")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",
 #: "Special Rapporteur on freedom of expression"). Capitalised, they are other words than titles' (below).
 LOWER_SUBJECT_WORDS = (

@@ -506,6 +506,40 @@ def test_lower_case_posts_of_the_osce_after_a_name(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A lower-case office of a body whose capitalised name a word of a body follows, after the name or before it.
+        ("Edita Kalnina, a member of the Latvian parliament, chaired the panel.",
+         {"Edita Kalnina": ["member of the Latvian parliament"]}),
+        ("The akim of the Vinstad region, Daulet Seitkali, greeted the visitors.",
+         {"Daulet Seitkali": ["akim of the Vinstad region"]}),
+        ("The head of the Port Ruri police station, Goran Ilić, and the Mayor of Vinstad, Ana Kos, walked together.",
+         {"Goran Ilić": ["head of the Port Ruri police station"], "Ana Kos": ["Mayor of Vinstad"]}),
+        ("Petra Holm, chair of the Riigikogu's legal affairs committee, opened the hearing.",
+         {"Petra Holm": ["chair of the Riigikogu's legal affairs committee"]}),
+        # A unit or a subject between the office and the named body.
+        ("Lena Varga, head of the data unit at the Ministry of Justice, presented the figures.",
+         {"Lena Varga": ["head of the data unit at the Ministry of Justice"]}),
+        ("The panel heard Ivo Danek, a professor of constitutional law at Vinstad University.",
+         {"Ivo Danek": ["professor of constitutional law at Vinstad University"]}),
+        ("Mira Kallas, executive director of the Vinstad Human Rights House, spoke first.",
+         {"Mira Kallas": ["executive director of the Vinstad Human Rights House"]}),
+        # An office of the body named just before ("whose", "its"), or one a possessive names.
+        ("The grant went to the Vinstad Law School, whose rector, Oskar Lind, thanked the donors.",
+         {"Oskar Lind": ["rector"]}),
+        ("The Ruritanian Bar, through its chair, Hana Novak, welcomed the reform.", {"Hana Novak": ["chair"]}),
+        ("The town school's principal, Ivo Danek, showed the classrooms.", {"Ivo Danek": ["town school's principal"]}),
+        # No body: a family, an airport, a son.
+        ("The head of the Kovač family, Ivo Danek, received the monitors.", {}),
+        ("Ivo Danek, an officer at Vinstad airport, saw the plane land.", {}),
+        ("The family, whose son, Ivo Danek, was detained, spoke to the press.", {}),
+    ],
+)
+def test_lower_case_offices_of_a_named_body_or_the_body_named_before(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "Title A and B": the name right after the title is A's, though the lexicon lacks A's given name and knows B's.
         ("Ruritanian Ombudsperson Zhyldyz Umetova and Ivo Danek, Chairman of the Election Commission, attended.",
          {"Zhyldyz Umetova": ["Ruritanian Ombudsperson"], "Ivo Danek": ["Chairman of the Election Commission"]}),

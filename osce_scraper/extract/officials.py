@@ -636,6 +636,9 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     r"|\s(?:in|since|until|from)\s\d{4}\b"
     # "A and B, Head of X and Director of Y, respectively": the word pairs titles with names; no part of either.
     r"|\srespectively\b"
+    # How long, or when, the office is held: "for a second term", "for a three-year term", "at the time".
+    r"|\sfor\s(?:a|an|another|the|his|her|their)\s(?:[\w-]+\s){0,2}(?:term|mandate|period)\b"
+    r"|\sat\sthe\stime\b"
 )
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
@@ -1104,7 +1107,8 @@ _NAME_BEFORE_SERVICE_RE = re.compile(
 
 # "appointed Name as Title", and "extended the mandate (term) of Name as Title": the office kept.
 _CHOSEN_NAME_BEFORE_AS_RE = re.compile(
-    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))}|(?:mandate|term)\s+of)\s+(?P<name>{_NAME_OR_RANK})$"
+    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))}|(?:mandate|term)\s+of)\s+(?P<name>{_NAME_OR_RANK})"
+    rf"(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?$"
 )
 
 SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -1129,6 +1133,8 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
     ("The Council extended the mandate of Ivo Danek as Head of the OSCE Mission to Ruritania.",
      {"Ivo Danek": ["Head of the OSCE Mission to Ruritania"]}),
     ("The term of Vinstad as host of the Forum ends in May.", {}),
+    ("The Council appointed Ana Kos of Ruritania as Head of the OSCE Office in Vinstad.",
+     {"Ana Kos": ["Head of the OSCE Office in Vinstad"]}),
 )
 #: "Name (of Country) has been appointed / was elected Title", without "as": the verbs are ``_CHOSEN_VERBS``.
 _NAME_BEFORE_CHOSEN_RE = re.compile(
@@ -1705,11 +1711,13 @@ _WHO_LEADS = ", who "
 _WHO_IS_RE = re.compile(
     r"(?:(?:until|since)\s+(?:last\s+)?(?:year|month|week|\d{4})\s+)?"
     # The longer forms first: "was appointed" before "was".
-    r"(?:(?:has\s+been|was|were)\s+(?:appointed|elected|named)(?:\s+as)?|(?:has\s+)?serve[sd]\s+as|serves\s+as|"
+    rf"(?:(?:has\s+been|was|were)\s+(?:{alternation(CHOOSING_VERBS)})(?:\s+as)?|(?:has\s+)?serve[sd]\s+as|serves\s+as|"
     r"(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|"
     r"(?:has\s+)?(?:completed|ended|began|begun|started)\s+(?:his|her|their)\s+(?:term|mandate|tenure)\s+as|"
     r"(?:has\s+)?t(?:ook|aken)\s+(?:up\s+)?(?:office|(?:his|her|their)\s+(?:duties|post))\s+as|"
     r"is\s+also|was\s+also|has\s+become|became|is|was)"
+    # "who was then Speaker", "who is currently the Head": a word of when is no part of the title.
+    r"(?:\s+(?:then|now|currently|still))?"
     r"\s+(?:the\s+|an?\s+)?(?=[A-Za-z])"
 )
 
@@ -1729,6 +1737,8 @@ WHO_LEADS_EXAMPLES: tuple[Example, ...] = (
      {"Ivo Danek": ["Head of the OSCE Office in Vinstad"]}),
     ("Ana Kos, who is the Mission's Senior Adviser on Gender, spoke.",
      {"Ana Kos": ["Mission's Senior Adviser on Gender"]}),
+    ("Ivo Danek, who was then Speaker of the Ruritanian Parliament, signed the act.",
+     {"Ivo Danek": ["Speaker of the Ruritanian Parliament"]}),
     ("Ana Kos, who was born in Vinstad, and Ivo Danek, who is a Ruritanian citizen, spoke.", {}),
 )
 

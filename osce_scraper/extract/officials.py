@@ -116,6 +116,7 @@ _RANKS = _by_first_letter(RANKS)
 _RANK_PREFIX_RE = re.compile(rf"^(?P<rank>(?:{_RANKS}))\s+")
 _LOWER_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_TITLE_HEADS)})\b")
 _LOWER_ROLE_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_ROLE_HEADS)})\b")
+_LOWER_PLURAL_HEAD_RE = re.compile(rf"\b(?:{alternation(LOWER_PLURAL_HEADS)})\b")
 _CONNECTORS = frozenset("of for on in the and to at with by de du there".split())
 # Words that end a name in a run of title and name words.
 _NAME_STOPS = frozenset("of for on in the and to at with there".split())
@@ -380,7 +381,7 @@ def _is_title(title: str) -> bool:
     its verb ("heads the OSCE Centre in Vinstad")."""
     return bool(title) and bool(_HEAD_RE.search(title) or _PLURAL_RE.search(title) or _LOWER_ROLE_HEAD_RE.search(title)
                                 or _LEADS_A_BODY_RE.match(title) or _LOWER_OFFICE_OF_A_BODY_RE.search(title)
-                                or _LOWER_PLURAL_OF_A_BODY_RE.search(title))
+                                or _LOWER_PLURAL_HEAD_RE.search(title))
 
 
 # "... of Austria and Ambassador": what is left of a title once another person's name is cut off.
@@ -1557,7 +1558,7 @@ def name_bracket_title(text: str) -> Iterator[Candidate]:
 # A list's item may carry its place in brackets ("Governors A (Odesa) and B (Mykolaiv)"; countries are taken out
 # before the shapes read the text).
 _PLACE_IN_BRACKETS = r"(?:\s+\([^()]{1,40}\))?"
-_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+{_COUNTRY_NAME})?{_PLACE_IN_BRACKETS}"
+_LIST_ITEM = rf"{_NAME_OR_RANK}(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?{_PLACE_IN_BRACKETS}"
 
 
 def _list_of(item: str) -> str:
@@ -1568,7 +1569,9 @@ def _list_of(item: str) -> str:
 #: What stands between the items of a list.
 _LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+)?|,?\s+and\s+")
 _LIST_NAMES_RE = re.compile(rf"\s+(?P<names>{_list_of(_LIST_ITEM)})")
-_LIST_ITEM_RE = re.compile(rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>{_COUNTRY_NAME}))?{_PLACE_IN_BRACKETS}")
+_LIST_ITEM_RE = re.compile(
+    rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?P<country>(?:the\s+)?{_COUNTRY_NAME}))?{_PLACE_IN_BRACKETS}"
+)
 # Up to three capitalised words before a plural head belong to its title ("OSCE PA Foreign Ministers"); the
 # search ends one letter into the head, so the earliest start that reaches it wins.
 _WORDS_BEFORE_HEAD_RE = re.compile(rf"\b(?=[A-Z])(?:{_UP}[\w'’-]*\s+){{0,3}}[A-Z]\Z")
@@ -1658,6 +1661,32 @@ _LIST_AFTER_COMMA_RE = re.compile(
 )
 
 _PLURAL_RANK_BEFORE_RE = re.compile(rf"^(?:{_PLURAL_HEADS})\s+")
+# "Two mayors, A and B,", "the mayors of X and Y, A and B,", "the Mission's two deputy heads, A and B,": a lower-case
+# plural before the list, of a named body or place, of a possessive's body, or counted.
+_LOWER_PLURAL_BEFORE_COMMA_RE = re.compile(
+    rf"(?:\b(?P<count>[Tt]wo|[Tt]hree|[Ff]our|[Bb]oth)\s+|\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    rf"(?P<owner>{_UP}[\w-]*['’]s\s+(?:two\s+|three\s+)?)?)"
+    rf"(?P<title>(?:[a-z][\w-]*\s+)?(?:{alternation(LOWER_PLURAL_HEADS)})(?P<body>\s+(?:of|at|in|for|to)\s+[^,;()]{{1,80}})?)$"
+)
+
+
+def _lower_plural_title_before(text: str, end: int) -> str:
+    """The lower-case plural title that ends at ``end`` (a comma before a list of names), if any.
+
+    >>> _lower_plural_title_before("Two mayors", 10), _lower_plural_title_before("the mayors of Vinstad and Ruri", 30)
+    ('mayors', 'mayors of Vinstad and Ruri')
+    >>> _lower_plural_title_before("The Mission's two deputy heads", 30), _lower_plural_title_before("the members", 11)
+    ("Mission's two deputy heads", '')
+    """
+    found = _LOWER_PLURAL_BEFORE_COMMA_RE.search(text, max(0, end - 120), end)
+    if found is None:
+        return ""
+    if found.group("body"):
+        return found.group("title") if _LOWER_PLURAL_OF_A_BODY_RE.match(found.group("title")) else ""
+    if found.group("owner"):
+        return found.group("owner") + found.group("title")
+    return found.group("title") if found.group("count") else ""
+
 
 PLURAL_TITLE_COMMA_LIST_EXAMPLES: tuple[Example, ...] = (
     ("The Ministers of the Interior of Ruritania and Vinstad, Ana Kos and Ivo Danek, agreed on joint patrols.",
@@ -1679,7 +1708,7 @@ def plural_title_comma_list(text: str) -> Iterator[Candidate]:
         if " and " not in text[position : position + 160] or not (names := _LIST_AFTER_COMMA_RE.match(text, position)):
             continue
         title = _title_before(text, position)
-        if not _PLURAL_RE.search(title):
+        if not _PLURAL_RE.search(title) and not (title := _lower_plural_title_before(text, position)):
             continue
         # "The Co-Chairs, Ambassadors A and B,": a plural rank before the list is theirs too (``plural_title_list``
         # gives it), no word of the first name.
@@ -1762,7 +1791,7 @@ def who_leads(text: str) -> Iterator[Candidate]:
 
 # "A and B, Heads of ...": a plural title after the comma, a list of names before it.
 _COMMA_BEFORE_PLURAL_RE = re.compile(
-    rf",\s+(?:the\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b"
+    rf",\s+(?:the\s+)?(?:(?:both|all)\s+)?(?=(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{_PLURAL_HEADS})\b"
     rf"|(?:{alternation(LOWER_PLURAL_HEADS)})\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?[A-Z])"
 )
 _NAMES_BEFORE_COMMA_RE = re.compile(rf"(?P<names>{_list_of(NAME_RE.pattern)})$")
@@ -1783,9 +1812,25 @@ NAMES_COMMA_PLURAL_TITLE_EXAMPLES: tuple[Example, ...] = (
 )
 
 
+def _commas_before(text: str, word: str) -> list[int]:
+    """Where each comma that a space and ``word`` follow stands.
+
+    >>> _commas_before("A and B, both members, and C, both", " both ")
+    [7]
+    """
+    places, position = [], text.find(f",{word}")
+    while position >= 0:
+        places.append(position)
+        position = text.find(f",{word}", position + 1)
+    return places
+
+
 def names_comma_plural_title(text: str) -> Iterator[Candidate]:
-    """"A and B, Heads of ...,": a plural title after a list of names is each one's."""
-    for marked_comma in _commas(text)[1]:
+    """"A and B, Heads of ...,": a plural title after a list of names is each one's ("A and B, both members of")."""
+    commas = _commas(text)[1]
+    if ", both " in text or ", all " in text:  # which the comma scan, after a comma, does not look for
+        commas = sorted({*commas, *_commas_before(text, " both "), *_commas_before(text, " all ")})
+    for marked_comma in commas:
         # A list of names ends in "and B" before the comma: most commas have none, and a test of text is quick.
         if " and " not in text[max(0, marked_comma - 80) : marked_comma] or not (
                 comma := _COMMA_BEFORE_PLURAL_RE.match(text, marked_comma)):

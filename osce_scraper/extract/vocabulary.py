@@ -138,7 +138,7 @@ MEMBER_WORDS = ("member", "expert")
 #: Court"): of a body whose name is capitalised only.
 LOWER_PLURAL_HEADS = ("judges", "ministers", "ambassadors", "mayors", "governors", "prosecutors", "heads", "directors",
                       "representatives", "commissioners", "envoys", "officials", "officers", "advisers", "advisors",
-                      "deputies", "members", "experts")
+                      "deputies", "members", "experts", "co-chairs", "chairs", "vice-presidents", "vice-chairs")
 #: Lower-case words of rank before an office ("deputy head", "a senior adviser").
 LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former", "executive")
 #: Lower-case words that, after a capitalised name, make it a body of a state or a place it governs ("the Georgian

@@ -561,6 +561,36 @@ def test_when_and_how_long_an_office_is_held_is_no_part_of_its_title(text, expec
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Each of a list named by one plural title, their bodies or countries after them ("of the EU").
+        ("The Co-Chairs of the Vinstad Talks, Ana Kos of the EU, Ivo Danek of the UN and Bo Lind of the OSCE, met.",
+         {name: ["Co-Chairs of the Vinstad Talks"] for name in ("Ana Kos", "Ivo Danek", "Bo Lind")}),
+        ("Ministers Ana Kos of the Ruritanian Republic and Ivo Danek of Vinstad signed the statement.",
+         {"Ana Kos": ["Ministers"], "Ivo Danek": ["Ministers"]}),
+        # A lower-case plural before the list: counted, of a named body or place, or of a possessive's body.
+        ("Three mayors, Ana Kos of Vinstad, Ivo Danek of Port Ruri and Bo Lind of Ostra, told their stories.",
+         {name: ["mayors"] for name in ("Ana Kos", "Ivo Danek", "Bo Lind")}),
+        ("The talks joined the governors of Vinstad and Ostra, Ana Kos and Ivo Danek, and their staff.",
+         {"Ana Kos": ["governors of Vinstad and Ostra"], "Ivo Danek": ["governors of Vinstad and Ostra"]}),
+        ("The Office's two deputy heads, Ana Kos and Ivo Danek, met the donors.",
+         {"Ana Kos": ["Office's two deputy heads"], "Ivo Danek": ["Office's two deputy heads"]}),
+        # After the list, "both" or "all" before the plural.
+        ("Ana Kos and Ivo Danek, both members of the Ruritanian Senate, observed the vote.",
+         {"Ana Kos": ["members of the Ruritanian Senate"], "Ivo Danek": ["members of the Ruritanian Senate"]}),
+        ("Ana Kos, Ivo Danek and Bo Lind, all vice-presidents of the Vinstad Assembly, signed it.",
+         {name: ["vice-presidents of the Vinstad Assembly"] for name in ("Ana Kos", "Ivo Danek", "Bo Lind")}),
+        # A plural that names no office, or no body.
+        ("Two students, Ana Kos and Ivo Danek, won the prize.", {}),
+        ("The members of the family, Ana Kos and Ivo Danek, thanked the police.", {}),
+        ("Ana Kos and Ivo Danek, both members of the team, won.", {}),
+    ],
+)
+def test_one_plural_title_for_each_of_a_list(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "Title A and B": the name right after the title is A's, though the lexicon lacks A's given name and knows B's.
         ("Ruritanian Ombudsperson Zhyldyz Umetova and Ivo Danek, Chairman of the Election Commission, attended.",
          {"Zhyldyz Umetova": ["Ruritanian Ombudsperson"], "Ivo Danek": ["Chairman of the Election Commission"]}),

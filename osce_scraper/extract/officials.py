@@ -561,6 +561,9 @@ def _title_start(text: str, window: int, end: int, lower_case: bool) -> int | No
     return after + start
 
 
+#: The words before "appointed" or "elected" in a title ("the newly appointed Head", "its elected Chair"); after any
+#: other word the participle is a verb ("The Council has appointed Ambassador X").
+_BEFORE_A_PARTICIPLE_IN_A_TITLE = frozenset("newly recently just the a an its his her their The".split())
 #: Ranks written short, before a name or another rank: the full stop ends no sentence.
 _ABBREVIATED_RANKS = frozenset(rank for rank in RANKS if rank.endswith("."))
 
@@ -594,9 +597,10 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             break
         if token in _WHEN_WORDS:
             break  # "On Thursday Ambassador X": the day is no part of the title
-        if token in _CHOOSING_PARTICIPLES and first >= 2 and words[first - 2][0].isupper() and not (
-                words[first - 2].endswith(("'s", "’s"))):
-            break  # "The Council appointed Ambassador X": a verb after its subject, no word of "newly appointed"
+        if token in _CHOOSING_PARTICIPLES and not (first >= 2 and (
+                words[first - 2] in _BEFORE_A_PARTICIPLE_IN_A_TITLE or words[first - 2].endswith(("'s", "’s")))):
+            # "The Council (has, today) appointed Ambassador X": a verb, no word of "the newly appointed Head"
+            break
         first -= 1
     # Where the walk's first word starts: words and the characters between them are of two kinds, so each word
     # is the last place its characters stand before the next word.
@@ -1138,9 +1142,10 @@ SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
      {"Ana Kos": ["Head of the OSCE Office in Vinstad"]}),
 )
 #: "Name (of Country) has been appointed / was elected Title", without "as": the verbs are ``_CHOSEN_VERBS``.
+# Passive only: "Name has appointed X" is the one who chose.
 _NAME_BEFORE_CHOSEN_RE = re.compile(
-    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?,?\s+(?:has|have|had|was|were|is|will)"
-    r"(?:\s+been|\s+be)?$"
+    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?,?\s+"
+    r"(?:(?:has|have|had)\s+been|was|were|is|will\s+be)$"
 )
 
 

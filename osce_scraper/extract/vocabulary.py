@@ -111,7 +111,8 @@ PERSONAL_RANKS = (
 )
 #: Ranks and honorifics written before a name; they are titles, not part of the name.
 RANKS = (
-    *PERSONAL_RANKS, "Minister", "President", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "King",
+    *PERSONAL_RANKS, "Minister", "President", "Judge", "Mayor", "Governor", "Senator", "Commander", "Chief", "Marshal",
+    "King",
     "Queen", "Prince", "Princess", "Lord", "Baroness", "Baron", "Sir", "Dame", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms",
     "Madam", "Mme", "Monsignor", "Msgr.", "Rabbi", "H.E.", "His Excellency", "Her Excellency",
 )
@@ -146,7 +147,7 @@ LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former", "e
 LOWER_BODY_WORDS = ("parliament", "government", "police", "police station", "police department", "region",
                     "district", "province", "oblast", "municipality", "municipal assembly", "city council", "council",
                     "committee", "commission", "ministry", "court", "prosecutor's office", "hospital", "university",
-                    "school", "department", "unit", "service", "agency", "administration", "assembly")
+                    "school", "department", "unit", "service", "agency", "administration", "assembly", "office")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",
 #: "Special Rapporteur on freedom of expression"). Capitalised, they are other words than titles' (below).
 LOWER_SUBJECT_WORDS = (
@@ -215,7 +216,7 @@ NON_NAME_WORDS = frozenset(
     Republican United Resident Holy See Administration Training Initiative Unit Division Section Team
     Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea School
-    Island Islands Peninsula Valley Coast Directorate Inspectorate Institution Corps
+    Island Islands Peninsula Valley Coast Directorate Inspectorate Institution Corps Red Crescent
     Emergency Situations Labour Labor Agriculture Transport Energy Environment Culture Sport Sports Tourism Ecology
     Science Social Protection Internal Digital Infrastructure Industry Natural Resources Communications Information
     Technology Refugees Displaced Persons Veterans Religious

@@ -79,7 +79,8 @@ _NAME_WORD_RE = re.compile(_NAME_WORD)
 # A surname may open with a particle joined to it ("al-Hashimi", "d'Aubigny"): never a name's first word.
 _JOINED_PARTICLE = rf"(?:{alternation(NAME_JOINED_PARTICLES)})"
 _JOINED_PARTICLE_RE = re.compile(rf"{_JOINED_PARTICLE}(?={_UP})")
-#: The words that end a name: "son of" or "daughter of" the name before them.
+#: The words that end a name: "son of" or "daughter of" the name before them; in a name's full form, a surname follows
+#: ("Elnur Rasim oglu Mammadov").
 _SUFFIX = rf"(?:{alternation(NAME_SUFFIXES)})"
 _LATER_NAME_WORD = rf"(?:{_NAME_WORD}|{_JOINED_PARTICLE}{_NAME_WORD})"  # the capital first: most words have it
 # Initials run together ("J.A.M."): capitals, yet no acronym.
@@ -87,7 +88,7 @@ _INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
 _SUFFIXES = frozenset(NAME_SUFFIXES)
 NAME_RE = re.compile(
-    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s){{0,2}}(?:{_LATER_NAME_WORD})){{1,3}}(?:\s{_SUFFIX}\b)?")
+    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s|{_SUFFIX}\s){{0,2}}(?:{_LATER_NAME_WORD})){{1,3}}(?:\s{_SUFFIX}\b)?")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -347,7 +348,7 @@ def _is_name(candidate: str) -> bool:
         if len(words) == 1:
             return _ends_with_a_surname(words)
     if len(words) >= 3:  # a middle name may be an ordinary word ("Ruth Freedom Pojman")
-        middle_ok = all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES for w in words[1:-1])
+        middle_ok = all(_NAME_WORD_RE.fullmatch(w) or w in _PARTICLES or w in _SUFFIXES for w in words[1:-1])
         return middle_ok and _is_name_word(words[0]) and _ends_with_a_surname(words)
     return all(_is_name_word(w) for w in words[:-1]) and _ends_with_a_surname(words)
 

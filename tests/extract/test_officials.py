@@ -780,6 +780,10 @@ def test_words_a_title_needs_are_no_other_persons_name(text, expected):
         ("The Chair of the Ruritanian Parliament, Azamat Tursun uulu, opened the session.",
          {"Azamat Tursun uulu": ["Chair of the Ruritanian Parliament"]}),
         ("Deputy Minister Aigerim Bakyt kyzy met the trainers.", {"Aigerim Bakyt kyzy": ["Deputy Minister"]}),
+        # In a name's full form the surname follows it.
+        ("Rashad Elchin oglu Huseynov, Head of the Vinstad Migration Service, met the trainers.",
+         {"Rashad Elchin oglu Huseynov": ["Head of the Vinstad Migration Service"]}),
+        ("Ambassador Leyla Tahir qizi Mammadova opened the seminar.", {"Leyla Tahir qizi Mammadova": ["Ambassador"]}),
     ],
 )
 def test_a_suffix_that_ends_a_central_asian_name_is_part_of_it(text, expected):

@@ -1446,11 +1446,14 @@ def _and_before_a_title(run: str) -> int | None:
 
     >>> _and_before_a_title("of the Police Ivo Danek and the Head of it"), _and_before_a_title("of Labour and Ivo")
     (23, None)
+    >>> _and_before_a_title("Ivo Danek and OSCE Envoy Ana Kos"), _and_before_a_title("of Labour and Social Policy Ivo")
+    (9, None)
     """
     position = run.find(" and ")
     while position >= 0:
         after = position + 5
-        if _HEAD_RE.match(run, after + 4 if run.startswith("the ", after) else after):
+        # The head may follow a body's words or initials: "... and OSCE Co-ordinator B", "... and UN Envoy B".
+        if _HEAD_AFTER_CAPITALS_RE.match(run, after + 4 if run.startswith("the ", after) else after):
             return position
         position = run.find(" and ", after)
     return None

@@ -635,6 +635,12 @@ def test_names_of_venues_and_of_the_red_cross_are_no_officials(text, expected):
          {"Tuvshin Oyunbold": ["Ambassador"], "Hana Novak": ["Head of the OSCE Office"]}),
         ("Foreign Minister Zhyldyz Umetova and Ambassador Ivo Danek met in Vinstad.",
          {"Zhyldyz Umetova": ["Foreign Minister"], "Ivo Danek": ["Ambassador"]}),
+        # The second title may open with a body's initials or words before its head.
+        ("Deputy Minister of Justice Tolkunbek Asanov and OSCE Co-ordinator of Economic and Social Projects Ivo Danek "
+         "met.", {"Tolkunbek Asanov": ["Deputy Minister of Justice"],
+                  "Ivo Danek": ["OSCE Co-ordinator of Economic and Social Projects"]}),
+        ("UN Resident Co-ordinator in Moldova Dilfuza Karimova and EU Special Envoy Bo Lind spoke.",
+         {"Dilfuza Karimova": ["UN Resident Co-ordinator in Moldova"], "Bo Lind": ["EU Special Envoy"]}),
         # Title words before "and" are no name.
         ("The Minister of Foreign Affairs and Ivo Danek met.", {}),
         ("The Deputy Prime Minister and Ivo Danek met.", {}),

@@ -569,6 +569,25 @@ _BEFORE_A_PARTICIPLE_IN_A_TITLE = frozenset("newly recently just the a an its hi
 _ABBREVIATED_RANKS = frozenset(rank for rank in RANKS if rank.endswith("."))
 
 
+def _of_a_name_before(words: list[str], and_index: int) -> bool:
+    """True when the words before ``words[and_index]`` (an "and") are a body a name before them belongs to: "of" after
+    a name, a few words back ("A of the Ruritanian Police and ...").
+
+    >>> _of_a_name_before("Ana Kos of the Vinstad Police and".split(), 6)
+    True
+    >>> _of_a_name_before("Minister of Labour and".split(), 3)
+    False
+    """
+    return any(
+        words[index] == "of" and words[index - 1] not in TITLE_WORDS and _is_name(words[index - 1])
+        for index in range(and_index - 1, max(0, and_index - _BODY_BEFORE_AND_WORDS - 1), -1)
+    )
+
+
+#: How many words a body between a name's "of" and an "and" may have ("of the Court of Bosnia and Herzegovina and").
+_BODY_BEFORE_AND_WORDS = 8
+
+
 # The words after a title's last break repeat from release to release (" the OSCE Secretary General"): the walk over
 # them is kept per phrase, up to a bound, as the words' answers are.
 @lru_cache(maxsize=1 << 13)
@@ -594,6 +613,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             # A word right after "of" or "for" is the office's subject ("Minister of Labour and Social Policy").
             if _is_name(words[first - 2]) and not (first >= 3 and words[first - 3] in _SUBJECT_CONNECTORS):
                 break
+            if _of_a_name_before(words, first - 1):
+                break  # "Inspector A of the Police and Sergeant B": the body before "and" is A's
         if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)):
             break
         if token in _WHEN_WORDS:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
+
+from lxml import etree
 
 from osce_scraper.extract.dates import month_number, names_its_month, opens_with_a_date, order_is_certain, parse_date
 from osce_scraper.extract.places import lookup_place
-from osce_scraper.pages.html import Line, element_text
+from osce_scraper.pages.html import HIDDEN_TAGS, Line, element_text, hidden_by_attribute
 from osce_scraper.pages.labels import CONTENT_TYPES
 
 #: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
@@ -33,16 +36,16 @@ _SUBMITTED_RE = re.compile(r"(?:submitted|posted)\s+by\s+\S.{0,60}?\s+on\s+(?P<d
 _UPDATED_RE = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?:?\s+", re.I)
 
 
-def _place_and_date(text: str) -> str | None:
-    """The date of a line that prints a place the gazetteer knows and a date, nothing else.
+def _place_and_date(text: str) -> tuple[str, str] | None:
+    """(date, place) of a line that prints a place the gazetteer knows and a date, nothing else.
 
     >>> _place_and_date("Vienna, 3 June 2019"), _place_and_date("3 June 2019 | Vienna"), _place_and_date("Today, 3 May")
-    ('3 June 2019', '3 June 2019', None)
+    (('3 June 2019', 'Vienna'), ('3 June 2019', 'Vienna'), None)
     """
     if len(text) > 60 or not (match := _PLACE_AND_DATE_RE.fullmatch(text)):
         return None
     place = (match["place"] or match["place_after"]).strip()
-    return (match["date"] or match["date_first"]) if lookup_place(place).country_code else None
+    return ((match["date"] or match["date_first"]), place) if lookup_place(place).country_code else None
 
 
 def _names_places(part: str) -> bool:
@@ -54,22 +57,35 @@ def _names_places(part: str) -> bool:
     return all(lookup_place(name.strip()).country_code for name in part.split("/"))
 
 
-def printed_byline(text: str) -> tuple[str, str | None] | None:
-    """(date, content type) of a byline printed as text: a date, and beside it nothing but a content type, a place
-    the gazetteer knows or an update's date. The publication's date is the release's.
+class Byline(NamedTuple):
+    """What a byline printed as text says: the publication's date, and the content type and place beside it."""
 
-    >>> printed_byline("Published 3 June 2019 | Updated 5 June 2019"), printed_byline("Vienna, 3 June 2019")
-    (('3 June 2019', None), ('3 June 2019', None))
+    date: str
+    content_type: str | None = None
+    #: The part that names the place (or places, between slashes), as printed, when one does.
+    place: str | None = None
+
+
+def printed_byline(text: str) -> Byline | None:
+    """The :class:`Byline` of a line printed as text: a date, and beside it nothing but a content type, a place the
+    gazetteer knows or an update's date. The publication's date is the release's.
+
+    >>> printed_byline("Published 3 June 2019 | Updated 5 June 2019")
+    Byline(date='3 June 2019', content_type=None, place=None)
+    >>> printed_byline("Vienna, 3 June 2019")
+    Byline(date='3 June 2019', content_type=None, place='Vienna')
     >>> printed_byline("Updated 5 June 2019 – first published 3 June 2019")
-    ('3 June 2019', None)
+    Byline(date='3 June 2019', content_type=None, place=None)
     >>> printed_byline("3 June 2019 · Press release · Vienna"), printed_byline("Published 3 June 2019 by the Mission")
-    (('3 June 2019', 'Press release'), None)
-    >>> printed_byline("Press release · 9 October 2020 · Vienna/Tirana"), printed_byline("News · 3 May 2019 · Farob")
-    (('9 October 2020', 'Press release'), ('3 May 2019', 'News'))
+    (Byline(date='3 June 2019', content_type='Press release', place='Vienna'), None)
+    >>> printed_byline("Press release · 9 October 2020 · Vienna/Tirana")
+    Byline(date='9 October 2020', content_type='Press release', place='Vienna/Tirana')
+    >>> printed_byline("News · 3 May 2019 · Farob")
+    Byline(date='3 May 2019', content_type='News', place='Farob')
     """
     if len(text) > MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
         return None
-    published = updated = content_type = None
+    published = updated = content_type = place = None
     unknown: list[str] = []  # parts that are no date, type or known place
     for part in _PARTS_RE.split(text.strip()):
         if match := _UPDATED_RE.match(part):
@@ -80,15 +96,55 @@ def printed_byline(text: str) -> tuple[str, str | None] | None:
             published = published or date
         elif known := CONTENT_TYPES.get(part.lower()):
             content_type = content_type or known
-        elif not _names_places(part):
+        elif _names_places(part):
+            place = place or part
+        else:
             unknown.append(part)
     date = published or updated
     # Beside a type and a date, one more part may be a place the gazetteer lacks ("Press release · 3 June 2019 ·
     # Farob"): a name of a few capitalised words.
     if unknown and not (date and content_type and len(unknown) == 1 and _is_place_name(unknown[0])):
         placed = _place_and_date(text)
-        return (placed, None) if placed else None
-    return (date, content_type) if date else None
+        return Byline(placed[0], None, placed[1]) if placed else None
+    if not date:
+        return None
+    return Byline(date, content_type, place or (unknown[0] if unknown else None))
+
+
+def parts_set_apart(element: etree._Element) -> str | None:
+    """The texts of ``element``'s children joined by " · " when they are all it prints and two or more show text: a
+    strip whose parts a theme sets apart by hidden separators or by CSS, and which runs together in the text
+    ("3 May 2021NewsVinstad"). None for an element that prints text of its own.
+
+    >>> from lxml import html
+    >>> strip = html.fromstring("<div><time>3 May 2021</time><i aria-hidden='true'>|</i><a>News</a><span>Vinstad"
+    ...                         "</span></div>")
+    >>> parts_set_apart(strip)
+    '3 May 2021 · News · Vinstad'
+    """
+    if (element.text or "").strip():
+        return None
+    parts: list[str] = []
+    for child in element:
+        if (child.tail or "").strip():
+            return None  # text between the parts: the line is read as printed
+        if not isinstance(child.tag, str) or child.tag in HIDDEN_TAGS or hidden_by_attribute(child):
+            continue
+        if part := element_text(child):
+            parts.append(part)
+    return " · ".join(parts) if len(parts) >= 2 else None
+
+
+def line_byline(line: Line) -> Byline | None:
+    """The byline a line prints: as text, or as parts set apart in elements of their own (see
+    :func:`parts_set_apart`)."""
+    if byline := printed_byline(line.text):
+        return byline
+    # Parts set apart are a few: a longer line, or one without a digit, is no byline.
+    if len(line.text) > MAX_BYLINE_CHARS or len(line.element) < 2 or not any(c.isdigit() for c in line.text):
+        return None
+    apart = parts_set_apart(line.element)
+    return printed_byline(apart) if apart else None
 
 
 def _is_place_name(part: str) -> bool:

@@ -34,13 +34,13 @@ DATE_FIELDS = frozenset({"date", "publishing_date"})
 #: renames its fields would use for the same field).
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
     "date": ("Date", "Published", "Publication date", "Publishing date", "Date published", "Release date",
-             "Date of publication", "Issued", "Issued on", "Posted on"),
+             "Date of publication", "Issued", "Issued on", "Posted on", "Published on"),
     "place": ("Place", "Location", "Venue"),
     # The listing's names of the same two vocabularies, "Where we are" and "What we do", name them on a page too.
     "source": ("Source", "Sources", "Source(s)", "Where we are", "Published by", "Issued by", "Organization",
                "Organisation", "Office"),
     "fields_of_work": ("Fields of work", "Field of work", "Field(s) of work", "What we do", "Topics", "Topic",
-                       "Themes", "Theme", "Theme(s)", "Areas of work", "Subjects"),
+                       "Themes", "Theme", "Theme(s)", "Areas of work", "Subjects", "Related topics"),
     "content_type": ("Content type", "Type", "Category"),
 }
 #: Content types as printed above a release's title or on a listing card (lower case -> as written).
@@ -288,7 +288,9 @@ def _icon_label(line: Line, by_text: dict[str, str]) -> tuple[str, str, bool] | 
         name = child.get("aria-label") or child.get("title") if isinstance(child.tag, str) else None
         if name:
             field = by_text.get(ignorecase_key(name.strip().rstrip(":")))
-            return (field, line.text, False) if field and not element_text(child) else None
+            # A longer value is a list of links (a release's several sources), never a sentence.
+            short = len(line.text) <= _MAX_ICON_VALUE_CHARS or _is_long_list(line)
+            return (field, line.text, False) if field and short and not element_text(child) else None
         if (isinstance(child.tag, str) and child.tag not in HIDDEN_TAGS and child.get("aria-hidden") != "true") or (
                 child.tail or "").strip():
             return None
@@ -408,6 +410,30 @@ def _items_after_a_first_item_label(label: etree._Element) -> etree._Element | N
     return items if len(following) >= 2 and all(other.tag == item.tag for other in following) else None
 
 
+#: The most wrappers a field row may nest a label in, each holding the label alone.
+_MAX_LABEL_WRAPPERS = 3
+
+
+def field_row(label: etree._Element) -> etree._Element | None:
+    """The element that holds a bare label and its values: the label's parent, or, when the label is printed in a
+    wrapper of its own (a wrapper holding nothing but the label), the row around that wrapper, whose sibling
+    wrapper holds the values (a component's field row: label box and value box side by side).
+
+    >>> from lxml import html
+    >>> row = html.fromstring("<div class='row'><div><p>Venue</p></div><div><span>VINSTAD</span></div></div>")
+    >>> field_row(row[0][0]).get("class")
+    'row'
+    """
+    group = label.getparent()
+    for _ in range(_MAX_LABEL_WRAPPERS):
+        above = group.getparent() if group is not None else None
+        # The wrapper holds the label alone: no other element, no text of its own beside it.
+        if above is None or len(group) != 1 or (group.text or "").strip() or (label.tail or "").strip():
+            break
+        label, group = group, above
+    return group
+
+
 #: The most values a heading read as a label takes: a release lists a few; a menu under the same heading, all.
 _MAX_HEADING_LABEL_VALUES = 8
 # A bar or a dot between two facts printed on one line.
@@ -443,22 +469,26 @@ def iter_labels(
     end: int | None = None,
     headings: bool = False,
     tag_headings: bool = False,
+    article: etree._Element | None = None,
 ) -> Iterator[tuple[str, Labelled]]:
     """Every occurrence of a label of ``labels`` in ``lines[start:end]``, with its values.
 
-    Values are the rest of the label's own line, or else the value-like lines
-    that follow inside the label's parent element, up to the next label or
+    Values are the rest of the label's own line, or else the value-like lines that follow inside the label's parent
+    element (its field row, when the label sits in a wrapper of its own: :func:`field_row`), up to the next label or
     heading. With ``headings``, a heading that is a label alone labels the few values under it (a pane's title);
     with ``tag_headings``, only the one line of links to no release right under it (a card's tags, "badges").
+    Inside ``article`` (the page's own), such a heading labels any number of values: a menu stands outside it.
     """
     end = len(lines) if end is None else end
     # Each line is matched once: the walk below asks again of the lines that follow a label.
     pattern, by_text, colon_only, openings = _compiled(labels)
     matches = [
-        _line_label(line, match, by_text, colon_only, headings or tag_headings)
-        if line.text[0] in openings and (match := pattern.match(line.text))
-        # A fact beside its icon is short, and its element holds the icon: most lines are asked no more.
-        else _icon_label(line, by_text) if len(line.text) <= _MAX_ICON_VALUE_CHARS and len(line.element) else None
+        (_line_label(line, match, by_text, colon_only, headings or tag_headings)
+         if line.text[0] in openings and (match := pattern.match(line.text)) else None)
+        # A fact beside its icon is short or a list of links, and its element holds the icon: most lines are asked
+        # no more. Its value may open with a label's word ("Office of the ...", after the icon of a source).
+        or (_icon_label(line, by_text) if len(line.element) and (
+            len(line.text) <= _MAX_ICON_VALUE_CHARS or line.links) else None)
         for line in lines[start:end]
     ]
     free = start  # the first line no label before it took as a value
@@ -476,7 +506,7 @@ def iter_labels(
         last = index
         if not rest:
             label_el = lines[index].element
-            group = label_el.getparent()
+            group = field_row(label_el)
             items = _items_after_a_first_item_label(label_el)
             probe = index + 1
             while probe < end and not matches[probe - start]:
@@ -501,8 +531,8 @@ def iter_labels(
             continue  # a bare word that labels nothing is text ("Source" as a heading of a list)
         label_el = lines[index].element
         heading = bare and label_el.tag in _HEADING_TAGS and not is_field_label_heading(label_el)
-        if heading and len(values) > _MAX_HEADING_LABEL_VALUES:
-            continue  # a heading over a long list is a menu's ("Fields of work" over all of them)
+        if heading and len(values) > _MAX_HEADING_LABEL_VALUES and not is_within(label_el, article):
+            continue  # a heading over a long list outside the article is a menu's ("Fields of work" over all of them)
         if heading and not headings and not _heads_its_tags(lines, index, last):
             continue  # read for its tags alone (tag_headings): a heading over lines of links is a block's
         if bare and name in DATE_FIELDS and not opens_with_a_date(values[0]):
@@ -522,6 +552,7 @@ def find_labels(
     inside: Callable[[Labelled], bool] | None = None,
     headings: bool = False,
     tag_headings: bool = False,
+    article: etree._Element | None = None,
 ) -> dict[str, Labelled]:
     """Each label of ``labels`` in ``lines[start:end]`` with its values.
 
@@ -529,12 +560,12 @@ def find_labels(
     line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's).
     ``keep`` drops the occurrences it answers False for, asked with the lines of the labels before (theirs and their
     values'); one ``inside`` answers True for (the page's own container) wins over any other, with a colon or not.
-    ``headings`` reads a heading that is a label alone as one, ``tag_headings`` one over its tags (see
-    :func:`iter_labels`).
+    ``headings`` reads a heading that is a label alone as one, ``tag_headings`` one over its tags, over a list of
+    any length inside ``article`` (see :func:`iter_labels`).
     """
     found: dict[str, tuple[bool, Labelled]] = {}
     taken: set[int] = set()
-    for name, labelled in iter_labels(lines, labels, start, end, headings, tag_headings):
+    for name, labelled in iter_labels(lines, labels, start, end, headings, tag_headings, article):
         kept = keep is None or keep(labelled, taken)
         if keep is not None:
             taken.update(range(labelled.first_line, labelled.last_line + 1))

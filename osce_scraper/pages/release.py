@@ -11,9 +11,17 @@ from parsel import Selector
 
 from osce_scraper.extract.datelines import first_dateline, is_standalone_dateline, parse_dateline
 from osce_scraper.extract.dates import names_its_month
+from osce_scraper.extract.places import lookup_place
 from osce_scraper.extract.urls import node_id_of, release_url, split_url
 from osce_scraper.extract.vocabulary import ignorecase_openings
-from osce_scraper.pages.bylines import byline_date, is_submitted_line, printed_byline, tile_date, typed_date
+from osce_scraper.pages.bylines import (
+    Byline,
+    byline_date,
+    is_submitted_line,
+    line_byline,
+    tile_date,
+    typed_date,
+)
 from osce_scraper.pages.html import (
     Line,
     attribute_contents,
@@ -94,7 +102,9 @@ _MAX_FURNITURE_BLOCK_CHARS = 600
 #: No heading the two patterns above match is longer ("subscribe to our newsletter:"): a longer line is not tried.
 _SECTION_HEADING_MAX_CHARS = 29
 _FURNITURE_OPENERS = ("©", r"copyright\b", r"print\b", "back to top", "newsroom$", "skip to",
-                      r"photos?( credits?)?:", r"credits?:", r"source url:")
+                      r"photos?( credits?)?:", r"credits?:", r"source url:",
+                      # The fields the project does not read: their labels and values are no text.
+                      r"tags?:", r"keywords?:")
 # A credit may stand in brackets: "(Photo: OSCE/Name)".
 _FURNITURE_RE = re.compile(rf"^\(?(?:{'|'.join(_FURNITURE_OPENERS)})", re.I)
 # After the text, when the page was last changed ("Last Updated ( Thursday, 19 September 2013 11:02 )"), no sentence;
@@ -488,6 +498,23 @@ def _sidebar_labels(
     return found
 
 
+# A name of one to three capitalised words, a dash between spaces, and the text's first word: "Vienna – The OSCE".
+_PLACE_THEN_DASH_RE = re.compile(r"(?P<place>[A-ZÀ-Ž][\w'’.-]*(?: [A-ZÀ-Ž][\w'’.-]*){0,2}) [–—-] (?=[A-ZÀ-Ž“\"«])")
+
+
+def place_opening_the_text(text: str) -> str | None:
+    """The place a text opens with before a dash, when the gazetteer knows it and the dateline reader reads no
+    dateline there: a dateline of the place alone, printed in the case of a name ("Vienna – The OSCE ...").
+
+    >>> place_opening_the_text("Vienna – The OSCE today opened a course."), place_opening_the_text("Strong – We met.")
+    ('Vienna', None)
+    """
+    # The pattern is tried once, at the text's start: most texts open with a name and a comma, or no dash.
+    if not (match := _PLACE_THEN_DASH_RE.match(text)) or not lookup_place(place := match["place"]).country_code:
+        return None
+    return place if parse_dateline(text) is None else None
+
+
 def _date_of(found: Labelled, lines: list[Line]) -> str:
     """The date a date label shows: as printed, or its ``<time>``'s when the printed one names no month."""
     if names_its_month(found.text):
@@ -497,10 +524,10 @@ def _date_of(found: Labelled, lines: list[Line]) -> str:
                 found.text)
 
 
-def _date_above_title(lines: list[Line], title_index: int, consumed: set[int]) -> str | None:
-    """A date printed right above the title, alone or as a calendar tile ("04" / "Jun" / "2019"), with at most
-    the page's type (a line already read) between them, in the title's own header: a teaser's date or a pager's
-    line before the heading is another's."""
+def _byline_above_title(lines: list[Line], title_index: int, consumed: set[int]) -> Byline | None:
+    """A date printed right above the title, alone, beside a place or as a calendar tile ("04" / "Jun" / "2019"),
+    with at most the page's type (a line already read) between them, in the title's own header: a teaser's date or a
+    pager's line before the heading is another's."""
     if title_index < 1:
         return None
     end = title_index - 1 if title_index - 1 in consumed else title_index
@@ -514,10 +541,9 @@ def _date_above_title(lines: list[Line], title_index: int, consumed: set[int]) -
                 and line.article is lines[title_index].article)
 
     if end >= 3 and all(in_the_header(i) for i in range(end - 3, end)) and (tile := tile_date(lines, end - 3)):
-        return tile
-    if end >= 1 and end - 1 not in consumed and in_the_header(end - 1) and (
-            byline := printed_byline(lines[end - 1].text)):
-        return byline[0]
+        return Byline(tile)
+    if end >= 1 and end - 1 not in consumed and in_the_header(end - 1):
+        return line_byline(lines[end - 1])  # its parts may touch, their separators hidden ("3 May 2021Vinstad")
     return None
 
 
@@ -553,7 +579,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                                        or in_a_form_apart_from(lines[found.first_line].element, title_elements)),
         inside=None if main_of_title is None else lambda found: is_within(lines[found.first_line].element,
                                                                           main_of_title),
-        headings=True,
+        headings=True, article=enclosing(title_element, "article") if title_element is not None else None,
     )
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
     # A label printed twice in a row (a visible term and its values' hidden caption, "Source" over "Source"): the
@@ -563,6 +589,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
 
     content_type = labels["content_type"].text if "content_type" in labels and labels["content_type"].values else None
     printed_date = None
+    printed_place: str | None = None  # a byline's place, beside its date and type
     # The content type is printed just above the title, or just below it; above it, maybe in a byline with the date.
     for index in [*range(title_index - 1, max(-1, title_index - 4), -1), title_index + 1]:
         if 0 <= index < len(lines) and index != title_index and index not in consumed:
@@ -573,9 +600,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
                 consumed.add(index)
                 content_type = content_type or known
                 break
-            if index < title_index and (byline := printed_byline(lines[index].text)) and byline[1]:
+            # Its parts may touch in the text, their separators hidden ("3 May 2021NewsVinstad").
+            if index < title_index and (byline := line_byline(lines[index])) and byline.content_type:
                 consumed.add(index)
-                printed_date, content_type = byline[0], content_type or byline[1]
+                printed_date, content_type = byline.date, content_type or byline.content_type
+                printed_place = byline.place
                 break
             if index < title_index and (typed := typed_date(lines[index].text)):
                 consumed.add(index)  # "News 3 June 2019", or "News3 June 2019" where the two tags touch
@@ -636,10 +665,11 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         if not body and is_standalone_dateline(text):
             standalone = standalone or text
             continue
-        if not body and (byline := printed_byline(text)):
+        if not body and (byline := line_byline(line)):
             # The date printed under the title, alone or beside a place, a type or an update's date: no text.
-            printed_date = printed_date or byline[0]
-            content_type = content_type or byline[1]
+            printed_date = printed_date or byline.date
+            content_type = content_type or byline.content_type
+            printed_place = printed_place or byline.place
             continue
         if not body and ((len(text) <= _LONGEST_CONTENT_TYPE and text.lower() in CONTENT_TYPES) or typed_date(text)):
             # Before the text, a type alone on its line or beside a date ("Press release", "News3 June 2019" over a
@@ -652,7 +682,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             continue  # a byline whose date is month first or day first, nothing says which: no text, no date
         body.append(index)
     # Above the title only when nothing under it dates the page.
-    printed_date = printed_date or _date_above_title(lines, title_index, consumed)
+    if not printed_date and (above := _byline_above_title(lines, title_index, consumed)):
+        printed_date, printed_place = above.date, printed_place or above.place
     if next(selector.root.iter("img"), None) is not None:  # a page without a photo has no caption to leave out
         body = _without_captions_beside_photos(lines, body)
     body = _without_embedded_posts(lines, body)
@@ -696,6 +727,10 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
     date_raw = _date_of(*date) if date else printed_date
     if content_type is None and "content_type" in shown:
         content_type = shown["content_type"][0].text
+    # No label names the place: a byline's place, else one the text opens with before a dash ("Vienna – ...").
+    place_raw = list(shown["place"][0].values) if "place" in shown else [printed_place] if printed_place else []
+    if not place_raw and paragraphs and (opening := place_opening_the_text(paragraphs[0])):
+        place_raw = [opening]
     meta_date = (
         meta_content(selector, "article:published_time", "dcterms.date", "date", "datePublished", "dc.date")
         or next(json_ld_values(selector, "datePublished"), None)
@@ -708,7 +743,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         title=title,
         content_type=content_type,
         date_raw=date_raw,
-        place_raw=list(shown["place"][0].values) if "place" in shown else [],
+        place_raw=place_raw,
         source=split_values(shown["source"][0].values) if "source" in shown else [],
         fields_of_work=split_values(shown["fields_of_work"][0].values) if "fields_of_work" in shown else [],
         paragraphs=paragraphs,

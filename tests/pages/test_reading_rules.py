@@ -246,6 +246,13 @@ def test_a_print_views_source_url_and_list_of_links_are_no_text():
     assert read_release(page, URL).paragraphs == [ONE_PARAGRAPH[3:-4]]
 
 
+def test_a_field_the_project_does_not_read_opening_the_text_is_no_text():
+    for label in ("Tags:", "TAGS:", "Keywords:"):
+        tags = f"<p><strong>{label}</strong> <a href='/tags/youth'>Youth</a>, <a href='/tags/media'>Media</a></p>"
+        page = make_release_html(body=tags + ONE_PARAGRAPH, meta="")
+        assert read_release(page, URL).paragraphs == [ONE_PARAGRAPH[3:-4]]
+
+
 def test_a_type_printed_before_the_title_in_its_heading_is_no_part_of_the_title():
     page = make_release_html(kind="").replace("<h1>", "<h1><span class='visually-hidden'>News: </span>")
     release = read_release(page, URL)
@@ -338,3 +345,105 @@ def test_a_quotation_printed_in_a_box_and_in_a_blockquote_keeps_the_blockquote()
     page = make_release_html(kind="", body=FIRST + f"<aside><p>{said}</p></aside>{SECOND}<blockquote><p>{said}</p>"
                              "</blockquote>")
     assert read_release(page, URL).paragraphs == [FIRST[3:-4], SECOND[3:-4], said]
+
+
+# A component's field rows: the label in a box of its own, its value in the box beside it.
+def field_rows(*rows: tuple[str, str]) -> str:
+    return "".join(f"<div class='fact'><div class='fact-label'><p>{label}</p></div><div class='fact-value'><div>"
+                   f"{value}</div></div></div>" for label, value in rows)
+
+
+def test_labels_in_boxes_of_their_own_beside_their_values_are_read_and_no_text():
+    facts = field_rows(("Category", "<span>News</span>"), ("Published on", "<time>3 May 2021</time>"),
+                       ("Venue", "<span>VINSTAD</span>"),
+                       ("Issued by", "<ul><li><a href='/mission-to-ruritania'>OSCE Mission to Ruritania</a></li></ul>"),
+                       ("Areas of work", "<ul><li><a href='/policing'>Policing</a></li><li><a href='/youth'>Youth"
+                                         "</a></li></ul>"))
+    release = read_release(make_release_html(meta=f"<div class='facts'>{facts}</div>", kind="", body=FIRST), URL)
+    assert (release.content_type, release.date_raw, release.place_raw, release.source, release.fields_of_work) == (
+        "News", "3 May 2021", ["VINSTAD"], ["OSCE Mission to Ruritania"], ["Policing", "Youth"])
+    assert release.paragraphs == [FIRST[3:-4]]
+    check_a_label_alone_in_its_box_takes_no_sentence_from_the_next_box()
+
+
+def check_a_label_alone_in_its_box_takes_no_sentence_from_the_next_box() -> None:
+    """Precision: asked by the test before it."""
+    facts = field_rows(("Venue", "The course was held in the training hall of the police academy near Vinstad."))
+    release = read_release(make_release_html(meta=facts, kind="", body=FIRST), URL)
+    assert release.place_raw == []
+
+
+def test_a_source_icons_label_over_a_long_list_of_offices_is_read_though_the_first_opens_with_a_label_word():
+    offices = ("<a href='/office-in-vinstad'>Office of the Special Envoy for Youth and Security in Ruritania and the "
+               "Northern Provinces</a>, <a href='/mission-to-ruritania'>OSCE Mission to Ruritania</a>")
+    facts = (f"<ul class='meta'><li><span class='icon' role='img' aria-label='Source'><svg aria-hidden='true'>"
+             f"</svg></span><span>{offices}</span></li></ul>")
+    release = read_release(make_release_html(meta=facts, kind="", body=FIRST), URL)
+    assert release.source == ["Office of the Special Envoy for Youth and Security in Ruritania and the Northern "
+                              "Provinces", "OSCE Mission to Ruritania"]
+    assert release.paragraphs == [FIRST[3:-4]]
+
+
+ELEVEN_TOPICS = ("Arms control", "Border management", "Democratization", "Education", "Elections",
+                 "Gender equality", "Human rights", "Media freedom", "Policing", "Rule of law", "Youth")
+
+
+def topic_chips(heading: str) -> str:
+    chips = "".join(f"<li><a href='/what-we-do/{n}'>{topic}</a></li>" for n, topic in enumerate(ELEVEN_TOPICS))
+    return f"<section class='chips'><h2>{heading}</h2><ul>{chips}</ul></section>"
+
+
+def test_a_topics_heading_over_many_chips_in_the_article_labels_them_all():
+    release = read_release(make_release_html(meta="", kind="", body=FIRST + topic_chips("Topics")), URL)
+    assert release.fields_of_work == list(ELEVEN_TOPICS)
+    assert release.paragraphs == [FIRST[3:-4]]
+    check_the_same_heading_over_a_menu_after_the_article_labels_nothing()
+
+
+def check_the_same_heading_over_a_menu_after_the_article_labels_nothing() -> None:
+    """Precision: asked by the test before it."""
+    page = make_release_html(meta="", kind="", body=FIRST).replace("</article>", "</article>" + topic_chips("Topics"))
+    assert read_release(page, URL).fields_of_work == []
+
+
+# A strip above the title whose parts touch in the text, its separators hidden from a screen reader.
+def strip_of(*parts: str) -> str:
+    return "<div class='strip'>" + "<span aria-hidden='true'>/</span>".join(parts) + "</div>"
+
+
+@pytest.mark.parametrize(("strip", "kind", "place"), [
+    (strip_of("<time>3 May 2021</time>", "<a href='/press-releases?type=news'>News</a>", "<span>Vinstad</span>"),
+     "News", "Vinstad"),
+    (strip_of("<time>3 May 2021</time>", "<span>Vienna</span>"), None, "Vienna"),
+])
+def test_a_strip_that_opens_with_the_date_gives_the_type_and_the_place_beside_it(strip, kind, place):
+    page = make_release_html(kind=strip, meta="", body=FIRST.replace("VINSTAD, 3 May 2021 – ", ""))
+    release = read_release(page, URL)
+    assert (release.content_type, release.date_raw, release.place_raw) == (kind, "3 May 2021", [place])
+    assert not any("3 May 2021" in text for text in release.paragraphs)
+
+
+def test_related_topics_over_chips_after_the_source_logo_are_fields_of_work_and_no_source():
+    source = ("<div class='source'><h2 class='visually-hidden'>Source</h2><a href='/mission-to-ruritania'><img "
+              "src='/logo.svg' alt='logo'><span>OSCE Mission to Ruritania</span></a></div>")
+    chips = ("<div class='chips'><span>Related topics</span><a href='/what-we-do/policing'>Policing</a>"
+             "<a href='/what-we-do/youth'>Youth</a></div>")
+    page = make_release_html(kind="", meta="", body=FIRST + f"</div><div class='meta'>{source}{chips}")
+    release = read_release(page, URL)
+    assert (release.source, release.fields_of_work) == (["OSCE Mission to Ruritania"], ["Policing", "Youth"])
+    assert release.paragraphs == [FIRST[3:-4]]
+
+
+def test_a_place_and_a_dash_that_open_the_text_are_its_dateline_in_the_case_of_a_name():
+    first = ("<p><span class='where'><span>Vienna</span> –</span> The OSCE Mission to Ruritania today trained twenty "
+             "police officers in community policing.</p>")
+    release = read_release(make_release_html(meta="", kind="", body=first + SECOND), URL)
+    assert release.place_raw == ["Vienna"]
+    assert release.paragraphs[0].startswith("Vienna – The OSCE")
+    check_a_word_before_a_dash_that_names_no_place_is_no_dateline()
+
+
+def check_a_word_before_a_dash_that_names_no_place_is_no_dateline() -> None:
+    """Precision: asked by the test before it."""
+    first = "<p>Community policing – The OSCE Mission to Ruritania today trained twenty police officers.</p>"
+    assert read_release(make_release_html(meta="", kind="", body=first), URL).place_raw == []

@@ -87,8 +87,11 @@ _LATER_NAME_WORD = rf"(?:{_NAME_WORD}|{_JOINED_PARTICLE}{_NAME_WORD})"  # the ca
 _INITIALS_RE = re.compile(rf"(?:{_UP}\.){{2,4}}")
 #: A personal name: two to four capitalised words, name particles allowed between them.
 _SUFFIXES = frozenset(NAME_SUFFIXES)
+# The first letters of the particles and suffixes: a word that opens otherwise (most words) is tried for neither.
+_BETWEEN_NAME_WORDS_FIRSTS = "".join(sorted({word[0] for word in (*NAME_PARTICLES, *NAME_SUFFIXES)}))
 NAME_RE = re.compile(
-    rf"(?:{_NAME_WORD})(?:\s(?:{_PARTICLE}\s|{_SUFFIX}\s){{0,2}}(?:{_LATER_NAME_WORD})){{1,3}}(?:\s{_SUFFIX}\b)?")
+    rf"(?:{_NAME_WORD})(?:\s(?:(?=[{_BETWEEN_NAME_WORDS_FIRSTS}])(?:{_PARTICLE}|{_SUFFIX})\s){{0,2}}"
+    rf"(?:{_LATER_NAME_WORD})){{1,3}}(?:\s{_SUFFIX}\b)?")
 
 
 def _by_first_letter(words: tuple[str, ...]) -> str:
@@ -850,9 +853,10 @@ def _lower_office_after_comma(space: str) -> str:
 # "Name, head of the OSCE Office in X": a lower-case office (a word of rank before it) and a preposition after the
 # comma start a title too, an article before them as before a capital: one look-ahead holds both, so a comma before
 # a lower-case word costs the scan one try of the offices.
-# The same scan finds the commas before " who " (``who_leads``' "Name, who heads the ...").
+# The same scan finds the commas before " who " (``who_leads``' "Name, who heads the ..."), and those before "both" or
+# "all" and a title ("A and B, both members of ...", ``names_comma_plural_title``'s).
 _COMMAS_SCAN_RE = re.compile(
-    rb",(?:(?=" + _MARKED_SPACE + rb"(?:(?:the|an?)" + _MARKED_SPACE + rb")?(?:(?:"
+    rb",(?:(?=" + _MARKED_SPACE + rb"(?:(?:the|an?|both|all)" + _MARKED_SPACE + rb")?(?:(?:"
     + alternation(LOWER_RANK_WORDS).encode() + rb")" + _MARKED_SPACE + rb")?(?:\x01|"
     + _lower_office_after_comma(_MARKED_SPACE.decode()).encode() + rb"))(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
     + rb"|(?P<who>(?= who )))"
@@ -861,8 +865,8 @@ _COMMAS_SCAN_RE = re.compile(
 
 @_kept_for_the_last_text
 def _commas(text: str) -> tuple[list[int], list[int], list[int]]:
-    """(commas before a capital; commas before a capital, an article (a word of rank) and a capital, or a lower-case
-    office and its preposition; commas before " who "): their places, in text order.
+    """(commas before a capital; commas before a capital, an article, "both" or "all" (a word of rank) and a capital, or
+    a lower-case office and its preposition; commas before " who "): their places, in text order.
 
     >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said; Ed Li, head of it, left, who knew")
     ([12], [12, 34, 57], [75])
@@ -1842,25 +1846,9 @@ NAMES_COMMA_PLURAL_TITLE_EXAMPLES: tuple[Example, ...] = (
 )
 
 
-def _commas_before(text: str, word: str) -> list[int]:
-    """Where each comma that a space and ``word`` follow stands.
-
-    >>> _commas_before("A and B, both members, and C, both", " both ")
-    [7]
-    """
-    places, position = [], text.find(f",{word}")
-    while position >= 0:
-        places.append(position)
-        position = text.find(f",{word}", position + 1)
-    return places
-
-
 def names_comma_plural_title(text: str) -> Iterator[Candidate]:
     """"A and B, Heads of ...,": a plural title after a list of names is each one's ("A and B, both members of")."""
-    commas = _commas(text)[1]
-    if ", both " in text or ", all " in text:  # which the comma scan, after a comma, does not look for
-        commas = sorted({*commas, *_commas_before(text, " both "), *_commas_before(text, " all ")})
-    for marked_comma in commas:
+    for marked_comma in _commas(text)[1]:
         # A list of names ends in "and B" before the comma: most commas have none, and a test of text is quick.
         if " and " not in text[max(0, marked_comma - 80) : marked_comma] or not (
                 comma := _COMMA_BEFORE_PLURAL_RE.match(text, marked_comma)):

@@ -168,7 +168,7 @@ VENUE_WORDS_AFTER = ("school", "gymnasium", "lyceum", "monument", "memorial", "s
                      "prize", "fund", "foundation", "cathedral", "church", "mosque", "barracks", "library", "museum",
                      "crossing", "checkpoint", "highway", "canal", "tunnel")
 #: Verbs of choosing that give a title after them ("Name was appointed / elected / named Title").
-CHOOSING_VERBS = ("appointed", "elected", "named", "re-elected", "re-appointed", "reappointed", "reelected")
+CHOOSING_VERBS = ("appointed", "elected", "named", "re-elected", "re-appointed")
 #: Verbs that tell an office after "who" ("Name, who heads the OSCE Centre in X").
 LEAD_VERBS = ("heads", "headed", "leads", "led", "chairs", "chaired", "directs", "directed")
 #: The words that name a structure an official heads, besides the OSCE's own ("the Ministry", "the Court").

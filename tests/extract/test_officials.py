@@ -328,7 +328,8 @@ def make_comma_texts() -> list[str]:
         for after in ["Ambassador Anna Berg, met", "the Head of the Office, said", "a Senior Adviser, said",
                       "Čestmír Novák, said", "which Anna Berg said", "head of the Office, said",
                       f"a senior adviser at{space}the Office, said", f"the deputy{space}head{space}of it, said",
-                      f"former{space}Deputy Head, said", "who heads the Office, said"]:
+                      f"former{space}Deputy Head, said", "who heads the Office, said",
+                      f"both{space}members{space}of the Senate, said", f"all Heads{space}of Mission, said"]:
             texts.append(f"The Head of the OSCE Office,{space}{after}. He served as{space}{after}.")
     return texts
 
@@ -337,16 +338,16 @@ def make_comma_texts() -> list[str]:
 # scans are held to, and each held to a search of the text.
 _COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + officials_module._MARKED_SPACE + rb"\x01)")
 _COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(
-    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?"
+    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?|both|all)" + officials_module._MARKED_SPACE + rb")?"
     rb"(?:(?:" + "|".join(vocabulary.LOWER_RANK_WORDS).encode() + rb")" + officials_module._MARKED_SPACE + rb")?\x01)"
 )
 _COMMA_WHO_SCAN_RE = re.compile(rb", who ")
 _COMMA_LOWER_OFFICE_SCAN_RE = re.compile(
-    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?)" + officials_module._MARKED_SPACE + rb")?"
+    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?|both|all)" + officials_module._MARKED_SPACE + rb")?"
     + officials_module._lower_office_after_comma(officials_module._MARKED_SPACE.decode()).encode() + rb")"
 )
 _AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
-_CHOSEN_SCAN_RE = re.compile(rb" (?:appointed|elected|named)(?: the)? \x01")
+_CHOSEN_SCAN_RE = re.compile(rb" (?:" + "|".join(vocabulary.CHOOSING_VERBS).encode() + rb")(?: the)? \x01")
 _LAST_ROLE_LETTERS = b"".join(re.escape(form[-1:]) for form in officials_module._LOWER_ROLE_FORMS.values())
 _LOWER_ROLES_SCAN_RE = re.compile(
     officials_module._MARK
@@ -394,7 +395,7 @@ def test_the_offices_and_as_of_one_scan_are_those_of_each_scan():
     texts += [f"He served as {article}{head} Anna Berg and as {article}{head}\u00a0Čech" for head in heads
               for article in ("", "the ", "a ", "an ")]
     texts += [f"Ana Kos was {verb} {head} and Ivo Danek {verb} Čech, then {verb} the {head}."
-              for head in (*heads, "President") for verb in ("elected", "appointed", "named")]
+              for head in (*heads, "President") for verb in vocabulary.CHOOSING_VERBS]
     for text in texts:
         marked = officials_module._marked(text)
         roles = [(place.start(), place.group(place.lastindex))

@@ -911,12 +911,15 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 # of a few words right before the comma; "the Mission's regional chief, Name," and "whose rector, Name,": an office
 # of the body named before it; "the akim of the Vinstad region, Name,": an office of a named body (the group "body").
 _LOWER_OFFICE_BEFORE_COMMA_RE = re.compile(
-    rf"\b(?P<determiner>[Tt]he|an?|whose|[Ii]ts)\s+(?P<office>(?:{_UP}[\w-]*['’]s\s+)?"
-    rf"(?:(?!(?:and|or|who|which|of)\b)[a-z][\w'’-]*\s+){{0,3}}"
+    rf"\b(?P<determiner>[Tt]he|an?|whose|[Ii]ts|his|her|their)\s+(?P<office>(?:(?:former\s+)?{_UP}[\w-]*(?:['’]s)?\s+)?"
+    rf"(?:(?!(?:and|or|who|which|of|whose|its|his|her|their)\b)[a-z][\w'’-]*\s+){{0,3}}"
     rf"(?:{alternation(LOWER_ROLE_HEADS)})(?:\s+general|\s+of\s+the(?:\s+[a-z][\w-]*){{1,3}}"
     rf"|(?P<body>\s+(?:of|at|in|for|to)\s+[^,;()]{{1,80}}))?)$"
 )
 _POSSESSIVE_WORD_RE = re.compile(r"\w['’]s\s")
+#: The words before an office that say whose it is: the body's or the person's named before ("whose rector", "his
+#: counterpart").
+_OWNING_DETERMINERS = frozenset({"whose", "its", "Its", "his", "her", "their"})
 
 
 # A clause that opens the sentence and ends at the comma before a name: "After meeting the Foreign Minister, Name
@@ -965,6 +968,8 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
         if _belongs_to_the_name_before(text, title_start):
             continue  # "A, Title, B": the title is A's
         closed = text.startswith(",", match.end())
+        # A name that ends the sentence is closed too, for an office whose owner a word names ("his counterpart").
+        ended = text.startswith(".", match.end())
         if not closed and _CLAUSE_OPENING_RE.search(text, max(0, title_start - 80), title_end):
             continue  # "After meeting the Foreign Minister, Name said": the title is the clause's, not the name's
         headed = bool(title) and bool(_HEAD_RE.search(title) or _LOWER_HEAD_RE.search(title))
@@ -972,10 +977,13 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
             yield Candidate(match.group("name"), (title,))
             continue
         # "the chief electoral officer, Name,": a lower-case office of a few words after an article.
-        lower = _LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 120), title_end) if closed else None
+        lower = (_LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 120), title_end)
+                 if closed or ended else None)
+        if lower and not closed and lower.group("determiner") not in _OWNING_DETERMINERS:
+            lower = None
         office = lower.group("office") if lower and (
             _is_lower_case_office(lower.group("office")) if lower.group("body") else
-            _is_an_office(lower.group("office"), owned=lower.group("determiner") in ("whose", "its", "Its"))) else ""
+            _is_an_office(lower.group("office"), owned=lower.group("determiner") in _OWNING_DETERMINERS)) else ""
         if headed:
             # The walk over title words stops at a word of the office's kind ("regional"): the office is longer.
             longer = len(office) > len(title) and office.endswith(title)
@@ -1091,6 +1099,14 @@ def _named_before_comma(text: str, position: int) -> str | None:
     return _surname_spelled_in_full(text, position)
 
 
+# "Name, the former Dutch foreign minister,": a lower-case office after a country's (or a body's) capitalised word;
+# a family's or a household's head is none.
+_NATIONAL_LOWER_OFFICE_RE = re.compile(
+    rf"(?:(?:former|then|acting)\s+)?{_UP}[\w'’-]*\s+(?:(?!(?:family|household|clan)\b)[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{alternation(LOWER_TITLE_HEADS)})"
+)
+
+
 def name_comma_title(text: str) -> Iterator[Candidate]:
     """"Name, Title," and "Name (MP, Country), Title,": the comma first, then the name before it."""
     for marked_comma in _commas(text)[1]:
@@ -1104,6 +1120,7 @@ def name_comma_title(text: str) -> Iterator[Candidate]:
             continue
         title = _title_after(text, comma.end())
         if not (title and (_HEAD_RE.search(title) or _is_lower_case_office(title)
+                           or _NATIONAL_LOWER_OFFICE_RE.fullmatch(title)
                            or (_PERSONAL_RANK_BEFORE_NAME_RE.match(match.group("name"))
                                and _LOWER_ROLE_HEAD_RE.match(title)))):
             continue

@@ -126,12 +126,12 @@ LOWER_TITLE_HEADS = (
     "leader", "president", "minister", "ambassador", "mayor", "chairman", "chairperson", "director", "head",
     "representative", "governor", "prosecutor", "judge", "commander", "secretary", "adviser", "advisor",
     "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner", "ombudsperson",
-    "ombudsman", "ombudswoman", "deputy",
+    "ombudsman", "ombudswoman", "deputy", "negotiator", "mediator",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector",
                     "parliamentarian", "lawmaker", "legislator", "principal", "manager", "professor", "akim", "hokim",
-                    "khokim")
+                    "khokim", "counterpart")
 #: Lower-case words of a place in a body rather than an office of it: after a name and a comma, they make an official
 #: only of a body whose name is capitalised ("Name, a member of the Ruritanian Parliament"), never before a name.
 MEMBER_WORDS = ("member", "expert")

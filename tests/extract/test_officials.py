@@ -646,6 +646,27 @@ def test_the_body_of_the_person_before_and_is_no_part_of_the_next_title(text, ex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A country's word before a lower-case office, before the name or after it.
+        ("The Ruritanian chief negotiator, Ivo Danek, and the Vinstad chief negotiator, Ana Kos, met.",
+         {"Ivo Danek": ["Ruritanian chief negotiator"], "Ana Kos": ["Vinstad chief negotiator"]}),
+        ("Bo Lind, the former Ruritanian foreign minister, opened the exhibition.",
+         {"Bo Lind": ["former Ruritanian foreign minister"]}),
+        ("The talks were chaired by the former OSCE mediator, Lena Varga.", {"Lena Varga": ["former OSCE mediator"]}),
+        # An office a possessive word gives ("his", "her"): the person's counterpart or adviser.
+        ("The Minister met his Ruritanian counterpart, Ivo Danek.", {"Ivo Danek": ["Ruritanian counterpart"]}),
+        ("The Minister thanked her adviser, Ana Kos, for the report.", {"Ana Kos": ["adviser"]}),
+        # No office: a family's head, a victim's lawyer.
+        ("Ivo Danek, the Kovač family head, welcomed the monitors.", {}),
+        ("The victim's lawyer, Ana Kos, spoke to the court.", {}),
+    ],
+)
+def test_lower_case_offices_after_a_countrys_word_or_a_possessive(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "Title A and B": the name right after the title is A's, though the lexicon lacks A's given name and knows B's.
         ("Ruritanian Ombudsperson Zhyldyz Umetova and Ivo Danek, Chairman of the Election Commission, attended.",
          {"Zhyldyz Umetova": ["Ruritanian Ombudsperson"], "Ivo Danek": ["Chairman of the Election Commission"]}),

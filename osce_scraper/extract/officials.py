@@ -613,13 +613,16 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             if first == 1:
                 and_opens = True
                 break
-            # A word right after "of" or "for" is the office's subject ("Minister of Labour and Social Policy").
-            if _is_name(words[first - 2]) and not (first >= 3 and words[first - 3] in _SUBJECT_CONNECTORS):
+            # A word right after "of" or "for" (and "the" or "its") is the office's subject ("Minister of Labour and
+            # Social Policy", "Chair of its Budget and Audit Committee").
+            if _is_name(words[first - 2]) and not (first >= 3 and (words[first - 3] in _SUBJECT_CONNECTORS or (
+                    first >= 4 and words[first - 3] in ("the", "its") and words[first - 4] in _SUBJECT_CONNECTORS))):
                 break
             if _of_a_name_before(words, first - 1):
                 break  # "Inspector A of the Police and Sergeant B": the body before "and" is A's
-        if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)):
-            break
+        if not (token[0].isupper() or token.lower() in _CONNECTORS or (lower_case and token in LOWER_TITLE_WORDS)
+                or (token == "its" and first >= 2 and words[first - 2] in _SUBJECT_CONNECTORS)):
+            break  # "its" only after "of" or "for": "Chair of its Committee"
         if token in _WHEN_WORDS:
             break  # "On Thursday Ambassador X": the day is no part of the title
         if token in _CHOOSING_PARTICIPLES and not (first >= 2 and (
@@ -1140,7 +1143,7 @@ _COUNTRY_NAME = rf"{_UP}[\w'’-]+(?:\s(?:and\s)?{_UP}[\w'’-]+){{0,2}}"
 # What may stand between " as " and the title's capital ("as its Treasurer"); a word of when ("as the new Head") is
 # no part of the title. The offices' scan finds each of them, the pattern reads the one it found.
 _AS_OPENINGS = ("", "the ", "a ", "an ", "its ", "his ", "her ", "their ", "new ", "the new ", "the incoming ",
-                "the interim ")
+                "the interim ", "the next ")
 _AS_TITLE_RE = re.compile(rf" as (?:{'|'.join(sorted(_AS_OPENINGS, key=len, reverse=True))})(?=[A-Z])")
 _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
@@ -1155,8 +1158,9 @@ _NAME_BEFORE_SERVICE_RE = re.compile(
 
 # "appointed Name as Title", and "extended the mandate (term) of Name as Title": the office kept.
 _CHOSEN_NAME_BEFORE_AS_RE = re.compile(
-    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))}|(?:mandate|term)\s+of)\s+(?P<name>{_NAME_OR_RANK})"
-    rf"(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?$"
+    rf"\b(?:{alternation(tuple(sorted(_CHOOSING_PARTICIPLES)))}|(?:mandate|term|appointment)\s+of)\s+"
+    # The person's country, or a few words set apart between commas ("Name, a Ruritanian judge, as Title").
+    rf"(?P<name>{_NAME_OR_RANK})(?:\s+of\s+(?:the\s+)?{_COUNTRY_NAME})?(?:,\s+[^,;.]{{1,60}},)?$"
 )
 
 SERVICE_AS_TITLE_EXAMPLES: tuple[Example, ...] = (
@@ -1721,6 +1725,10 @@ _LOWER_PLURAL_BEFORE_COMMA_RE = re.compile(
 )
 
 
+#: Lower-case plurals that are offices whatever they chair ("the co-chairs of the working group").
+_OFFICE_PLURALS = frozenset({"co-chairs", "vice-chairs", "vice-presidents"})
+
+
 def _lower_plural_title_before(text: str, end: int) -> str:
     """The lower-case plural title that ends at ``end`` (a comma before a list of names), if any.
 
@@ -1728,15 +1736,19 @@ def _lower_plural_title_before(text: str, end: int) -> str:
     ('mayors', 'mayors of Vinstad and Ruri')
     >>> _lower_plural_title_before("The Mission's two deputy heads", 30), _lower_plural_title_before("the members", 11)
     ("Mission's two deputy heads", '')
+    >>> _lower_plural_title_before("the co-chairs of it", 19), _lower_plural_title_before("the members of it", 17)
+    ('co-chairs of it', '')
     """
     found = _LOWER_PLURAL_BEFORE_COMMA_RE.search(text, max(0, end - 120), end)
     if found is None:
         return ""
+    title = found.group("title")
+    office = not _OFFICE_PLURALS.isdisjoint(title.split()[:2])  # "the co-chairs of the working group"
     if found.group("body"):
-        return found.group("title") if _LOWER_PLURAL_OF_A_BODY_RE.match(found.group("title")) else ""
+        return title if office or _LOWER_PLURAL_OF_A_BODY_RE.match(title) else ""
     if found.group("owner"):
-        return found.group("owner") + found.group("title")
-    return found.group("title") if found.group("count") else ""
+        return found.group("owner") + title
+    return title if found.group("count") or office else ""
 
 
 PLURAL_TITLE_COMMA_LIST_EXAMPLES: tuple[Example, ...] = (

@@ -667,6 +667,27 @@ def test_lower_case_offices_after_a_countrys_word_or_a_possessive(text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "its" in a title after "of": the body named before ("the Chair of its Budget Committee").
+        ("Speaker Ivo Danek and the Chair of its Budget and Audit Committee, Ana Kos, met the donors.",
+         {"Ivo Danek": ["Speaker"], "Ana Kos": ["Chair of its Budget and Audit Committee"]}),
+        ("The Centre and its Head of Office, Lena Varga, hosted the talks.", {"Lena Varga": ["Head of Office"]}),
+        # "the appointment of Name (, a few words,) as the next Title".
+        ("The Council welcomed the appointment of Ana Kos as the next Director of the Vinstad Institute.",
+         {"Ana Kos": ["Director of the Vinstad Institute"]}),
+        ("The Chair welcomed the appointment of Ivo Danek, a Ruritanian judge, as the new President of the Court.",
+         {"Ivo Danek": ["Ruritanian judge", "President of the Court"]}),
+        # A plural office of its own, whatever it chairs.
+        ("The co-chairs of the task group, Ana Kos of Vinstad and Ivo Danek of the Ruritanian Republic, reported.",
+         {"Ana Kos": ["co-chairs of the task group"], "Ivo Danek": ["co-chairs of the task group"]}),
+    ],
+)
+def test_offices_of_a_body_named_before_appointments_and_plural_offices(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "Title A and B": the name right after the title is A's, though the lexicon lacks A's given name and knows B's.
         ("Ruritanian Ombudsperson Zhyldyz Umetova and Ivo Danek, Chairman of the Election Commission, attended.",
          {"Zhyldyz Umetova": ["Ruritanian Ombudsperson"], "Ivo Danek": ["Chairman of the Election Commission"]}),

@@ -712,6 +712,12 @@ _HEADS_ENDING_IN_A_RANK = tuple(head for head in vocabulary.TITLE_HEADS if head 
                                 for rank in PERSONAL_RANKS if head.endswith((f" {rank}", f"-{rank}")))
 
 
+#: The words that make a rank another one before it ("Deputy Ambassador", "Chief Superintendent", "Prof. Dr.",
+#: "Lieutenant General").
+_RANK_MODIFIERS = frozenset({*(word.capitalize() for word in LOWER_RANK_WORDS), "Vice", "Assistant", "Under", "Co",
+                             *(word for rank in PERSONAL_RANKS for word in rank.split())})
+
+
 def _office_and_rank(title: str) -> tuple[str, ...]:
     """A title that runs from an office into the person's own rank as the two titles it is; any other as it is.
 
@@ -721,14 +727,17 @@ def _office_and_rank(title: str) -> tuple[str, ...]:
     (('Head of Mission', 'Ambassador'), ('Deputy Ambassador',))
     >>> _office_and_rank("Chief of Defence Lieutenant General")
     ('Chief of Defence', 'Lieutenant General')
+    >>> _office_and_rank("Presence Head Ambassador")
+    ('Presence Head', 'Ambassador')
     """
     if (match := _PERSONAL_RANK_AT_END_RE.search(title)) is None or title.endswith(_HEADS_ENDING_IN_A_RANK):
         return (title,)
     office = title[: match.start()]
     words = office.split()
-    # The office ends with the name of a body or a place ("in Vinstad", "of Mission"), not with a word of rank
-    # that the rank's own title needs ("Deputy", "Chief"); and it has a head of its own.
-    if (words[-1] in TITLE_WORDS and not (len(words) > 1 and words[-2] in _CONNECTORS)) or not _HEAD_RE.search(office):
+    # The office ends with the name of a body or a place ("in Vinstad", "of Mission") or with its head ("Presence
+    # Head"), not with a word of rank that the rank's own title needs ("Deputy", "Chief"); and it has a head of its own.
+    if (words[-1] in _RANK_MODIFIERS and not (len(words) > 1 and words[-2] in _CONNECTORS)) or not _HEAD_RE.search(
+            office):
         return (title,)
     return office, match.group().strip()
 

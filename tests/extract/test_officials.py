@@ -1085,6 +1085,9 @@ def test_when_an_office_was_taken_up_is_no_part_of_its_title(text, expected):
          {"Ana Kos": ["Deputy Head of the Academy", "Colonel"]}),
         ("The Chief of Defence Lieutenant General Ivo Danek met the Mission.",
          {"Ivo Danek": ["Chief of Defence", "Lieutenant General"]}),
+        # An office that ends with its head ("Centre Head"), not with a word of the rank's own ("Deputy Ambassador").
+        ("Centre Head Ambassador Ana Kos and Deputy Ambassador Ivo Danek met the press.",
+         {"Ana Kos": ["Centre Head", "Ambassador"], "Ivo Danek": ["Deputy Ambassador"]}),
         # A head that ends with a rank's word is one title.
         ("OSCE Secretary General Ana Kos and Ruritanian Consul General Ivo Danek met.",
          {"Ana Kos": ["OSCE Secretary General"], "Ivo Danek": ["Ruritanian Consul General"]}),

@@ -671,7 +671,9 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     r"|\srespectively\b"
     # How long, or when, the office is held: "for a second term", "for a three-year term", "at the time".
     r"|\sfor\s(?:a|an|another|the|his|her|their)\s(?:[\w-]+\s){0,2}(?:term|mandate|period)\b"
-    r"|\sat\sthe\stime\b"
+    r"|\sfor\s(?:[\w-]+\s)?(?:years|months|decades)\b|\sat\sthe\stime\b"
+    # Who chose, and where: "Secretary General by the Ministerial Council", "President at the Annual Session".
+    r"|\sby\sthe\s[A-Z]|\sat\sthe\s(?:[A-Z][\w-]*\s){0,3}(?:Session|Summit)\b"
 )
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 

@@ -548,6 +548,13 @@ def test_lower_case_offices_of_a_named_body_or_the_body_named_before(text, expec
          {"Ana Kos": ["Special Representative for Youth"]}),
         ("Lena Varga, Director of the Vinstad Office at the time, signed the agreement.",
          {"Lena Varga": ["Director of the Vinstad Office"]}),
+        ("Ana Kos, who chaired the Vinstad Bar Association for nine years, spoke.",
+         {"Ana Kos": ["chaired the Vinstad Bar Association"]}),
+        # Who chose, and where: no part of the title.
+        ("Ivo Danek was elected President of the Vinstad Assembly at the Annual Session in Ostra.",
+         {"Ivo Danek": ["President of the Vinstad Assembly"]}),
+        ("Ana Kos was appointed Director of the Vinstad Institute by the Ministerial Council in Ostra.",
+         {"Ana Kos": ["Director of the Vinstad Institute"]}),
         # Chosen again is chosen: "re-elected", "re-appointed".
         ("The Council re-appointed Tomas Berger as Head of the OSCE Centre in Vinstad.",
          {"Tomas Berger": ["Head of the OSCE Centre in Vinstad"]}),

@@ -925,7 +925,7 @@ TITLE_COMMA_NAME_EXAMPLES: tuple[Example, ...] = (
 # of a few words right before the comma; "the Mission's regional chief, Name," and "whose rector, Name,": an office
 # of the body named before it; "the akim of the Vinstad region, Name,": an office of a named body (the group "body").
 _LOWER_OFFICE_BEFORE_COMMA_RE = re.compile(
-    rf"\b(?P<determiner>[Tt]he|an?|whose|[Ii]ts|his|her|their)\s+(?P<office>(?:(?:former\s+)?{_UP}[\w-]*(?:['’]s)?\s+)?"
+    rf"\b(?P<determiner>[Tt]he|an?|whose|[Ii]ts|his|her|their)\s+(?P<office>(?:(?:former\s+)?(?:{_UP}[\w-]*\s+)?{_UP}[\w-]*(?:['’]s)?\s+)?"
     rf"(?:(?!(?:and|or|who|which|of|whose|its|his|her|their)\b)[a-z][\w'’-]*\s+){{0,3}}"
     rf"(?:{alternation(LOWER_ROLE_HEADS)})(?:\s+general|\s+of\s+the(?:\s+[a-z][\w-]*){{1,3}}"
     rf"|(?P<body>\s+(?:of|at|in|for|to)\s+[^,;()]{{1,80}}))?)$"
@@ -982,7 +982,8 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
         if _belongs_to_the_name_before(text, title_start):
             continue  # "A, Title, B": the title is A's
         closed = text.startswith(",", match.end())
-        # A name that ends the sentence is closed too, for an office whose owner a word names ("his counterpart").
+        # A name that ends the sentence is closed too, for an office whose owner a word names ("his counterpart",
+        # "the station's director").
         ended = text.startswith(".", match.end())
         if not closed and _CLAUSE_OPENING_RE.search(text, max(0, title_start - 80), title_end):
             continue  # "After meeting the Foreign Minister, Name said": the title is the clause's, not the name's
@@ -993,7 +994,8 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
         # "the chief electoral officer, Name,": a lower-case office of a few words after an article.
         lower = (_LOWER_OFFICE_BEFORE_COMMA_RE.search(text, max(0, title_end - 120), title_end)
                  if closed or ended else None)
-        if lower and not closed and lower.group("determiner") not in _OWNING_DETERMINERS:
+        if lower and not closed and not (lower.group("determiner") in _OWNING_DETERMINERS
+                                         or _POSSESSIVE_WORD_RE.search(lower.group("office"))):
             lower = None
         office = lower.group("office") if lower and (
             _is_lower_case_office(lower.group("office")) if lower.group("body") else

@@ -817,9 +817,15 @@ def _precedes_a_name(text: str, end: int) -> bool:
 
     >>> _precedes_a_name("Head of the Border Commission , Karl Weston, said", 29)
     True
+    >>> _precedes_a_name("Deputy Minister, Vigen Kocharyan, and", 15), _precedes_a_name("Head, Vigen Kocharyan said", 4)
+    (True, False)
     """
     after = _NAME_AFTER_COMMA_RE.match(text, end, min(len(text), end + 120))
-    return bool(after) and _is_name(after.group("name")) and is_given_name(after.group("name").split()[0])
+    if not (after and _is_name(name := after.group("name"))):
+        return False
+    # A given name the lexicon knows; or a name set apart by a comma or "and" after it, as a title's name is
+    # ("..., the Deputy Minister, Vigen Kocharyan, and").
+    return is_given_name(name.split()[0]) or text.startswith((",", " and ", ")"), after.end())
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -273,6 +273,14 @@ def test_in_a_chain_each_person_keeps_their_own_title_whatever_the_commas():
     assert first.title == "Deputy Prime Minister and Chair of the Council of Women"
 
 
+def test_in_a_chain_each_person_keeps_their_own_title_whatever_their_given_names():
+    # The second person's given name is one the lexicon lacks: the title between the two names is still theirs.
+    found = officials("The speakers were the Ombudsperson of Ruritania, Tolkunbek Asanov, the Deputy Minister of "
+                      "Justice, Vardges Avetyan, and a lawyer.")
+    assert found == {"Tolkunbek Asanov": ["Ombudsperson of Ruritania"],
+                     "Vardges Avetyan": ["Deputy Minister of Justice"]}
+
+
 def test_words_that_are_no_name_come_from_one_vocabulary_each():
     # Title words and ranks are the title vocabularies' own; the list of other non-name words repeats none.
     assert not vocabulary.NON_NAME_WORDS & vocabulary.TITLE_WORDS

@@ -641,6 +641,11 @@ def test_appointed_after_a_verb_or_a_comma_is_no_word_of_the_title(text, expecte
          {"Ana Kos": ["Secretary General of the Ruritanian Red Cross"]}),
         ("Ana Kos, head of the Red Crescent office in Vinstad, spoke.",
          {"Ana Kos": ["head of the Red Crescent office in Vinstad"]}),
+        # Nor are a task force, a coast guard or an army.
+        ("Ambassador Ana Kos, Head of the Chairmanship's Task Force, briefed the press.",
+         {"Ana Kos": ["Head of the Chairmanship's Task Force", "Ambassador"]}),
+        ("The Commander of the Ruritanian Coast Guard, Captain Ivo Danek, welcomed the crews.",
+         {"Ivo Danek": ["Commander of the Ruritanian Coast Guard", "Captain"]}),
     ],
 )
 def test_names_of_venues_and_of_the_red_cross_are_no_officials(text, expected):

@@ -394,6 +394,10 @@ _AFTER_OTHER_NAME_RE = re.compile(
 )
 
 
+#: The words that open a clause before a title ("Together with the Head of X, Name, the team met ...").
+_CLAUSE_OPENINGS = ("Together with ", "Along with ", "Jointly with ")
+
+
 # Titles repeat from release to release ("OSCE Secretary General"): the answer per title is kept, up to a bound.
 @lru_cache(maxsize=1 << 13)
 def _clean_title(title: str) -> str:
@@ -405,8 +409,12 @@ def _clean_title(title: str) -> str:
     ('OSCE Chairman-in-Office', 'Head of the OSCE Mission to Moldova')
     >>> _clean_title("of")  # a preposition alone: no title, and no error
     ''
+    >>> _clean_title("Together with the Head of the Office")
+    'Head of the Office'
     """
     title = " ".join(title.split()).strip(" ,;:")
+    if title.startswith(_CLAUSE_OPENINGS):
+        title = title.partition(" with ")[2]  # "Together with the Head of X, Name": the clause's words are no title's
     first, space, rest = title.partition(" ")
     if first.lower() in _PREPOSITIONS:
         # A sentence's words before the title ("the meeting in Tashkent of Uzbek President ..."):
@@ -787,10 +795,16 @@ def _has_own_title_before(text: str, start: int) -> bool:
     >>> text = "The Deputy Minister, Lena Varga, the Head of the Office, Tomas Berger, met"
     >>> _has_own_title_before(text, 21), _has_own_title_before("He met Lena Varga", 7)
     (True, False)
+    >>> _has_own_title_before("The Head of the Office, Ambassador Lena Varga, the", 35)
+    True
     """
-    title = _title_before(text, start)
+    title_start, title = _title_span(text, start)
     if title:
-        return len(title.split()) >= 2 and bool(_HEAD_RE.search(title))
+        if len(title.split()) >= 2 and _HEAD_RE.search(title):
+            return True
+        if title not in RANKS:
+            return False
+        start = title_start  # "the Head of X, Ambassador A,": the office before the rank is A's too
     before = _stripped_end(text, start)
     if not (before and text[before - 1] == ","):
         return False

@@ -281,6 +281,17 @@ def test_in_a_chain_each_person_keeps_their_own_title_whatever_their_given_names
                      "Vardges Avetyan": ["Deputy Minister of Justice"]}
 
 
+def test_an_office_before_a_rank_and_a_clause_before_a_title_stay_out_of_the_next_persons_title():
+    # "Title, Rank A, Title, B,": the second title is B's, A having the office before the rank.
+    found = officials("The Head of the Vinstad Office, Ambassador Ana Kos, the Deputy Prime Minister for "
+                      "Reintegration, Ivo Danek, and the mayor met.")
+    assert found == {"Ana Kos": ["Head of the Vinstad Office", "Ambassador"],
+                     "Ivo Danek": ["Deputy Prime Minister for Reintegration"]}
+    # "Together with the Head of X, Name, the team met": the clause's words are no part of the title.
+    found = officials("Together with the Head of the Vinstad Office, Ana Kos, the team met the judges.")
+    assert found == {"Ana Kos": ["Head of the Vinstad Office"]}
+
+
 def test_words_that_are_no_name_come_from_one_vocabulary_each():
     # Title words and ranks are the title vocabularies' own; the list of other non-name words repeats none.
     assert not vocabulary.NON_NAME_WORDS & vocabulary.TITLE_WORDS

@@ -37,6 +37,7 @@ from osce_scraper.extract.vocabulary import (
     CHOOSING_VERBS,
     HONORIFICS,
     LEAD_VERBS,
+    LOWER_BODY_KINDS,
     LOWER_BODY_WORDS,
     LOWER_PLURAL_HEADS,
     LOWER_RANK_WORDS,
@@ -621,6 +622,8 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             if first == 1:
                 and_opens = True
                 break
+            if lower_case and words[first] in ("the", "a", "an"):
+                break  # "the akim and the first deputy akim, Name": an article after "and" opens another's office
             # A word right after "of" or "for" (and "the" or "its") is the office's subject ("Minister of Labour and
             # Social Policy", "Chair of its Budget and Audit Committee").
             if _is_name(words[first - 2]) and not (first >= 3 and (words[first - 3] in _SUBJECT_CONNECTORS or (
@@ -876,8 +879,12 @@ def _lower_office_after_comma(space: str) -> str:
     # with ODIHR"); most commas have no article after them, and their one try of the offices stays as it was.
     kind = (rf"(?:(?<=\ba )|(?<=\ban )|(?<=\bthe ))(?=[a-z]+{space}(?:[a-z]+{space})?[{firsts}])"
             rf"(?:(?!(?:and|or|but|who|which|whose|his|her|their|its)\b)[a-z][\w-]*{space}){{1,2}}?")
+    # Without an article, a word of rank or of the office's subject may stand before the head ("programme
+    # co-ordinator at"); a word of when or of a clause is none ("also head of").
+    subject = (r"(?!(?:and|or|but|who|which|whose|his|her|their|its|also|now|then|still|currently|formerly)\b)"
+               r"[a-z][\w-]*")
     return (
-        rf"(?:(?=[{firsts}])(?:(?:{alternation(LOWER_RANK_WORDS)}){space})?|{kind})(?:{offices}){space}"
+        rf"(?:(?=[{firsts}])(?:(?:{alternation(LOWER_RANK_WORDS)}|{subject}){space})?|{kind})(?:{offices}){space}"
         rf"(?:of|for|at|in|to|on|with){space}"
     )
 
@@ -1018,7 +1025,8 @@ def title_comma_name(text: str) -> Iterator[Candidate]:
                                          or _POSSESSIVE_WORD_RE.search(lower.group("office"))):
             lower = None
         office = lower.group("office") if lower and (
-            _is_lower_case_office(lower.group("office")) if lower.group("body") else
+            _is_lower_case_office(lower.group("office")) or _NATIONAL_LOWER_OFFICE_RE.match(lower.group("office"))
+            if lower.group("body") else
             _is_an_office(lower.group("office"), owned=lower.group("determiner") in _OWNING_DETERMINERS)) else ""
         if headed:
             # The walk over title words stops at a word of the office's kind ("regional"): the office is longer.
@@ -1090,7 +1098,9 @@ def _is_lower_case_osce_post(title: str) -> bool:
 _OF_A_NAMED_BODY = (
     rf"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?:{alternation((*UNIT_WORDS, *LOWER_SUBJECT_WORDS))})(?=\s+(?:of|at|in)\s))?"
-    rf"\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?(?:{_UP}[\w'’.-]*\s*)+"
+    rf"\s+(?:of|at|with|in|for|to)\s+(?:the\s+)?"
+    # "the local NGO Mutual Understanding": the body's kind before its name.
+    rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?(?:{alternation(LOWER_BODY_KINDS)})\s+)?(?:{_UP}[\w'’.-]*\s*)+"
     rf"(?:(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternation(LOWER_BODY_WORDS)})(?:\s+|$))?"
     r"(?:$|(?=(?:of|in|for|and|at|on|to)\b))"
 )
@@ -1138,7 +1148,7 @@ def _named_before_comma(text: str, position: int) -> str | None:
 # "Name, the former Dutch foreign minister,": a lower-case office after a country's (or a body's) capitalised word;
 # a family's or a household's head is none.
 _NATIONAL_LOWER_OFFICE_RE = re.compile(
-    rf"(?:(?:former|then|acting)\s+)?{_UP}[\w'’-]*\s+(?:(?!(?:family|household|clan)\b)[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:(?:former|then|acting)\s+)?(?:{_UP}[\w'’-]*\s+){{1,2}}(?:(?!(?:family|household|clan)\b)[a-z][\w-]*\s+){{0,2}}"
     rf"(?:{alternation(LOWER_TITLE_HEADS)})"
 )
 
@@ -1182,7 +1192,7 @@ _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:(?:has|have|was|will|had)\s+)?"
     r"(?:begun|began|taken\s+up|took\s+up|taken|took|assumed|been\s+appointed|appointed|been\s+elected|elected|been\s+named|"
     r"named|serve[sd]?|serving|started|starts|continues?|completed|completes|ended|ends|concluded|sworn\s+in)"
-    r"(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+(?:duties|post|work|term|mandate|tenure)))?$"
+    r"(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+(?:duties|post|work|term|mandate|tenure|service)))?$"
     r"|in\s+(?:his|her|their)\s+capacity$"
 )
 _NAME_BEFORE_SERVICE_RE = re.compile(
@@ -1826,7 +1836,9 @@ _LEADS_A_BODY_RE = re.compile(
     rf"(?:{alternation(LEAD_VERBS)}) the (?:"
     rf"(?:(?:[A-Z][\w'’-]*|{alternation(LOWER_SUBJECT_WORDS)}) ){{0,5}}?{_BODY_WORD}"
     rf"|(?:[a-z][\w-]* ){{0,2}}(?:{alternation(UNIT_WORDS)}) (?:of|at|in) the "
-    rf"(?:[A-Z][\w'’-]* ){{0,4}}?{_STATE_BODY_WORD})"
+    rf"(?:[A-Z][\w'’-]* ){{0,4}}?{_STATE_BODY_WORD}"
+    # A body whose capitalised name a word of a body follows: "chairs the Cahul district council".
+    rf"|(?:[A-Z][\w'’-]* ){{1,3}}(?:[a-z][\w-]* ){{0,2}}?(?:{alternation(LOWER_BODY_WORDS)})\b)"
 )
 # A title that opens with its head, or with up to three capitalised words before it ("OSCE Chairmanship's Special
 # Envoy"), the head no owner of what follows ("the Ambassador's driver").

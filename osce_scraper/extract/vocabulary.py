@@ -99,7 +99,7 @@ PLURAL_TITLE_HEADS = (
     "Senators", "Ministers", "Foreign Ministers", "Ambassadors", "Presidents", "Members of Parliament",
     "Parliamentarians", "Mayors", "Judges", "Prosecutors", "Co-Chairs", "Governors", "Professors", "Generals",
     "Representatives", "Commissioners", "Heads of Mission", "Heads", "MPs", "Ombudspersons", "Chairpersons", "Envoys",
-    "Rapporteurs", "Directors",
+    "Rapporteurs", "Directors", "Colonels",
 )
 #: Ranks a person holds whatever their office (a diplomat's, an officer's, a scholar's): printed between an office and
 #: the name ("Head of Mission Ambassador Name"), such a rank is a title of its own.
@@ -126,12 +126,11 @@ LOWER_TITLE_HEADS = (
     "leader", "president", "minister", "ambassador", "mayor", "chairman", "chairperson", "director", "head",
     "representative", "governor", "prosecutor", "judge", "commander", "secretary", "adviser", "advisor",
     "spokesperson", "spokesman", "co-ordinator", "coordinator", "envoy", "rapporteur", "commissioner", "ombudsperson",
-    "ombudsman", "ombudswoman", "deputy", "negotiator", "mediator",
+    "ombudsman", "ombudswoman", "deputy", "negotiator", "mediator", "akim", "hokim", "khokim",
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector",
-                    "parliamentarian", "lawmaker", "legislator", "principal", "manager", "professor", "akim", "hokim",
-                    "khokim", "counterpart")
+                    "parliamentarian", "lawmaker", "legislator", "principal", "manager", "professor", "counterpart")
 #: Lower-case words of a place in a body rather than an office of it: after a name and a comma, they make an official
 #: only of a body whose name is capitalised ("Name, a member of the Ruritanian Parliament"), never before a name.
 MEMBER_WORDS = ("member", "expert")
@@ -147,7 +146,12 @@ LOWER_RANK_WORDS = ("deputy", "acting", "senior", "chief", "first", "former", "e
 LOWER_BODY_WORDS = ("parliament", "government", "police", "police station", "police department", "region",
                     "district", "province", "oblast", "municipality", "municipal assembly", "city council", "council",
                     "committee", "commission", "ministry", "court", "prosecutor's office", "hospital", "university",
-                    "school", "department", "unit", "service", "agency", "administration", "assembly", "office")
+                    "school", "department", "unit", "service", "agency", "administration", "assembly", "office",
+                    "section", "division", "board", "centre", "center", "embassy")
+#: Lower-case kinds of body before the body's capitalised name ("the NGO Mutual Understanding", "the human rights
+#: centre Kylym Shamy"): an office of one is an official's.
+LOWER_BODY_KINDS = ("NGO", "centre", "center", "organization", "organisation", "association", "foundation", "network",
+                    "union")
 #: Lower-case words of an office's subject, after "of", "on" or "for" in its title ("Head of the OSCE PA delegation",
 #: "Special Rapporteur on freedom of expression"). Capitalised, they are other words than titles' (below).
 LOWER_SUBJECT_WORDS = (
@@ -181,7 +185,7 @@ STATE_STRUCTURE_WORDS = ("Ministry", "Committee", "Commission", "Council", "Asse
                          "Parliament", "Directorate", "Department", "Bureau")
 #: Lower-case words that name a unit of a structure ("the democratization department of the OSCE Mission").
 UNIT_WORDS = ("department", "unit", "section", "division", "programme", "program", "office", "working group", "branch",
-              "service", "directorate", "delegation", "committee", "commission")
+              "service", "directorate", "delegation", "committee", "commission", "board")
 #: The words that name the OSCE or one of its bodies in a title ("head of the OSCE Office", "the Mission's
 #: spokesperson"): a lower-case office is an official's title only with one of them.
 OSCE_BODY_WORDS = frozenset(

@@ -725,6 +725,38 @@ def test_offices_of_a_body_named_before_appointments_and_plural_offices(text, ex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A word of the office's subject before its head, after the name and a comma ("programme co-ordinator at").
+        ("Lena Varga, programme co-ordinator at the Vinstad Foundation for Human Rights, chaired the panel.",
+         {"Lena Varga": ["programme co-ordinator at the Vinstad Foundation for Human Rights"]}),
+        ("Ivo Danek, legal expert for the OSCE Office in Vinstad, presented the draft.",
+         {"Ivo Danek": ["legal expert for the OSCE Office in Vinstad"]}),
+        ("Ana Kos, a student of the Vinstad Academy, asked a question.", {}),
+        # A body's kind before its name ("the local NGO Open Doors"), a unit of a named body, a district's council.
+        ("Bo Lind, the head of the local NGO Open Doors, described the returns.",
+         {"Bo Lind": ["head of the local NGO Open Doors"]}),
+        ("The head of the Ruritanian Embassy's press section, Ivo Danek, attended.",
+         {"Ivo Danek": ["head of the Ruritanian Embassy's press section"]}),
+        ("Ana Kos, who chairs the Ostra district council, opened the road.",
+         {"Ana Kos": ["chairs the Ostra district council"]}),
+        ("Lena Varga, who chairs the board of the Vinstad Humanitarian Centre, spoke.",
+         {"Lena Varga": ["chairs the board of the Vinstad Humanitarian Centre"]}),
+        # A place's name before a lower-case office with its subject; an akim's deputy; colonels in a list.
+        ("The Vinstad North municipal director for culture, Ana Kos, opened the festival.",
+         {"Ana Kos": ["Vinstad North municipal director for culture"]}),
+        ("The akim and the first deputy akim, Bo Lind, met the team.", {"Bo Lind": ["first deputy akim"]}),
+        ("The visit was led by Colonels Ivo Danek of Ruritania and Bo Lind of Vinstad.",
+         {"Ivo Danek": ["Colonels"], "Bo Lind": ["Colonels"]}),
+        ("Mr. Ivo Danek of Ruritania began his service as Secretary General of the Vinstad Assembly.",
+         {"Ivo Danek": ["Secretary General of the Vinstad Assembly"]}),
+    ],
+)
+def test_offices_of_named_bodies_of_every_kind_and_of_places(text, expected):
+    assert officials(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "Title A and B": the name right after the title is A's, though the lexicon lacks A's given name and knows B's.
         ("Ruritanian Ombudsperson Zhyldyz Umetova and Ivo Danek, Chairman of the Election Commission, attended.",
          {"Zhyldyz Umetova": ["Ruritanian Ombudsperson"], "Ivo Danek": ["Chairman of the Election Commission"]}),

@@ -622,7 +622,7 @@ def _title_walk(phrase: str, lower_case: bool) -> tuple[int, int, int, bool]:
             if first == 1:
                 and_opens = True
                 break
-            if lower_case and words[first] in ("the", "a", "an"):
+            if words[first] in ("the", "a", "an"):
                 break  # "the akim and the first deputy akim, Name": an article after "and" opens another's office
             # A word right after "of" or "for" (and "the" or "its") is the office's subject ("Minister of Labour and
             # Social Policy", "Chair of its Budget and Audit Committee").
@@ -684,7 +684,7 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     r"|\sfor\s(?:a|an|another|the|his|her|their)\s(?:[\w-]+\s){0,2}(?:term|mandate|period)\b"
     r"|\sfor\s(?:[\w-]+\s)?(?:years|months|decades)\b|\sat\sthe\stime\b"
     # Who chose, and where: "Secretary General by the Ministerial Council", "President at the Annual Session".
-    r"|\sby\sthe\s[A-Z]|\sat\sthe\s(?:[A-Z][\w-]*\s){0,3}(?:Session|Summit)\b"
+    r"|\sby\sthe\s[A-Z]|\sat\sthe\s(?:(?:close|end|opening|start)\sof\sthe\s)?(?:[A-Z][\w-]*\s){0,3}(?:Session|Summit)\b"
 )
 _TITLE_AFTER_RE = re.compile(r"\s*([^,;.\"“”()]{3,160}(?:\([^)]*\)[^,;.\"“”]*)?)")
 
@@ -1707,7 +1707,7 @@ def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
     """(end, starts) of the plural title heads that white space and a capital follow (where a list of names may),
     in text order: every head that ends there ("Foreign Ministers" and "Ministers").
 
-    >>> text = "Foreign Ministers Ann Lee and Bo Wu met; Senators of the region and Ex-Senators Ivo Danek and Bo Wu"
+    >>> text = "Foreign Ministers Ann Lee and Bo Wu met; Senators of it, Vice-Senators Ed Li and Senators Ivo Danek"
     >>> [(text[min(starts):end], len(starts)) for end, starts in _plural_heads(text)]
     [('Foreign Ministers', 2), ('Senators', 1)]
     """
@@ -1723,7 +1723,7 @@ def _plural_heads(text: str) -> list[tuple[int, list[int]]]:
         end = position + len(head)
         before = text[position - 1] if position else " "
         # A mark stands for any capital: the head itself must stand there, a whole word.
-        whole_word = not (before.isalnum() or before == "_")
+        whole_word = not (before.isalnum() or before in "_-")  # "Presidents" of "Vice-Presidents" is no head
         if whole_word and text.startswith(head, position) and _LIST_START_RE.match(text, end):
             found.setdefault(end, []).append(position)
     return sorted(found.items())

@@ -99,7 +99,7 @@ PLURAL_TITLE_HEADS = (
     "Senators", "Ministers", "Foreign Ministers", "Ambassadors", "Presidents", "Members of Parliament",
     "Parliamentarians", "Mayors", "Judges", "Prosecutors", "Co-Chairs", "Governors", "Professors", "Generals",
     "Representatives", "Commissioners", "Heads of Mission", "Heads", "MPs", "Ombudspersons", "Chairpersons", "Envoys",
-    "Rapporteurs", "Directors", "Colonels",
+    "Rapporteurs", "Directors", "Colonels", "Vice-Presidents", "Vice-Chairs",
 )
 #: Ranks a person holds whatever their office (a diplomat's, an officer's, a scholar's): printed between an office and
 #: the name ("Head of Mission Ambassador Name"), such a rank is a title of its own.
@@ -147,7 +147,7 @@ LOWER_BODY_WORDS = ("parliament", "government", "police", "police station", "pol
                     "district", "province", "oblast", "municipality", "municipal assembly", "city council", "council",
                     "committee", "commission", "ministry", "court", "prosecutor's office", "hospital", "university",
                     "school", "department", "unit", "service", "agency", "administration", "assembly", "office",
-                    "section", "division", "board", "centre", "center", "embassy")
+                    "section", "division", "board", "centre", "center", "embassy", "directorate", "detachment")
 #: Lower-case kinds of body before the body's capitalised name ("the NGO Mutual Understanding", "the human rights
 #: centre Kylym Shamy"): an office of one is an official's.
 LOWER_BODY_KINDS = ("NGO", "centre", "center", "organization", "organisation", "association", "foundation", "network",
@@ -161,6 +161,7 @@ LOWER_SUBJECT_WORDS = (
 #: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
 LOWER_TITLE_WORDS = frozenset(
     (*LOWER_TITLE_HEADS, *LOWER_RANK_WORDS, *LOWER_SUBJECT_WORDS, "new", "newly", "appointed", "outgoing", "incoming",
+     "interim",
      "current", "late", "then", "vice", "expert", "officer", "district", "city", "municipality", "oblast")
 )
 #: Words before a rank and a name that make them a vessel's or a venue's name ("the ferry Prince Nikola", "Hotel

@@ -897,7 +897,7 @@ def _lower_office_after_comma(space: str) -> str:
 # The same scan finds the commas before " who " (``who_leads``' "Name, who heads the ..."), and those before "both" or
 # "all" and a title ("A and B, both members of ...", ``names_comma_plural_title``'s).
 _COMMAS_SCAN_RE = re.compile(
-    rb",(?:(?=" + _MARKED_SPACE + rb"(?:(?:the|an?|both|all)" + _MARKED_SPACE + rb")?(?:(?:"
+    rb",(?:(?=" + _MARKED_SPACE + rb"(?:(?:the|an?|both|all|its|his|her|their)" + _MARKED_SPACE + rb")?(?:(?:"
     + alternation(LOWER_RANK_WORDS).encode() + rb")" + _MARKED_SPACE + rb")?(?:\x01|"
     + _lower_office_after_comma(_MARKED_SPACE.decode()).encode() + rb"))(?P<capital>(?=" + _MARKED_SPACE + rb"\x01))?"
     + rb"|(?P<who>(?= who )))"
@@ -1041,7 +1041,7 @@ _TEXT_SPACE = r"\s+"  # the white space between words, in a pattern of the text
 # A lower-case office after the comma: after capitalised words ("the Mission's spokesperson"), or as the comma scan
 # finds it ("head of the OSCE Office").
 _COMMA_BEFORE_TITLE_RE = re.compile(
-    rf",\s+(?=(?:the\s+|an?\s+)?(?:(?:{alternation(LOWER_RANK_WORDS)})\s+)?(?:OSCE\b|"
+    rf",\s+(?=(?:the\s+|an?\s+|its\s+|his\s+|her\s+|their\s+)?(?:(?:{alternation(LOWER_RANK_WORDS)})\s+)?(?:OSCE\b|"
     # A body's name before the head, "of" in it too: "Council of Europe Commissioner".
     rf"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,3}}(?:{TITLE_HEADS})\b"
     rf"|(?:[A-Z][\w'’-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:{_by_first_letter(LOWER_ROLE_HEADS)})\b"

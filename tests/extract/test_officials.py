@@ -358,14 +358,16 @@ def make_comma_texts() -> list[str]:
 
 # The scans of the marked text each shape had of its own before the shapes shared them: the references the shared
 # scans are held to, and each held to a search of the text.
+# What may stand between a comma and a title: an article, "both" or "all", a word of whose it is.
+_ARTICLES = rb"(?:(?:the|an?|both|all|its|his|her|their)"
 _COMMA_CAPITAL_SCAN_RE = re.compile(rb",(?=" + officials_module._MARKED_SPACE + rb"\x01)")
 _COMMA_ARTICLE_CAPITAL_SCAN_RE = re.compile(
-    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?|both|all)" + officials_module._MARKED_SPACE + rb")?"
+    rb",(?=" + officials_module._MARKED_SPACE + _ARTICLES + officials_module._MARKED_SPACE + rb")?"
     rb"(?:(?:" + "|".join(vocabulary.LOWER_RANK_WORDS).encode() + rb")" + officials_module._MARKED_SPACE + rb")?\x01)"
 )
 _COMMA_WHO_SCAN_RE = re.compile(rb", who ")
 _COMMA_LOWER_OFFICE_SCAN_RE = re.compile(
-    rb",(?=" + officials_module._MARKED_SPACE + rb"(?:(?:the|an?|both|all)" + officials_module._MARKED_SPACE + rb")?"
+    rb",(?=" + officials_module._MARKED_SPACE + _ARTICLES + officials_module._MARKED_SPACE + rb")?"
     + officials_module._lower_office_after_comma(officials_module._MARKED_SPACE.decode()).encode() + rb")"
 )
 _AS_TITLE_SCAN_RE = re.compile(rb" as (?:the |an? )?\x01")
@@ -776,6 +778,11 @@ def test_offices_of_named_bodies_of_every_kind_and_of_places(text, expected):
 )
 def test_plural_titles_joined_by_a_hyphen_an_article_after_and_and_words_of_time(text, expected):
     assert officials(text) == expected
+
+
+def test_a_title_after_a_name_may_open_with_the_word_of_whose_it_is():
+    found = officials("The club's chairman, Ivo Danek, and Mr. Bo Lind, its Secretary, welcomed the monitors.")
+    assert found == {"Ivo Danek": ["club's chairman"], "Bo Lind": ["Secretary"]}
 
 
 @pytest.mark.parametrize(

@@ -1605,12 +1605,15 @@ def _bracket_titles(bracket: str) -> tuple[str, ...]:
 
     >>> _bracket_titles("MP, Finland"), _bracket_titles("Head of Office, left"), _bracket_titles("ODIHR")
     (('MP, Finland',), ('Head of Office',), ())
-    >>> _bracket_titles("Director, Open Courts Foundation")
-    ('Director, Open Courts Foundation',)
+    >>> _bracket_titles("Director, Open Courts Foundation"), _bracket_titles("legal adviser, ODIHR")
+    (('Director, Open Courts Foundation',), ('legal adviser, ODIHR',))
     """
     titles: list[str] = []
-    for part in (part.strip() for part in bracket.split(",")):
-        if _HEAD_RE.search(part):
+    parts = [part.strip() for part in bracket.split(",")]
+    for index, part in enumerate(parts):
+        # A lower-case office counts before the body it holds ("legal adviser, ODIHR").
+        if _HEAD_RE.search(part) or (_LOWER_ROLE_HEAD_RE.search(part) and part.islower() and index + 1 < len(parts)
+                                     and _names_a_body(parts[index + 1])):
             titles.append(part)
         elif titles and (is_country_name(part) or _names_a_body(part)):
             titles[-1] += f", {part}"
@@ -1634,12 +1637,15 @@ def _names_a_body(part: str) -> bool:
 def name_bracket_title(text: str) -> Iterator[Candidate]:
     """"Name (Title)": the parts of a bracket after a name that hold a title head are the name's titles."""
     # Each bracket is found in the marked copy: a search for one byte is a memchr, several times faster than one for
-    # two characters of the text. A title in it opens with a capital (a mark), after a space after a name's letter.
+    # two characters of the text. A title in it opens with a capital (a mark) or a lower-case letter, after a space
+    # after a name's letter.
     marked = _marked(text)
     bracket_at = marked.find(b"(")
     while bracket_at >= 0:
         space = bracket_at - 1
-        if marked[bracket_at + 1 : bracket_at + 2] == _MARK and text[space : bracket_at] == " " and (
+        # A lower-case office may open it before its body ("legal adviser, ODIHR").
+        if (marked[bracket_at + 1 : bracket_at + 2] == _MARK or text[bracket_at + 1 : bracket_at + 2].islower()) and (
+            text[space : bracket_at] == " ") and (
             text[space - 1 : space].isalpha()
         ) and (bracket := _BRACKETED_TITLE_RE.match(text, bracket_at)) and (
             titles := _bracket_titles(bracket.group(1))

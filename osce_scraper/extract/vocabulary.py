@@ -130,7 +130,8 @@ LOWER_TITLE_HEADS = (
 )
 #: Lower-case offices that stand right before a name ("US envoy Name", "OSCE media freedom representative Name").
 LOWER_ROLE_HEADS = (*LOWER_TITLE_HEADS, "diplomat", "official", "officer", "chief", "chair", "rector",
-                    "parliamentarian", "lawmaker", "legislator", "principal", "manager", "professor", "counterpart")
+                    "parliamentarian", "lawmaker", "legislator", "principal", "manager", "professor", "counterpart",
+                    "councillor", "councilor", "specialist")
 #: Lower-case words of a place in a body rather than an office of it: after a name and a comma, they make an official
 #: only of a body whose name is capitalised ("Name, a member of the Ruritanian Parliament"), never before a name.
 MEMBER_WORDS = ("member", "expert")

@@ -780,6 +780,24 @@ def test_plural_titles_joined_by_a_hyphen_an_article_after_and_and_words_of_time
     assert officials(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lower-case office in brackets before the body that holds it.
+        ("The experts were Ana Kos (Ruritania) and Ivo Danek (legal adviser, ODIHR).",
+         {"Ivo Danek": ["legal adviser, ODIHR"]}),
+        ("Ana Kos (student, Vinstad Academy) and Ivo Danek (left) spoke.", {}),
+        # A councillor and a specialist are offices.
+        ("VINSTAD, 2 June 2016 – Municipal councillor Bo Lind said the signs were up.",
+         {"Bo Lind": ["Municipal councillor"]}),
+        ("Ana Kos, a mine action specialist with the OSCE Office in Vinstad, showed the tools.",
+         {"Ana Kos": ["mine action specialist with the OSCE Office in Vinstad"]}),
+    ],
+)
+def test_lower_case_offices_in_brackets_and_of_councillors_and_specialists(text, expected):
+    assert officials(text) == expected
+
+
 def test_a_title_after_a_name_may_open_with_the_word_of_whose_it_is():
     found = officials("The club's chairman, Ivo Danek, and Mr. Bo Lind, its Secretary, welcomed the monitors.")
     assert found == {"Ivo Danek": ["club's chairman"], "Bo Lind": ["Secretary"]}

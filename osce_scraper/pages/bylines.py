@@ -19,9 +19,16 @@ from osce_scraper.pages.labels import CONTENT_TYPES
 
 #: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
 MAX_BYLINE_CHARS = 100
-#: A date as a page prints it, day first: "3 June 2019", "Monday, 3 June 2019", or in numbers between dots, as Central
-#: and Eastern Europe write them ("03.06.2019.").
-PRINTED_DATE_RE = re.compile(r"(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\.?")
+#: A date as a page prints it, day first: "3 June 2019", "Monday, 3 June 2019", in numbers between dots, as Central
+#: and Eastern Europe write them ("03.06.2019."), between slashes when the first number can only be the day
+#: ("30/10/2025": "05/03/2019" may be either order, and a date it cannot order is not read), or year first
+#: ("2019-06-03"); a time of day may follow ("30/10/2025, 14:05", "2019-06-03 14:05 CET").
+PRINTED_DATE_RE = re.compile(
+    r"(?:(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\.?"
+    r"|(?:1[3-9]|2\d|3[01])/[01]?\d/(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?:,? [0-2]?\d:[0-5]\d(?: ?[A-Z]{2,4})?)?")
+#: A date in numbers between slashes that either order reads ("05/03/2019"), a time of day after it or not.
+_EITHER_ORDER_DATE_RE = re.compile(r"[01]?\d/[01]?\d/(?:19|20)\d\d(?:,? [0-2]?\d:[0-5]\d(?: ?[A-Z]{2,4})?)?")
 # A place and the date ("Vienna, 3 June 2019", "3 June 2019 | Vienna"): a comma may stand between them.
 _PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
 _PLACE_AND_DATE_RE = re.compile(
@@ -89,13 +96,16 @@ def printed_byline(text: str) -> Byline | None:
     unknown: list[str] = []  # parts that are no date, type or known place
     for part in _PARTS_RE.split(text.strip()):
         if match := _UPDATED_RE.match(part):
-            if not PRINTED_DATE_RE.fullmatch(date := part[match.end():]):
+            if PRINTED_DATE_RE.fullmatch(date := part[match.end():]):
+                updated = updated or date
+            elif not _EITHER_ORDER_DATE_RE.fullmatch(date):  # an update's date no order reads dates nothing
                 return None
-            updated = updated or date
         elif PRINTED_DATE_RE.fullmatch(date := part[match.end():] if (match := _PUBLISHED_RE.match(part)) else part):
             published = published or date
         elif known := CONTENT_TYPES.get(part.lower()):
             content_type = content_type or known
+        elif typed := typed_date(part):  # a type's badge touching the date it stands before ("News Published: ...")
+            content_type, published = content_type or typed[0], published or typed[1]
         elif _names_places(part):
             place = place or part
         else:
@@ -232,6 +242,13 @@ def is_a_date_alone(text: str) -> bool:
     return is_date_line(text)
 
 
+#: The content types by their first letter (lower case): a line is asked only of the types it may open with.
+_TYPES_BY_OPENING: dict[str, list[tuple[str, str]]] = {
+    opening: [(key, name) for key, name in CONTENT_TYPES.items() if key[:1] == opening]
+    for opening in {key[:1] for key in CONTENT_TYPES}
+}
+
+
 def typed_date(text: str) -> tuple[str, str] | None:
     """(content type, date) of a short line that prints a type, then a date, however the two touch.
 
@@ -243,7 +260,7 @@ def typed_date(text: str) -> tuple[str, str] | None:
     if len(text) > 60 or not any(c.isdigit() for c in text):
         return None
     lowered = text.lower()
-    for key, name in CONTENT_TYPES.items():
+    for key, name in _TYPES_BY_OPENING.get(lowered[:1], ()):
         if not lowered.startswith(key):
             continue
         rest = text[len(key) :].strip(BESIDE_A_DATE)

@@ -321,6 +321,24 @@ def _holds_a_title(header: etree._Element) -> bool:
     return False
 
 
+#: The elements a theme draws a separator in: a screen reader skips it (``aria-hidden``), a reader sees it.
+_SEPARATOR_HOLDERS = frozenset({"span", "i", "b", "em", "small"})
+_SEPARATOR_MARKS = frozenset("|·•")
+
+
+def _drawn_separator(el: etree._Element) -> str | None:
+    """`` · `` for an element hidden from screen readers alone that draws a separator mark between facts, which the
+    line would otherwise run together ("News" and "Published: ..."); None for any other hidden element.
+
+    >>> _drawn_separator(page_selector("<p>News<span aria-hidden='true'> · </span>3 May</p>").root.find(".//span"))
+    ' · '
+    """
+    if len(el) or el.get("aria-hidden") != "true" or el.get("hidden") is not None:
+        return None
+    mark = (el.text or "").strip()
+    return f" {mark} " if mark in _SEPARATOR_MARKS and mark else None
+
+
 def visible_lines(selector: Selector, url: str = "", within: etree._Element | None = None) -> list[Line]:
     """The page's visible text, one :class:`Line` per block of text, in reading order.
 
@@ -377,6 +395,8 @@ def visible_lines(selector: Selector, url: str = "", within: etree._Element | No
             ):
                 walker.skip_subtree()
                 skip_end = True
+                if tag in _SEPARATOR_HOLDERS and (mark := _drawn_separator(el)):
+                    parts.append(mark)  # a reader sees it between two facts ("News · Published: ..."): no word joins
                 if (tail := el.tail) and el is not root:
                     parts.append(f" {tail}" if tag in BOX_TAGS else tail)
                 continue

@@ -32,16 +32,22 @@ from osce_scraper.pages.html import (
 DATE_FIELDS = frozenset({"date", "publishing_date"})
 #: Labels on release pages: field name -> visible label texts (osce.org's own, then the words a theme that
 #: renames its fields would use for the same field).
+#: osce.org also publishes its releases in French and Russian, whose labels follow the English ones (a French label
+#: is printed with a space before its colon, "Lieu :"; an apostrophe may be straight or curly, both are read).
+#: "Where:" names a place; "When:" is left unread: a media advisory's "When:" dates its event, not the release.
 PAGE_LABELS: Mapping[str, tuple[str, ...]] = {
     "date": ("Date", "Published", "Publication date", "Publishing date", "Date published", "Release date",
-             "Date of publication", "Issued", "Issued on", "Posted on", "Published on"),
-    "place": ("Place", "Location", "Venue"),
+             "Date of publication", "Issued", "Issued on", "Posted on", "Published on",
+             "Date de publication", "Дата", "Дата публикации"),
+    "place": ("Place", "Location", "Venue", "Where", "Lieu", "Место"),
     # The listing's names of the same two vocabularies, "Where we are" and "What we do", name them on a page too.
     "source": ("Source", "Sources", "Source(s)", "Where we are", "Published by", "Issued by", "Organization",
-               "Organisation", "Office"),
+               "Organisation", "Office", "Источник", "Источники"),
     "fields_of_work": ("Fields of work", "Field of work", "Field(s) of work", "What we do", "Topics", "Topic",
-                       "Themes", "Theme", "Theme(s)", "Areas of work", "Subjects", "Related topics"),
-    "content_type": ("Content type", "Type", "Category"),
+                       "Themes", "Theme", "Theme(s)", "Areas of work", "Subjects", "Related topics",
+                       "Domaines d'activité", "Domaine d'activité", "Направления деятельности",
+                       "Направление деятельности"),
+    "content_type": ("Content type", "Type of content", "Type", "Category", "Type de contenu", "Тип материала"),
 }
 #: Content types as printed above a release's title or on a listing card (lower case -> as written).
 CONTENT_TYPES = {
@@ -64,20 +70,47 @@ CONTENT_TYPES = {
         "Speech",
         "Media advisory",
         "Event",
+        # The same types as the French and Russian pages print them.
+        "Communiqué de presse",
+        "Actualités",
+        "Déclaration à la presse",
+        "Déclaration",
+        "Rapport quotidien",
+        "Rapport ponctuel",
+        "Rapport hebdomadaire",
+        "Rapport",
+        "Ressources",
+        "Discours",
+        "Entretien",
+        "Avis aux médias",
+        "Пресс-релиз",
+        "Новости",
+        "Заявление для прессы",
+        "Заявление",
+        "Ежедневный доклад",
+        "Оперативный доклад",
+        "Еженедельный доклад",
+        "Доклад",
+        "Ресурсы",
+        "Выступление",
+        "Интервью",
+        "Информация для СМИ",
     )
 }
 #: Labels on listing items: field name -> visible label texts.
 LISTING_LABELS: Mapping[str, tuple[str, ...]] = {
     "publishing_date": ("Publishing date", "Published", "Publication date", "Date", "Release date", "Issued",
-                        "Issued on", "Posted on"),
-    "content_type": ("Content type", "Report type", "Type", "Category"),
+                        "Issued on", "Posted on", "Date de publication", "Дата", "Дата публикации"),
+    "content_type": ("Content type", "Type of content", "Report type", "Type", "Category", "Type de contenu",
+                     "Тип материала"),
     "collections": ("Collections", "Collection"),
     "where_we_are": ("Where we are", "Source", "Sources", "Source(s)", "Published by", "Issued by", "Organization",
-                     "Organisation", "Office"),
-    # "Fields of work" only with its colon: the site's menu prints it bare over a column of links.
+                     "Organisation", "Office", "Источник", "Источники"),
+    # "Fields of work" only with its colon: the site's menu prints it bare over a column of links (and so for its
+    # translations).
     "what_we_do": ("What we do", "Fields of work:", "Field(s) of work", "Topics", "Topic", "Themes", "Theme",
-                   "Theme(s)", "Areas of work", "Subjects"),
-    "location": ("Location", "Place", "Venue"),
+                   "Theme(s)", "Areas of work", "Subjects", "Domaines d'activité:", "Направления деятельности:"),
+    "location": ("Location", "Place", "Venue", "Lieu", "Место"),
 }
 
 _BULLET = r"^[\s\-–•·*]*"
@@ -129,11 +162,21 @@ class Labelled(NamedTuple):
         return ", ".join(self.values)
 
 
+def spellings(label: str) -> tuple[str, ...]:
+    """A label as it may be printed: with a straight apostrophe, or with the curly one typesetting puts there.
+
+    >>> spellings("Domaines d'activité"), spellings("Place")
+    (("Domaines d'activité", 'Domaines d’activité'), ('Place',))
+    """
+    return (label, label.replace("'", "’")) if "'" in label else (label,)
+
+
 def _label_pattern(labels: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
     # The longest first, across fields: "Published by" (a source) before "Published" (a date).
     alternatives = "|".join(
         re.escape(text.rstrip(":"))
-        for text in sorted((text for texts in labels.values() for text in texts), key=len, reverse=True)
+        for text in sorted((spelling for texts in labels.values() for text in texts for spelling in spellings(text)),
+                           key=len, reverse=True)
     )
     return re.compile(_BULLET + rf"(?P<label>{alternatives})\s*(?P<colon>:)?\s*(?P<rest>.*)$", re.I | re.S)
 
@@ -156,9 +199,10 @@ _MATCHERS: dict[int, _LabelMatcher] = {}
 def _compiled(labels: Mapping[str, tuple[str, ...]]) -> _LabelMatcher:
     key = id(labels)
     if key not in _MATCHERS:
-        by_text = {ignorecase_key(text.rstrip(":")): name for name, texts in labels.items() for text in texts}
-        colon_only = frozenset(ignorecase_key(text[:-1]) for texts in labels.values() for text in texts
-                               if text.endswith(":"))
+        by_text = {ignorecase_key(spelling.rstrip(":")): name for name, texts in labels.items() for text in texts
+                   for spelling in spellings(text)}
+        colon_only = frozenset(ignorecase_key(spelling[:-1]) for texts in labels.values() for text in texts
+                               if text.endswith(":") for spelling in spellings(text))
         firsts = ignorecase_openings(text for texts in labels.values() for text in texts)
         _MATCHERS[key] = _LabelMatcher(_label_pattern(labels), by_text, colon_only, firsts | set("-–•·*"))
     return _MATCHERS[key]
@@ -252,6 +296,10 @@ def _element_opening_the_line(element: etree._Element) -> etree._Element | None:
     return current if current is not element else None
 
 
+#: What a theme may print between a label and its value in place of a colon, between spaces.
+_COLON_LIKE = frozenset("|–—-")
+
+
 def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
                 colon_only: frozenset[str], headings: bool = False) -> tuple[str, str, bool] | None:
     """``(field, rest of the line, bare)`` for a line whose text the labels' pattern matched, when it is a
@@ -260,6 +308,9 @@ def _line_label(line: Line, match: re.Match[str], by_text: dict[str, str],
     label, colon, rest = match.group("label", "colon", "rest")
     if colon:
         return by_text[ignorecase_key(label)], rest.strip(), False
+    # A dash or a bar between spaces after a label printed as text stands for its colon ("Place | VINSTAD").
+    if rest[:1] in _COLON_LIKE and rest[1:2] == " " and match.start("rest") > match.end("label"):
+        return by_text[ignorecase_key(label)], rest[2:].strip(), False
     if colon_only and ignorecase_key(label) in colon_only:
         return None
     if found := _bare_match(line, match, by_text, headings):
@@ -553,11 +604,13 @@ def find_labels(
     headings: bool = False,
     tag_headings: bool = False,
     article: etree._Element | None = None,
+    bare_before: Callable[[Labelled], bool] | None = None,
 ) -> dict[str, Labelled]:
     """Each label of ``labels`` in ``lines[start:end]`` with its values.
 
     The first occurrence with a colon wins, else the first bare one (a bare label is only read from
-    line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's).
+    line ``bare_from`` on: a release's fields follow its title; a sidebar before it is not the page's, but for the
+    bare labels ``bare_before`` answers True for).
     ``keep`` drops the occurrences it answers False for, asked with the lines of the labels before (theirs and their
     values'); one ``inside`` answers True for (the page's own container) wins over any other, with a colon or not.
     ``headings`` reads a heading that is a label alone as one, ``tag_headings`` one over its tags, over a list of
@@ -569,7 +622,8 @@ def find_labels(
         kept = keep is None or keep(labelled, taken)
         if keep is not None:
             taken.update(range(labelled.first_line, labelled.last_line + 1))
-        if (labelled.bare and labelled.first_line < bare_from) or not kept:
+        if (labelled.bare and labelled.first_line < bare_from
+                and (bare_before is None or not bare_before(labelled))) or not kept:
             continue
         within = inside is None or inside(labelled)
         earlier_within, earlier = found.get(name, (False, None))

@@ -512,6 +512,7 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         for (index, link, node), (begin, end), group_date in zip(starts, bounds, _group_dates(lines, bounds),
                                                                   strict=True)
     ]
+    starts, items = _without_other_blocks(lines, starts, items)
     heading = next((line.text for line in lines if line.element.tag == "h1"), None) if items else None
     if heading is not None and is_error_title(heading):
         # A "Page not found" answered with 200 lists the latest news: no page of the newsroom.
@@ -534,6 +535,26 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
         shape=_shape(lines, starts, items),
         found="" if items else _what_it_shows(lines, link_count),
     )
+
+
+def _without_other_blocks(lines: list[Line], starts: list[tuple[int, Link, str]], items: list[ListingItem],
+                          ) -> tuple[list[tuple[int, Link, str]], list[ListingItem]]:
+    """The items (and their title lines) without the undated ones outside the element that holds every dated item,
+    when most items print a date: a sidebar's list of links to releases ("Latest news", "Highlights") beside the
+    listing's own region is no part of the listing."""
+    dated = [lines[index].element for (index, _, _), item in zip(starts, items, strict=True) if item.publishing_date]
+    if len(dated) < 2 or len(dated) == len(items) or 2 * len(dated) < len(items):
+        return starts, items  # most pages date every item: nothing is asked
+    around = [dated[0], *dated[0].iterancestors()]
+    for element in dated[1:]:
+        ancestors = {element, *element.iterancestors()}
+        around = [ancestor for ancestor in around if ancestor in ancestors]
+    holder = around[0]
+    kept = [(start, item) for start, item in zip(starts, items, strict=True)
+            if item.publishing_date or is_within(lines[start[0]].element, holder)]
+    if len(kept) == len(items):
+        return starts, items
+    return [start for start, _ in kept], [item for _, item in kept]
 
 
 def _column_fields(selector: Selector, lines: list[Line]) -> dict[int, str]:

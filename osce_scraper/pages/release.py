@@ -19,6 +19,7 @@ from osce_scraper.pages.bylines import (
     byline_date,
     is_submitted_line,
     line_byline,
+    printed_byline,
     tile_date,
     typed_date,
 )
@@ -81,15 +82,19 @@ _END_OF_ARTICLE_RE = re.compile(
 )
 # Lines outside the article's container up to this length are furniture; a longer one is text.
 _FURNITURE_LINE_CHARS = 160
-# The site's name beside the title in <title>, after it ("Title | OSCE") or before it ("OSCE | Title").
+# The site's name beside the title in <title>, after it ("Title | OSCE") or before it ("OSCE | Title", or a colon
+# after it as old sites print it: "OSCE: Title").
 _SITE_NAME = r"(?:OSCE|Organization for Security and Co-operation in Europe)"
-_SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—]\s*", re.I)
+_SITE_NAME_BESIDE_RE = re.compile(rf"\s*[|–—]\s*{_SITE_NAME}\s*$|^\s*{_SITE_NAME}\s*[|–—:]\s*", re.I)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: The longest content type's length: a longer line is none, and is not lowered to be asked.
 _LONGEST_CONTENT_TYPE = max(map(len, CONTENT_TYPES))
 #: A date's labels, lower case: one alone on its line, with no date after it, is a status ("Published").
 _DATE_LABEL_WORDS = frozenset(label.lower() for label in PAGE_LABELS["date"])
 _LONGEST_DATE_LABEL = max(map(len, _DATE_LABEL_WORDS))
+#: Headings that name the body of the page itself, no part of it (lower case).
+_BODY_HEADINGS = frozenset({"full text", "text", "body", "article text", "main text"})
+_LONGEST_BODY_HEADING = max(map(len, _BODY_HEADINGS))
 #: What titles a block of facts without being a heading: a disclosure's summary, a table's caption.
 _FACTS_CAPTION_TAGS = frozenset({"summary", "caption"})
 #: The names RDFa and microdata give a page's date (Drupal 7 prints its date fields with ``property="dc:date"``).
@@ -159,6 +164,27 @@ def _is_site_name(heading: etree._Element, text: str) -> bool:
         if front or "home" in (link.get("rel") or "").split():
             return element_text(link) == text
     return False
+
+
+def _is_a_label_by_its_markup(element: etree._Element) -> bool:
+    """True for a bare label that its markup names one wherever it stands, before the title too: a definition term
+    (``<dt>``), a heading that names its section for a screen reader (the section's ``aria-labelledby``), or a label
+    (no heading) in a sidebar (``<aside>``) of the page's facts, which a theme may print before the article and
+    place beside it.
+
+    >>> from lxml import html
+    >>> _is_a_label_by_its_markup(html.fromstring("<dl><dt>Venue</dt><dd>VINSTAD</dd></dl>")[0])
+    True
+    >>> _is_a_label_by_its_markup(html.fromstring("<aside><h2>Topics</h2></aside>")[0])
+    False
+    """
+    if element.tag == "dt":
+        return True
+    if element.tag in _HEADING_TAGS:
+        parent = element.getparent()
+        return (parent is not None and (named := parent.get("aria-labelledby")) is not None
+                and element.get("id") in named.split())
+    return enclosing(element, "aside") is not None
 
 
 def _title(selector: Selector, lines: list[Line]) -> tuple[str | None, int]:
@@ -520,8 +546,12 @@ def _date_of(found: Labelled, lines: list[Line]) -> str:
     if names_its_month(found.text):
         return found.text
     # "Fri, 05/03/2019 - 12:00" (Drupal's medium format, month first): the <time> it prints says which day.
-    return next((t for i in range(found.first_line, found.last_line + 1) if (t := time_datetime(lines[i]))),
-                found.text)
+    if machine := next((t for i in range(found.first_line, found.last_line + 1) if (t := time_datetime(lines[i]))),
+                       None):
+        return machine
+    # "Published: 22/12/2016 · Updated: 02/01/2017": the update's date beside it is no part of the date.
+    byline = printed_byline(found.text) if len(found.values) == 1 else None
+    return byline.date if byline is not None else found.text
 
 
 def _byline_above_title(lines: list[Line], title_index: int, consumed: set[int]) -> Byline | None:
@@ -580,6 +610,7 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
         inside=None if main_of_title is None else lambda found: is_within(lines[found.first_line].element,
                                                                           main_of_title),
         headings=True, article=enclosing(title_element, "article") if title_element is not None else None,
+        bare_before=lambda found: _is_a_label_by_its_markup(lines[found.first_line].element),
     )
     consumed = {i for found in labels.values() for i in range(found.first_line, found.last_line + 1)}
     # A label printed twice in a row (a visible term and its values' hidden caption, "Source" over "Source"): the
@@ -636,6 +667,8 @@ def read_release(page: Selector | str | bytes, url: str) -> ReleasePage:
             other_field = None
         if text == title and line.element.tag in _HEADING_TAGS:
             continue  # the title's heading printed again (a banner's, and the article's own); a lead may repeat it
+        if len(text) <= _LONGEST_BODY_HEADING and line.element.tag in _HEADING_TAGS and text.lower() in _BODY_HEADINGS:
+            continue  # a heading that names the body itself (for a screen reader, "Full text"): no text
         if (line.element.tag in _FACTS_CAPTION_TAGS or line.element.tag in _HEADING_TAGS) and index + 1 in consumed:
             continue  # the heading, disclosure or table caption over the page's facts ("About this release"): no text
         if _is_end_of_article_heading(line):

@@ -447,3 +447,162 @@ def check_a_word_before_a_dash_that_names_no_place_is_no_dateline() -> None:
     """Precision: asked by the test before it."""
     first = "<p>Community policing – The OSCE Mission to Ruritania today trained twenty police officers.</p>"
     assert read_release(make_release_html(meta="", kind="", body=first), URL).place_raw == []
+
+
+# The French and Russian editions of a release: labels and types in the page's language.
+def translated_facts(kind: str, date: str, place: str, source: str, fields: str) -> str:
+    return (f"<div class='type'>{kind}</div><div><div class='field__label'>{date}</div><div>3 May 2021</div></div>"
+            f"<div><div class='field__label'>{place}</div><div>Vinstad</div></div><div><div class='field__label'>"
+            f"{source}</div><div><a href='/mission-to-ruritania'>Mission de l'OSCE en Ruritanie</a></div></div>"
+            f"<div><div class='field__label'>{fields}</div><div><a href='/what-we-do/policing'>Police</a></div></div>")
+
+
+@pytest.mark.parametrize(("facts", "kind"), [
+    (translated_facts("Communiqué de presse", "Date\u00a0:", "Lieu :", "Source :", "Domaines d’activité :"),
+     "Communiqué de presse"),
+    (translated_facts("Actualités", "Date", "Lieu", "Sources", "Domaines d'activité"), "Actualités"),
+    (translated_facts("Пресс-релиз", "Дата:", "Место:", "Источник:", "Направления деятельности:"), "Пресс-релиз"),
+    (translated_facts("Новости", "Дата", "Место", "Источники", "Направления деятельности"), "Новости"),
+])
+def test_a_translated_releases_labels_and_type_are_read_as_the_english_ones(facts, kind):
+    body = FIRST.replace("VINSTAD, 3 May 2021 – ", "")
+    release = read_release(make_release_html(meta=facts, kind="", body=body), URL)
+    assert (release.content_type, release.date_raw, release.place_raw, release.source, release.fields_of_work) == (
+        kind, "3 May 2021", ["Vinstad"], ["Mission de l'OSCE en Ruritanie"], ["Police"])
+    assert release.paragraphs == [body[3:-4]]
+
+
+@pytest.mark.parametrize("label", ["Type de contenu :", "Тип материала:"])
+def test_a_translated_content_type_label_is_read(label):
+    facts = f"<p>{label} Entretien</p><p>Date : 3 May 2021</p>"
+    assert read_release(make_release_html(meta=facts, kind="", body=FIRST), URL).content_type == "Entretien"
+
+
+def test_an_old_page_without_h1_is_titled_by_its_browser_title_without_the_site_name_before_a_colon():
+    page = ("<html><head><title>OSCE: Police trained in Vinstad</title></head><body><table><tr><td>"
+            "<font size='1'>PRESS RELEASE</font><br><font size='4'><b>Police trained in Vinstad</b></font><br><br>"
+            f"<font size='2'>{FIRST[3:-4]}<br><br>{SECOND[3:-4]}</font></td></tr></table></body></html>")
+    release = read_release(page, URL)
+    assert (release.title, release.content_type) == ("Police trained in Vinstad", "Press release")
+    assert release.paragraphs == [FIRST[3:-4], SECOND[3:-4]]
+
+
+# A sidebar of the page's facts printed before the article inside <main>, placed beside it by the theme's CSS.
+@pytest.mark.parametrize("facts", [
+    "<dl><dt>Venue</dt><dd>VINSTAD</dd><dt>Issued by</dt><dd><ul><li><a href='/mission-to-ruritania'>OSCE Mission "
+    "to Ruritania</a></li></ul></dd><dt>Areas of work</dt><dd><ul><li><a href='/policing'>Policing</a></li></ul>"
+    "</dd></dl>",
+    "<div><div><span style='font-variant: small-caps'>venue</span> <span>VINSTAD</span></div><div><span>issued by"
+    "</span> <span>OSCE Mission to Ruritania</span></div><div><span>areas of work</span> <span>Policing</span></div>"
+    "</div>",
+])
+def test_a_facts_sidebar_printed_before_the_article_gives_its_place_source_and_fields_of_work(facts):
+    page = (f"<html><head><title>Police trained | OSCE</title></head><body><main><aside>{facts}</aside><article>"
+            f"<h1>Police trained</h1>{FIRST}{SECOND}</article></main></body></html>")
+    release = read_release(page, URL)
+    assert (release.place_raw, release.source, release.fields_of_work) == (
+        ["VINSTAD"], ["OSCE Mission to Ruritania"], ["Policing"])
+    assert release.paragraphs == [FIRST[3:-4], SECOND[3:-4]]
+
+
+def test_a_definition_term_is_a_label_wherever_its_list_stands():
+    page = make_release_html(meta="", kind="").replace(
+        "<main>", "<main><dl><dt>Venue</dt><dd>VINSTAD</dd></dl>")
+    assert read_release(page, URL).place_raw == ["VINSTAD"]
+
+
+def test_where_labels_a_place_and_when_no_date_of_the_release():
+    # A media advisory's "When:" is its event's date, not the release's.
+    facts = ("<div><span>Date:</span> <span>3 May 2021</span></div><div><span>When:</span> <span>May 9, 2021</span>"
+             "</div><div><span>Where:</span> <span>Vinstad</span></div>")
+    body = FIRST.replace("VINSTAD, 3 May 2021 – ", "")
+    release = read_release(make_release_html(meta=facts, kind="", body=body), URL)
+    assert (release.date_raw, release.place_raw) == ("3 May 2021", ["Vinstad"])
+
+
+def test_facts_on_lines_of_one_paragraph_with_a_dash_or_a_bar_for_a_colon():
+    facts = ("<p>Category | News<br>Release date – 3 May 2021<br>Venue – VINSTAD<br>Issued by | OSCE Mission to "
+             "Ruritania<br>Areas of work — Policing, Youth</p>")
+    release = read_release(make_release_html(meta=facts, kind="", body=FIRST), URL)
+    assert (release.content_type, release.date_raw, release.place_raw, release.source, release.fields_of_work) == (
+        "News", "3 May 2021", ["VINSTAD"], ["OSCE Mission to Ruritania"], ["Policing", "Youth"])
+    assert release.paragraphs == [FIRST[3:-4]]
+    check_a_label_word_opening_a_sentence_before_a_dash_is_no_label()
+
+
+def check_a_label_word_opening_a_sentence_before_a_dash_is_no_label() -> None:
+    """Precision: asked by the test before it; a dash with no space after it is a hyphen."""
+    body = FIRST + "<p>Office-holders met in Vinstad.</p>"
+    assert read_release(make_release_html(meta="", kind="", body=body), URL).source == []
+
+
+# A byline before the body whose dates are printed in numbers, a time of day beside them, the type's badge touching.
+@pytest.mark.parametrize(("byline", "date"), [
+    ("<span class='badge'>News</span> Published: 14/5/2021, 09:30 <span>·</span> Updated: 16/5/2021, 11:00",
+     dt.date(2021, 5, 14)),
+    ("<span class='badge'>News</span> Published: 2021-05-04 09:30 CEST · Updated: 2021-05-06, 11:00",
+     dt.date(2021, 5, 4)),
+    ("<span class='badge'>News</span> Published: 24/5/2021", dt.date(2021, 5, 24)),
+])
+def test_a_numeric_byline_with_a_time_and_a_type_badge_dates_and_types_the_page_and_is_no_text(byline, date):
+    body = FIRST.replace("VINSTAD, 3 May 2021 – ", "")
+    release = read_release(make_release_html(meta=f"<p>{byline}</p>", kind="", body=body), URL)
+    assert (release.content_type, parse_date(release.date_raw)) == ("News", date)
+    assert release.paragraphs == [body[3:-4]]
+
+
+
+def test_a_date_labels_value_beside_its_update_is_the_published_date():
+    meta = "<p>Published: 22/12/2020, 18:45 · Updated: 2/1/2021, 16:50</p>"
+    release = read_release(make_release_html(meta=meta, kind="", body=FIRST), URL)
+    assert parse_date(release.date_raw) == dt.date(2020, 12, 22)
+
+
+def test_a_last_update_before_the_text_is_no_text():
+    meta = "<ul><li>Date: 3 May 2021</li><li>Last updated: 5.5.2021, 12:25</li></ul>"
+    release = read_release(make_release_html(meta=meta, kind="", body=FIRST), URL)
+    assert (release.date_raw, release.paragraphs) == ("3 May 2021", [FIRST[3:-4]])
+
+
+# Facts in sections a screen reader names by their hidden headings, printed before the title; the body's own heading.
+def named_section(key: str, heading: str, value: str) -> str:
+    return (f"<section aria-labelledby='h-{key}'><h3 id='h-{key}' class='sr-only'>{heading}</h3><p>{value}</p>"
+            "</section>")
+
+
+def test_sections_named_by_their_headings_before_the_title_are_the_pages_facts_and_the_bodys_heading_no_text():
+    facts = (named_section("t", "Type of content", "News") + named_section("s", "Issued by", "OSCE Mission to "
+             "Ruritania") + named_section("f", "Areas of work", "Policing"))
+    page = (f"<html><head><title>Police trained | OSCE</title></head><body><main><article>{facts}<h1>Police "
+            f"trained</h1><section aria-labelledby='h-b'><h3 id='h-b' class='sr-only'>Full text</h3>{FIRST}{SECOND}"
+            "</section></article></main></body></html>")
+    release = read_release(page, URL)
+    assert (release.content_type, release.source, release.fields_of_work) == (
+        "News", ["OSCE Mission to Ruritania"], ["Policing"])
+    assert release.paragraphs == [FIRST[3:-4], SECOND[3:-4]]
+
+
+def test_a_listing_items_type_and_date_apart_by_a_separator_hidden_from_screen_readers():
+    meta = ("<p><span class='sr-only'>Content type: </span>News<span aria-hidden='true'> · </span>"
+            "<span class='sr-only'>Published: </span><time datetime='2021-05-1{n}'>1{n} May 2021</time></p>")
+    items = listing_of(f"<article>{TITLE}{meta}<p>Twenty officers were trained.</p></article>")
+    assert [(item.content_type, item.publishing_date) for item in items] == [
+        ("News", f"1{n} May 2021") for n in range(3)]
+
+
+def test_a_sidebars_links_to_releases_beside_the_listing_are_no_items():
+    rows = "".join(f"<div class='row'><h3><a href='/mission-to-ruritania/57700{n}'>Police trained, round {n}</a>"
+                   f"</h3><p>1{n} May 2021</p><p>Twenty officers were trained.</p></div>" for n in range(3))
+    sidebar = ("<div class='side'><b>Highlights</b><br><a href='/mission-to-ruritania/577100'>Judges meet in "
+               "Vinstad</a><br><a href='/mission-to-ruritania/577101'>Border guards meet in Vinstad</a></div>")
+    items = read_listing(f"<main><div class='list'>{rows}</div>{sidebar}</main>", LISTING_URL).items
+    assert [item.node_id for item in items] == ["577000", "577001", "577002"]
+    check_an_undated_item_among_the_dated_ones_is_kept()
+
+
+def check_an_undated_item_among_the_dated_ones_is_kept() -> None:
+    """Precision: asked by the test before it."""
+    rows = "".join(f"<div class='row'><h3><a href='/mission-to-ruritania/57700{n}'>Police trained, round {n}</a>"
+                   f"</h3>{'' if n == 1 else f'<p>1{n} May 2021</p>'}<p>Twenty officers were trained.</p></div>"
+                   for n in range(3))
+    assert len(read_listing(f"<main><div class='list'>{rows}</div></main>", LISTING_URL).items) == 3

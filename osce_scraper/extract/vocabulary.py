@@ -158,6 +158,7 @@ LOWER_BODY_KINDS = ("NGO", "centre", "center", "organization", "organisation", "
 LOWER_SUBJECT_WORDS = (
     "issues", "affairs", "region", "province", "delegation", "mission", "observer", "observers", "observation",
     "election", "elections", "short-term", "long-term", "limited", "freedom", "expression", "media", "rule", "law",
+    "torture", "opinion",
 )
 #: Lower-case words that may stand in a title besides its head ("the newly appointed deputy head").
 LOWER_TITLE_WORDS = frozenset(

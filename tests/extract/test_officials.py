@@ -798,6 +798,20 @@ def test_lower_case_offices_in_brackets_and_of_councillors_and_specialists(text,
     assert officials(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rapporteur's subject in lower case.
+        ("UN Special Rapporteur on torture Ana Kos visited the prison.",
+         {"Ana Kos": ["UN Special Rapporteur on torture"]}),
+        ("Ivo Danek, the UN Special Rapporteur on freedom of opinion and expression, spoke.",
+         {"Ivo Danek": ["UN Special Rapporteur on freedom of opinion and expression"]}),
+    ],
+)
+def test_titles_of_rapporteurs_with_lower_case_subjects(text, expected):
+    assert officials(text) == expected
+
+
 def test_a_title_after_a_name_may_open_with_the_word_of_whose_it_is():
     found = officials("The club's chairman, Ivo Danek, and Mr. Bo Lind, its Secretary, welcomed the monitors.")
     assert found == {"Ivo Danek": ["club's chairman"], "Bo Lind": ["Secretary"]}

@@ -894,8 +894,9 @@ def _lower_office_after_comma(space: str) -> str:
 # "Name, head of the OSCE Office in X": a lower-case office (a word of rank before it) and a preposition after the
 # comma start a title too, an article before them as before a capital: one look-ahead holds both, so a comma before
 # a lower-case word costs the scan one try of the offices.
-# The same scan finds the commas before " who " (``who_leads``' "Name, who heads the ..."), and those before "both" or
-# "all" and a title ("A and B, both members of ...", ``names_comma_plural_title``'s).
+# The same scan finds the commas before " who " (``who_leads``' "Name, who heads the ..."), those before "both" or
+# "all" and a title ("A and B, both members of ...", ``names_comma_plural_title``'s) and those before a word of whose
+# the title is ("Name, its Secretary,").
 _COMMAS_SCAN_RE = re.compile(
     rb",(?:(?=" + _MARKED_SPACE + rb"(?:(?:the|an?|both|all|its|his|her|their)" + _MARKED_SPACE + rb")?(?:(?:"
     + alternation(LOWER_RANK_WORDS).encode() + rb")" + _MARKED_SPACE + rb")?(?:\x01|"
@@ -906,8 +907,8 @@ _COMMAS_SCAN_RE = re.compile(
 
 @_kept_for_the_last_text
 def _commas(text: str) -> tuple[list[int], list[int], list[int]]:
-    """(commas before a capital; commas before a capital, an article, "both" or "all" (a word of rank) and a capital, or
-    a lower-case office and its preposition; commas before " who "): their places, in text order.
+    """(commas before a capital; commas before a capital, an article, "both", "all" or a possessive (a word of rank) and
+    a capital, or a lower-case office and its preposition; commas before " who "): their places, in text order.
 
     >>> _commas("Met the Head, Ivo Danek, and Bo Wu, the Head, said; Ed Li, head of it, left, who knew")
     ([12], [12, 34, 57], [75])

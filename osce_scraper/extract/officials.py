@@ -681,8 +681,10 @@ _TITLE_AFTER_ENDS_RE = re.compile(
     # "A and B, Head of X and Director of Y, respectively": the word pairs titles with names; no part of either.
     r"|\srespectively\b"
     # How long, or when, the office is held: "for a second term", "for a three-year term", "at the time".
-    r"|\sfor\s(?:a|an|another|the|his|her|their)\s(?:[\w-]+\s){0,2}(?:term|mandate|period)\b"
+    r"|\sfor\s(?:a|an|another|the|his|her|their)\s(?:[\w-]+\s){0,2}(?:term|mandate|period|year)\b"
     r"|\sfor\s(?:[\w-]+\s)?(?:years|months|decades)\b|\sat\sthe\stime\b"
+    # What the office is to do: "Special Co-ordinator to lead the observers" ("Ambassador to the OSCE" stays).
+    r"|\sto\s(?!(?:the|a|an)\b)[a-z]+\b"
     # Who chose, and where: "Secretary General by the Ministerial Council", "President at the Annual Session".
     r"|\sby\sthe\s[A-Z]|\sat\sthe\s(?:(?:close|end|opening|start)\sof\sthe\s)?(?:[A-Z][\w-]*\s){0,3}(?:Session|Summit)\b"
 )
@@ -1196,8 +1198,10 @@ _SERVICE_BEFORE_AS_RE = re.compile(
     r"(?:\s+(?:service|office|duties|work|(?:his|her|their)\s+(?:duties|post|work|term|mandate|tenure|service)))?$"
     r"|in\s+(?:his|her|their)\s+capacity$"
 )
+# A word of when may stand before the verb: "Name, a diplomat from Vinstad, today took up duties as ...".
 _NAME_BEFORE_SERVICE_RE = re.compile(
-    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+$"
+    rf"(?P<name>{NAME_RE.pattern})(?:\s+of\s+{_COUNTRY_NAME})?(?:,\s+[^,.;]{{1,80}},)?,?\s+"
+    r"(?:(?:today|yesterday|formally|officially)\s+)?$"
 )
 
 # "appointed Name as Title", and "extended the mandate (term) of Name as Title": the office kept.
@@ -1855,7 +1859,7 @@ _WHO_LEADS = ", who "
 _WHO_IS_RE = re.compile(
     r"(?:(?:until|since)\s+(?:last\s+)?(?:year|month|week|\d{4})\s+)?"
     # The longer forms first: "was appointed" before "was".
-    rf"(?:(?:has\s+been|was|were)\s+(?:{alternation(CHOOSING_VERBS)})(?:\s+as)?|(?:has\s+)?serve[sd]\s+as|serves\s+as|"
+    rf"(?:(?:has\s+been|was|were)\s+(?:{alternation(CHOOSING_VERBS)})(?:\s+as)?|(?:has\s+|had\s+)?serve[sd]\s+as|serves\s+as|"
     r"(?:has\s+)?work(?:s|ed)\s+as|acts\s+as|"
     r"(?:has\s+)?(?:completed|ended|began|begun|started)\s+(?:his|her|their)\s+(?:term|mandate|tenure)\s+as|"
     r"(?:has\s+)?t(?:ook|aken)\s+(?:up\s+)?(?:office|(?:his|her|their)\s+(?:duties|post))\s+as|"

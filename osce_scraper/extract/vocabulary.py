@@ -224,7 +224,7 @@ NON_NAME_WORDS = frozenset(
     Partners Observer Observers Monitoring Monitors Chairs
     Street Square Hall Palace House Building Hotel Town Village Rayon Highway Airport Lake River Mount Sea School
     Island Islands Peninsula Valley Coast Directorate Inspectorate Institution Corps Red Crescent
-    Force Forces Guard Guards Army Navy Brigade Battalion Regiment Troops
+    Force Forces Guard Guards Army Navy Brigade Battalion Regiment Troops Contact Point
     Emergency Situations Labour Labor Agriculture Transport Energy Environment Culture Sport Sports Tourism Ecology
     Science Social Protection Internal Digital Infrastructure Industry Natural Resources Communications Information
     Technology Refugees Displaced Persons Veterans Religious

@@ -585,6 +585,18 @@ def test_lower_case_offices_of_a_named_body_or_the_body_named_before(text, expec
          {"Ivo Danek": ["President of the Vinstad Assembly"]}),
         ("Ana Kos was appointed Director of the Vinstad Institute by the Ministerial Council in Ostra.",
          {"Ana Kos": ["Director of the Vinstad Institute"]}),
+        ("The Council extended the mandate of Ana Kos as Head of the Vinstad Office for another year.",
+         {"Ana Kos": ["Head of the Vinstad Office"]}),
+        # What the office is to do is no part of it; whom it is to is.
+        ("The Chair appointed Bo Lind as Special Co-ordinator to lead the short-term observers.",
+         {"Bo Lind": ["Special Co-ordinator"]}),
+        ("Ivo Danek, Permanent Representative to the OSCE, spoke.",
+         {"Ivo Danek": ["Permanent Representative to the OSCE"]}),
+        # A word of when before the verb of taking office; "had served as".
+        ("Ana Kos, a diplomat from Ruritania, today took up duties as Head of the Vinstad Office.",
+         {"Ana Kos": ["Head of the Vinstad Office"]}),
+        ("Ana Kos succeeds Ivo Danek, who had served as Head of the Vinstad Office.",
+         {"Ivo Danek": ["Head of the Vinstad Office"]}),
         # Chosen again is chosen: "re-elected", "re-appointed".
         ("The Council re-appointed Tomas Berger as Head of the OSCE Centre in Vinstad.",
          {"Tomas Berger": ["Head of the OSCE Centre in Vinstad"]}),
@@ -657,7 +669,9 @@ def test_appointed_after_a_verb_or_a_comma_is_no_word_of_the_title(text, expecte
          {"Ana Kos": ["Secretary General of the Ruritanian Red Cross"]}),
         ("Ana Kos, head of the Red Crescent office in Vinstad, spoke.",
          {"Ana Kos": ["head of the Red Crescent office in Vinstad"]}),
-        # Nor are a task force, a coast guard or an army.
+        # Nor is a contact point, or a task force, a coast guard or an army.
+        ("The Head of the ODIHR Contact Point for Roma Issues, Ana Kos, spoke.",
+         {"Ana Kos": ["Head of the ODIHR Contact Point for Roma Issues"]}),
         ("Ambassador Ana Kos, Head of the Chairmanship's Task Force, briefed the press.",
          {"Ana Kos": ["Head of the Chairmanship's Task Force", "Ambassador"]}),
         ("The Commander of the Ruritanian Coast Guard, Captain Ivo Danek, welcomed the crews.",

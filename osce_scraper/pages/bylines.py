@@ -14,6 +14,7 @@ from lxml import etree
 
 from osce_scraper.extract.dates import month_number, names_its_month, opens_with_a_date, order_is_certain, parse_date
 from osce_scraper.extract.places import lookup_place
+from osce_scraper.extract.vocabulary import OSCE_BODY_WORDS
 from osce_scraper.pages.html import HIDDEN_TAGS, Line, element_text, hidden_by_attribute
 from osce_scraper.pages.labels import CONTENT_TYPES
 
@@ -36,7 +37,8 @@ _PLACE_AND_DATE_RE = re.compile(
     rf"|(?P<date_first>{PRINTED_DATE_RE.pattern})\s*[,|–—]\s*(?P<place_after>{_PLACE_NAME})"
 )
 # A byline's parts stand apart by a bar, a dot or a dash between spaces; a part may say whose date it is.
-_PARTS_RE = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*")
+# Bars, dots and dashes part a byline; so does a comma before its update ("Published 3 June 2019, last updated ...").
+_PARTS_RE = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|,\s+(?=(?:last\s+)?(?:updated|modified|changed)\b)", re.I)
 _PUBLISHED_RE = re.compile(r"(?:first\s+)?(?:published|posted|issued)(?:\s+on)?:?\s+", re.I)
 # Drupal's byline of a node, whoever the user: "Submitted by editor on Mon, 06/03/2019 - 12:00".
 _SUBMITTED_RE = re.compile(r"(?:submitted|posted)\s+by\s+\S.{0,60}?\s+on\s+(?P<date>\S.*)", re.I)
@@ -65,12 +67,15 @@ def _names_places(part: str) -> bool:
 
 
 class Byline(NamedTuple):
-    """What a byline printed as text says: the publication's date, and the content type and place beside it."""
+    """What a byline printed as text says: the publication's date, and the content type, place and office beside
+    it."""
 
     date: str
     content_type: str | None = None
     #: The part that names the place (or places, between slashes), as printed, when one does.
     place: str | None = None
+    #: The part that names an office of the OSCE ("3 June 2019 | News | OSCE Mission to Skopje"), when one does.
+    source: str | None = None
 
 
 def printed_byline(text: str) -> Byline | None:
@@ -78,17 +83,19 @@ def printed_byline(text: str) -> Byline | None:
     gazetteer knows or an update's date. The publication's date is the release's.
 
     >>> printed_byline("Published 3 June 2019 | Updated 5 June 2019")
-    Byline(date='3 June 2019', content_type=None, place=None)
+    Byline(date='3 June 2019', content_type=None, place=None, source=None)
     >>> printed_byline("Vienna, 3 June 2019")
-    Byline(date='3 June 2019', content_type=None, place='Vienna')
+    Byline(date='3 June 2019', content_type=None, place='Vienna', source=None)
     >>> printed_byline("Updated 5 June 2019 – first published 3 June 2019")
-    Byline(date='3 June 2019', content_type=None, place=None)
+    Byline(date='3 June 2019', content_type=None, place=None, source=None)
     >>> printed_byline("3 June 2019 · Press release · Vienna"), printed_byline("Published 3 June 2019 by the Mission")
-    (Byline(date='3 June 2019', content_type='Press release', place='Vienna'), None)
+    (Byline(date='3 June 2019', content_type='Press release', place='Vienna', source=None), None)
     >>> printed_byline("Press release · 9 October 2020 · Vienna/Tirana")
-    Byline(date='9 October 2020', content_type='Press release', place='Vienna/Tirana')
+    Byline(date='9 October 2020', content_type='Press release', place='Vienna/Tirana', source=None)
     >>> printed_byline("News · 3 May 2019 · Farob")
-    Byline(date='3 May 2019', content_type='News', place='Farob')
+    Byline(date='3 May 2019', content_type='News', place='Farob', source=None)
+    >>> printed_byline("3 June 2019 | News | OSCE Mission to Skopje").source
+    'OSCE Mission to Skopje'
     """
     if len(text) > MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
         return None
@@ -113,12 +120,14 @@ def printed_byline(text: str) -> Byline | None:
     date = published or updated
     # Beside a type and a date, one more part may be a place the gazetteer lacks ("Press release · 3 June 2019 ·
     # Farob"): a name of a few capitalised words.
+    # Beside a date, one more part may be the office that issued it ("3 June 2019 | News | OSCE Mission to Skopje").
+    source = unknown.pop() if date and len(unknown) == 1 and _names_an_osce_office(unknown[0]) else None
     if unknown and not (date and content_type and len(unknown) == 1 and _is_place_name(unknown[0])):
         placed = _place_and_date(text)
         return Byline(placed[0], None, placed[1]) if placed else None
     if not date:
         return None
-    return Byline(date, content_type, place or (unknown[0] if unknown else None))
+    return Byline(date, content_type, place or (unknown[0] if unknown else None), source)
 
 
 def parts_set_apart(element: etree._Element) -> str | None:
@@ -155,6 +164,16 @@ def line_byline(line: Line) -> Byline | None:
         return None
     apart = parts_set_apart(line.element)
     return printed_byline(apart) if apart else None
+
+
+def _names_an_osce_office(part: str) -> bool:
+    """True for a part of a byline that names an office of the OSCE: a capitalised name with one of its bodies' words.
+
+    >>> _names_an_osce_office("OSCE Mission to Skopje"), _names_an_osce_office("ODIHR"), _names_an_osce_office("Vienna")
+    (True, True, False)
+    """
+    return part[:1].isupper() and not any(c.isdigit() for c in part) and not OSCE_BODY_WORDS.isdisjoint(
+        word.strip("’'") for word in part.split())
 
 
 def _is_place_name(part: str) -> bool:

@@ -349,6 +349,7 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
     content = _split_values(labels["content_type"].values) if "content_type" in labels else []
     publishing_date = first("publishing_date") or _date_beside_title(lines[title], link)
     content_type = content[0] if content else None
+    byline_source: str | None = None
     # A card shows its date and type tag as plain lines, without labels.
     for index in range(begin, end):
         if index in consumed:
@@ -368,8 +369,9 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
             consumed.add(index)
         elif (publishing_date is None or content_type is None) and (byline := printed_byline(line.text)):
             # "Published 3 June 2019 | Updated 5 June 2019", "3 June 2019 · Press release": a byline is no lead either.
-            publishing_date = publishing_date or byline[0]
-            content_type = content_type or byline[1]
+            publishing_date = publishing_date or byline.date
+            content_type = content_type or byline.content_type
+            byline_source = byline_source or byline.source  # "3 June 2019 | News | OSCE Mission to Skopje"
             consumed.add(index)
         elif publishing_date is None and index + 2 < end and (tile := tile_date(lines, index)):
             publishing_date = tile  # a calendar tile: day, month and year as three lines
@@ -399,7 +401,8 @@ def _item(lines: list[Line], begin: int, end: int, title: int, link: Link, node:
         title=link.text,
         publishing_date=publishing_date or group_date,
         content_type=content_type,
-        where_we_are=_split_values(labels["where_we_are"].values) if "where_we_are" in labels else [],
+        where_we_are=(_split_values(labels["where_we_are"].values) if "where_we_are" in labels
+                      else [byline_source] if byline_source else []),
         what_we_do=_split_values(labels["what_we_do"].values) if "what_we_do" in labels else [],
         location=first("location"),
         lead=lead,

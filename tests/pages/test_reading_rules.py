@@ -590,6 +590,20 @@ def test_a_listing_items_type_and_date_apart_by_a_separator_hidden_from_screen_r
         ("News", f"1{n} May 2021") for n in range(3)]
 
 
+def test_a_listing_items_line_of_date_type_and_office_gives_all_three():
+    meta = "<div>1{n} May 2021 | News | OSCE Mission to Ruritania</div>"
+    items = listing_of(f"<li>{TITLE}{meta}</li>")
+    assert [(item.publishing_date, item.content_type, item.where_we_are) for item in items] == [
+        (f"1{n} May 2021", "News", ["OSCE Mission to Ruritania"]) for n in range(3)]
+
+
+def test_a_publication_date_beside_its_last_update_after_a_comma_dates_the_page_and_is_no_text():
+    body = FIRST.replace("VINSTAD, 3 May 2021 – ", "")
+    meta = "<p>Published 3 May 2021, last updated 5 May 2021</p>"
+    release = read_release(make_release_html(meta=meta, kind="", body=body), URL)
+    assert (parse_date(release.date_raw), release.paragraphs) == (dt.date(2021, 5, 3), [body[3:-4]])
+
+
 def test_a_sidebars_links_to_releases_beside_the_listing_are_no_items():
     rows = "".join(f"<div class='row'><h3><a href='/mission-to-ruritania/57700{n}'>Police trained, round {n}</a>"
                    f"</h3><p>1{n} May 2021</p><p>Twenty officers were trained.</p></div>" for n in range(3))

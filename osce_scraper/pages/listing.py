@@ -29,6 +29,7 @@ from osce_scraper.pages.html import (
     Link,
     base_url_of,
     element_text,
+    enclosing,
     in_a_form_apart_from,
     is_error_title,
     is_translation_note,
@@ -542,9 +543,14 @@ def read_listing(page: Selector | str | bytes, url: str) -> ListingPage:
 
 def _without_other_blocks(lines: list[Line], starts: list[tuple[int, Link, str]], items: list[ListingItem],
                           ) -> tuple[list[tuple[int, Link, str]], list[ListingItem]]:
-    """The items (and their title lines) without the undated ones outside the element that holds every dated item,
-    when most items print a date: a sidebar's list of links to releases ("Latest news", "Highlights") beside the
-    listing's own region is no part of the listing."""
+    """The items (and their title lines) without those in an ``<aside>`` beside items outside one, and without the
+    undated ones outside the element that holds every dated item when most items print a date: a sidebar's list of
+    links to releases ("Most read", "Latest news", "Highlights") beside the listing's own region is no part of it."""
+    # Items in an aside (a "Most read" block, dated or not) beside items outside one are the aside's, not the listing's.
+    aside = [enclosing(lines[index].element, "aside") is not None for index, _, _ in starts]
+    if any(aside) and not all(aside):
+        kept_outside = [(start, item) for start, item, inside in zip(starts, items, aside, strict=True) if not inside]
+        starts, items = [start for start, _ in kept_outside], [item for _, item in kept_outside]
     dated = [lines[index].element for (index, _, _), item in zip(starts, items, strict=True) if item.publishing_date]
     if len(dated) < 2 or len(dated) == len(items) or 2 * len(dated) < len(items):
         return starts, items  # most pages date every item: nothing is asked

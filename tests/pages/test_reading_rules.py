@@ -597,6 +597,15 @@ def test_a_listing_items_line_of_date_type_and_office_gives_all_three():
         (f"1{n} May 2021", "News", ["OSCE Mission to Ruritania"]) for n in range(3)]
 
 
+def test_a_most_read_block_in_an_aside_beside_the_listing_gives_no_items_dated_or_not():
+    rows = "".join(f"<div class='views-row'>{TITLE.format(n=n)}<p>1{n} May 2021</p></div>" for n in range(3))
+    aside = ("<aside><h2>Most read</h2><ol><li><a href='/mission-to-ruritania/577100'>Judges meet in Vinstad</a> "
+             "<span>2 May 2021</span></li><li><a href='/mission-to-ruritania/577101'>Border guards meet</a> "
+             "<span>1 May 2021</span></li></ol></aside>")
+    items = read_listing(f"<main>{rows}{aside}</main>", LISTING_URL).items
+    assert [item.url.rsplit("/", 1)[1] for item in items] == ["577000", "577001", "577002"]
+
+
 def test_a_publication_date_beside_its_last_update_after_a_comma_dates_the_page_and_is_no_text():
     body = FIRST.replace("VINSTAD, 3 May 2021 – ", "")
     meta = "<p>Published 3 May 2021, last updated 5 May 2021</p>"

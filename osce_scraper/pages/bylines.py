@@ -20,6 +20,9 @@ from osce_scraper.pages.labels import CONTENT_TYPES
 
 #: A byline is short: a longer line, or one that ends a sentence, is text that mentions a date.
 MAX_BYLINE_CHARS = 100
+#: A byline whose parts bars part may name a long office ("3 June 2019 | News | Office of the Special Representative
+#: and Co-ordinator for Combating Trafficking in Human Beings").
+MAX_PARTED_BYLINE_CHARS = 200
 #: A date as a page prints it, day first: "3 June 2019", "Monday, 3 June 2019", in numbers between dots, as Central
 #: and Eastern Europe write them ("03.06.2019."), between slashes when the first number can only be the day
 #: ("30/10/2025": "05/03/2019" may be either order, and a date it cannot order is not read), or year first
@@ -97,7 +100,8 @@ def printed_byline(text: str) -> Byline | None:
     >>> printed_byline("3 June 2019 | News | OSCE Mission to Skopje").source
     'OSCE Mission to Skopje'
     """
-    if len(text) > MAX_BYLINE_CHARS or not any(c.isdigit() for c in text):
+    if (len(text) > MAX_BYLINE_CHARS and (len(text) > MAX_PARTED_BYLINE_CHARS or text.count(" | ") < 2)) or not any(
+            c.isdigit() for c in text):
         return None
     published = updated = content_type = place = None
     unknown: list[str] = []  # parts that are no date, type or known place

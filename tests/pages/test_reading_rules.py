@@ -595,6 +595,11 @@ def test_a_listing_items_line_of_date_type_and_office_gives_all_three():
     items = listing_of(f"<li>{TITLE}{meta}</li>")
     assert [(item.publishing_date, item.content_type, item.where_we_are) for item in items] == [
         (f"1{n} May 2021", "News", ["OSCE Mission to Ruritania"]) for n in range(3)]
+    # An office with a long name makes the line long: it is still a byline.
+    office = "Office of the Special Representative and Co-ordinator for Combating Everything Else in Ruritania"
+    items = listing_of(f"<li>{TITLE}<div>1{{n}} May 2021 | Press release | {office}</div></li>")
+    assert [(item.publishing_date, item.where_we_are) for item in items] == [
+        (f"1{n} May 2021", [office]) for n in range(3)]
 
 
 def test_a_most_read_block_in_an_aside_beside_the_listing_gives_no_items_dated_or_not():

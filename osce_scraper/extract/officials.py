@@ -395,8 +395,12 @@ _AFTER_OTHER_NAME_RE = re.compile(
 )
 
 
-#: The words that open a clause before a title ("Together with the Head of X, Name, the team met ...").
-_CLAUSE_OPENINGS = ("Together with ", "Along with ", "Jointly with ")
+#: The words that open a clause before the comma before a name: "After meeting the Foreign Minister, Name said",
+#: "Together with the Head of X, Name, the team met ...".
+_CLAUSE_OPENERS = ("After", "Before", "Following", "Together with", "Along with", "Jointly with", "While", "When",
+                   "Upon", "Having", "During", "Besides", "Like", "Unlike", "Thanks to", "Alongside")
+#: Those that stand before a title itself ("Together with the Head of X"): no word of the title.
+_CLAUSE_OPENINGS = tuple(f"{opener} " for opener in _CLAUSE_OPENERS if opener.endswith(" with"))
 
 
 # Titles repeat from release to release ("OSCE Secretary General"): the answer per title is kept, up to a bound.
@@ -968,10 +972,7 @@ _OWNING_DETERMINERS = frozenset({"whose", "its", "Its", "his", "her", "their"})
 
 # A clause that opens the sentence and ends at the comma before a name: "After meeting the Foreign Minister, Name
 # said", "Together with the head of the delegation, A and B visited".
-_CLAUSE_OPENING_RE = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=\n))(?:After|Before|Following|Together with|Along with|While|When|Upon|Having|During|"
-    r"Besides|Like|Unlike|Thanks to|Alongside)\b[^,.!?\n]*$"
-)
+_CLAUSE_OPENING_RE = re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n))(?:{'|'.join(_CLAUSE_OPENERS)})\b[^,.!?\n]*$")
 
 
 _LOWER_ROLE_HEAD_WORDS = frozenset(LOWER_ROLE_HEADS)

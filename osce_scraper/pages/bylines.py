@@ -27,12 +27,14 @@ MAX_PARTED_BYLINE_CHARS = 200
 #: and Eastern Europe write them ("03.06.2019."), between slashes when the first number can only be the day
 #: ("30/10/2025": "05/03/2019" may be either order, and a date it cannot order is not read), or year first
 #: ("2019-06-03"); a time of day may follow ("30/10/2025, 14:05", "2019-06-03 14:05 CET").
+#: A time of day after a printed date, a time zone after it or not ("14:05", ", 14:05 CET").
+_TIME_OF_DAY = r"(?:,? [0-2]?\d:[0-5]\d(?: ?[A-Z]{2,4})?)?"
 PRINTED_DATE_RE = re.compile(
     r"(?:(?:\w+day,? )?[0-3]?\d \w+,? (?:19|20)\d\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\.?"
     r"|(?:1[3-9]|2\d|3[01])/[01]?\d/(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    r"(?:,? [0-2]?\d:[0-5]\d(?: ?[A-Z]{2,4})?)?")
+    + _TIME_OF_DAY)
 #: A date in numbers between slashes that either order reads ("05/03/2019"), a time of day after it or not.
-_EITHER_ORDER_DATE_RE = re.compile(r"[01]?\d/[01]?\d/(?:19|20)\d\d(?:,? [0-2]?\d:[0-5]\d(?: ?[A-Z]{2,4})?)?")
+_EITHER_ORDER_DATE_RE = re.compile(r"[01]?\d/[01]?\d/(?:19|20)\d\d" + _TIME_OF_DAY)
 # A place and the date ("Vienna, 3 June 2019", "3 June 2019 | Vienna"): a comma may stand between them.
 _PLACE_NAME = r"[A-ZÀ-Ž][\w'’. -]{1,30}?"
 _PLACE_AND_DATE_RE = re.compile(
